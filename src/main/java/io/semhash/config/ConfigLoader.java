@@ -1,0 +1,127 @@
+package io.semhash.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code semhash.yaml} over the built-in defaults: keys the file leaves out keep their
+ * default; an unknown key or a value of the wrong type is an error naming file and key.
+ */
+public final class ConfigLoader {
+  /** Where commands look when no {@code --config} is given. */
+  public static final Path DEFAULT_PATH = Path.of("config", "semhash.yaml");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads {@code file}, or the defaults when {@code file} is null and {@link #DEFAULT_PATH} does
+   * not exist. An explicitly named file must exist.
+   */
+  public static SemhashConfig load(Path file) {
+    Path path = file != null ? file : DEFAULT_PATH;
+    if (!Files.exists(path)) {
+      if (file != null) {
+        throw new ConfigException(file + ": config file not found");
+      }
+      return SemhashConfig.defaults();
+    }
+    JsonNode tree;
+    try {
+      tree = YAML.readTree(path.toFile());
+    } catch (IOException e) {
+      throw new ConfigException(path + ": not valid YAML: " + firstLine(e.getMessage()));
+    }
+    return fromTree(tree, path.toString());
+  }
+
+  /** Parses YAML text (for tests and for error messages that name {@code source}). */
+  public static SemhashConfig parse(String yaml, String source) {
+    try {
+      return fromTree(YAML.readTree(yaml), source);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(source + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
+    }
+  }
+
+  private static SemhashConfig fromTree(JsonNode tree, String source) {
+    ObjectNode merged = YAML.valueToTree(SemhashConfig.defaults());
+    if (tree != null && !tree.isMissingNode() && !tree.isNull()) {
+      if (!tree.isObject()) {
+        throw new ConfigException(source + ": expected a mapping of sections at the top level");
+      }
+      merge(merged, (ObjectNode) tree, "", source);
+    }
+    try {
+      return YAML.treeToValue(merged, SemhashConfig.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new ConfigException(source + ": unknown key '" + keyPath(e) + "'");
+    } catch (MismatchedInputException e) {
+      throw new ConfigException(source + ": key '" + keyPath(e) + "' has the wrong type: "
+          + firstLine(e.getOriginalMessage()));
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(source + ": " + firstLine(e.getOriginalMessage()));
+    }
+  }
+
+  /** Overlays {@code update} on {@code base}, refusing keys that the defaults do not have. */
+  private static void merge(ObjectNode base, ObjectNode update, String prefix, String source) {
+    Iterator<Map.Entry<String, JsonNode>> fields = update.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = prefix + field.getKey();
+      JsonNode current = base.get(field.getKey());
+      if (current == null) {
+        String known = iterable(base.fieldNames()).stream().collect(Collectors.joining(", "));
+        throw new ConfigException(source + ": unknown key '" + key + "' (known here: " + known + ")");
+      }
+      if (current.isObject()) {
+        if (!field.getValue().isObject()) {
+          throw new ConfigException(source + ": key '" + key + "' must be a section (a mapping)");
+        }
+        merge((ObjectNode) current, (ObjectNode) field.getValue(), key + ".", source);
+      } else {
+        base.set(field.getKey(), field.getValue());
+      }
+    }
+  }
+
+  private static java.util.List<String> iterable(Iterator<String> it) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+
+  private static String keyPath(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int eol = s.indexOf('\n');
+    return eol < 0 ? s : s.substring(0, eol);
+  }
+}

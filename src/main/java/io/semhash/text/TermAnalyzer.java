@@ -1,0 +1,83 @@
+package io.semhash.text;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The one text analysis semhash uses, for the model and for keyword search alike: Lucene's
+ * standard tokenizer, possessive 's removed, lower-casing, English stop words, no numbers and no one-character tokens,
+ * and optionally the Porter stemmer. Thread-safe (Lucene reuses components per thread).
+ */
+public final class TermAnalyzer {
+  private final boolean stem;
+  private final Analyzer analyzer;
+
+  public TermAnalyzer(boolean stem) {
+    this.stem = stem;
+    this.analyzer =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream ts = new EnglishPossessiveFilter(source);
+            ts = new LowerCaseFilter(ts);
+            ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            ts = new LetterTokenFilter(ts);
+            if (stem) {
+              ts = new PorterStemFilter(ts);
+            }
+            return new TokenStreamComponents(source, ts);
+          }
+        };
+  }
+
+  public boolean stems() {
+    return stem;
+  }
+
+  /** The Lucene analyzer itself, for indexing and query parsing in the document store. */
+  public Analyzer lucene() {
+    return analyzer;
+  }
+
+  /** The terms of a text, in order. */
+  public List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    forEachToken(text, out::add);
+    return out;
+  }
+
+  /** How often each term occurs in a text. */
+  public Map<String, Integer> termCounts(String text) {
+    Map<String, Integer> counts = new HashMap<>();
+    forEachToken(text, t -> counts.merge(t, 1, Integer::sum));
+    return counts;
+  }
+
+  private void forEachToken(String text, java.util.function.Consumer<String> sink) {
+    try (TokenStream ts = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        sink.accept(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // analysing a String does no I/O
+    }
+  }
+}
