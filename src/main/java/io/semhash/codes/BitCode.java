@@ -44,6 +44,21 @@ public final class BitCode {
     return new BitCode(bits, words.clone());
   }
 
+  /**
+   * The code with bit i set where {@code values[i] > 0}: how a model's logits or a projection's
+   * dot products become a code ({@code values.length} bits).
+   */
+  public static BitCode fromPositive(float[] values) {
+    checkBits(values.length);
+    long[] w = new long[wordsFor(values.length)];
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] > 0f) {
+        w[i >>> 6] |= 1L << (i & 63);
+      }
+    }
+    return new BitCode(values.length, w);
+  }
+
   /** A code of {@code bits} bits, all zero. */
   public static BitCode zeros(int bits) {
     checkBits(bits);

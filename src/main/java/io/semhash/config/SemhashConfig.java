@@ -1,6 +1,7 @@
 package io.semhash.config;
 
 import io.semhash.corpus.CorpusOptions;
+import io.semhash.model.TrainingOptions;
 import io.semhash.text.VocabularyOptions;
 
 /**
@@ -14,7 +15,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
     return new SemhashConfig(
         new Corpus(0.2, false),
         new Text(10_000, 3, 0.8, false),
-        new Model(64, "zgr", 500, 40, 1e-3, 64, 1.0, 42L, 0.1, 5),
+        new Model(64, "zgr", 0.5, 10, 500, 40, 1e-3, 64, 1.0, 20.0, 10, 42L, 0.1, 5),
         new Server("127.0.0.1", 7070, 1_048_576L, 1000, ""));
   }
 
@@ -35,20 +36,35 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
   /**
    * The hashing model and its training.
    *
+   * @param tau temperature of the Gumbel estimators
+   * @param samples K of Gumbel-Rao MC
+   * @param neighbourWeight weight of the term tying a document's bits to a tf-idf neighbour's
+   * @param neighbours how many nearest tf-idf neighbours the partner is drawn from
    * @param validationFraction share of the train split held out for model selection
    * @param patience epochs without a better validation P@100 before training stops
    */
   public record Model(
       int bits,
       String estimator,
+      double tau,
+      int samples,
       int hidden,
       int epochs,
       double learningRate,
       int batchSize,
       double beta,
+      double neighbourWeight,
+      int neighbours,
       long seed,
       double validationFraction,
-      int patience) {}
+      int patience) {
+
+    /** The training options these settings give (validated there, naming the bad one). */
+    public TrainingOptions options() {
+      return new TrainingOptions(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
+          learningRate, batchSize, epochs, patience, validationFraction, seed);
+    }
+  }
 
   /**
    * The HTTP server.

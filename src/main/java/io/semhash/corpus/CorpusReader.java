@@ -36,13 +36,13 @@ public abstract class CorpusReader {
   /** Where readers deliver records; applies the shared rules. */
   protected static final class Emitter {
     private final CorpusReport report;
-    private final HashSplitter splitter;
+    private final double testFraction;
     private final Consumer<Document> sink;
     private final Map<String, String> seenIds = new HashMap<>();
 
     private Emitter(CorpusReport report, CorpusOptions options, Consumer<Document> sink) {
       this.report = report;
-      this.splitter = new HashSplitter(options.testFraction());
+      this.testFraction = options.testFraction();
       this.sink = sink;
     }
 
@@ -65,7 +65,7 @@ public abstract class CorpusReader {
         report.countLatin1();
       }
       report.countRead();
-      sink.accept(new Document(id, title, text, labels, split != null ? split : splitter.splitOf(id)));
+      sink.accept(new Document(id, title, text, labels, split != null ? split : IdHash.split(id, testFraction)));
     }
 
     void skip(String reason, String where) {

@@ -1,0 +1,60 @@
+package io.semhash.cli;
+
+import io.semhash.config.SemhashConfig;
+import io.semhash.model.TrainingOptions;
+import picocli.CommandLine.Option;
+
+/** Training flags; each overrides the {@code model.*} key of the same name in the configuration. */
+final class ModelArgs {
+  @Option(names = "--bits", paramLabel = "N", description = "code length, 8..1024")
+  Integer bits;
+
+  @Option(names = "--estimator", paramLabel = "E", description = "zgr | st | darn | gs | stgs | grmc")
+  String estimator;
+
+  @Option(names = "--tau", paramLabel = "T", description = "temperature of gs, stgs and grmc, > 0")
+  Double tau;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs (early stopping on validation P@100)")
+  Integer epochs;
+
+  @Option(names = "--seed", paramLabel = "S", description = "random seed: same seed, same machine, same codes")
+  Long seed;
+
+  @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam step size, in (0, 1)")
+  Double learningRate;
+
+  @Option(names = "--batch-size", paramLabel = "B", description = "documents per step")
+  Integer batchSize;
+
+  @Option(names = "--beta", paramLabel = "B", description = "weight of the KL term, >= 0")
+  Double beta;
+
+  @Option(names = "--neighbour-weight", paramLabel = "W", description = "weight of the tf-idf neighbour term, >= 0 (0 = plain VAE)")
+  Double neighbourWeight;
+
+  @Option(names = "--hidden", paramLabel = "H", description = "encoder hidden width")
+  Integer hidden;
+
+  @Option(names = "--patience", paramLabel = "N", description = "epochs without improvement before stopping")
+  Integer patience;
+
+  TrainingOptions options(SemhashConfig config) {
+    SemhashConfig.Model m = config.model();
+    return new SemhashConfig.Model(
+        bits != null ? bits : m.bits(),
+        estimator != null ? estimator : m.estimator(),
+        tau != null ? tau : m.tau(),
+        m.samples(),
+        hidden != null ? hidden : m.hidden(),
+        epochs != null ? epochs : m.epochs(),
+        learningRate != null ? learningRate : m.learningRate(),
+        batchSize != null ? batchSize : m.batchSize(),
+        beta != null ? beta : m.beta(),
+        neighbourWeight != null ? neighbourWeight : m.neighbourWeight(),
+        m.neighbours(),
+        seed != null ? seed : m.seed(),
+        m.validationFraction(),
+        patience != null ? patience : m.patience()).options();
+  }
+}

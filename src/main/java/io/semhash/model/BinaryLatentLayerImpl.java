@@ -1,0 +1,155 @@
+package io.semhash.model;
+
+import io.semhash.estimator.BinaryEstimator;
+import io.semhash.estimator.BinaryEstimators;
+import io.semhash.estimator.BinarySample;
+import io.semhash.estimator.EstimatorParams;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.AbstractLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The binary latent layer at work.
+ *
+ * <p>Training forward: x = estimator sample of Bernoulli(σ(η)). Backward: the estimator's own
+ * map from ∂L/∂x to ∂L/∂η (for ZGR: ∂L/∂x ⊙ |x − p|/2), plus the gradients of the two terms that
+ * live on the bits, computed in closed form:
+ *
+ * <ul>
+ *   <li>β · KL(Bernoulli(p) ‖ Bernoulli(½)) per bit, whose derivative is β · p(1−p) · η;
+ *   <li>the neighbour term (when the batch is paired, rows i and i + B/2 being a document and one
+ *       of its nearest tf-idf neighbours): w · ‖p_i − p_j‖², pulling both towards each other.
+ * </ul>
+ *
+ * Inference forward: the deterministic code 1[η &gt; 0].
+ */
+public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer> {
+  private transient BinaryEstimator estimator;
+  private transient Random rng;
+  private BinarySample lastSample;
+  private boolean pairedBatch;
+  private double lastKl;
+  private double lastNeighbour;
+
+  BinaryLatentLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
+    super(conf, dataType);
+  }
+
+  /** Tells the layer that the next batches are paired (rows i and i + B/2). */
+  public void setPairedBatch(boolean paired) {
+    this.pairedBatch = paired;
+  }
+
+  /** β-free KL summed over the last training batch. */
+  public double lastKl() {
+    return lastKl;
+  }
+
+  /** Unweighted ‖p_i − p_j‖² summed over the pairs of the last training batch. */
+  public double lastNeighbour() {
+    return lastNeighbour;
+  }
+
+  /** The estimator this layer runs, as the estimator package gives it. */
+  public BinaryEstimator estimator() {
+    if (estimator == null) {
+      BinaryLatentLayer c = layerConf();
+      estimator = BinaryEstimators.byName(c.getEstimator(), new EstimatorParams(c.getTau(), c.getSamples()));
+    }
+    return estimator;
+  }
+
+  /** The last training sample (for tests that check the backward against the estimator). */
+  public BinarySample lastSample() {
+    return lastSample;
+  }
+
+  private Random rng() {
+    if (rng == null) {
+      rng = Nd4j.getRandomFactory().getNewRandomInstance(layerConf().getSeed());
+    }
+    return rng;
+  }
+
+  @Override
+  public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(false);
+    if (!training) {
+      INDArray bits = input.gt(0.0).castTo(input.dataType());
+      return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, bits);
+    }
+    lastSample = estimator().sample(input.dup(), rng());
+    return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, lastSample.x().dup());
+  }
+
+  @Override
+  public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(true);
+    BinarySample s = lastSample;
+    INDArray grad = estimator().backward(s, epsilon).dup();
+    INDArray p = s.p();
+    INDArray pq = p.mul(p.rsub(1.0)); // p(1-p)
+    double beta = layerConf().getBeta();
+    if (beta != 0) {
+      grad.addi(pq.mul(s.logits()).muli(beta));
+    }
+    lastKl = klToUniform(p);
+    double w = layerConf().getNeighbourWeight();
+    long b = p.size(0);
+    lastNeighbour = 0;
+    if (pairedBatch && w != 0 && b % 2 == 0) {
+      long h = b / 2;
+      INDArray pa = p.get(NDArrayIndex.interval(0, h), NDArrayIndex.all());
+      INDArray pn = p.get(NDArrayIndex.interval(h, b), NDArrayIndex.all());
+      INDArray d = pa.sub(pn);
+      lastNeighbour = d.mul(d).sumNumber().doubleValue();
+      INDArray ga = grad.get(NDArrayIndex.interval(0, h), NDArrayIndex.all());
+      INDArray gn = grad.get(NDArrayIndex.interval(h, b), NDArrayIndex.all());
+      ga.addi(d.mul(pq.get(NDArrayIndex.interval(0, h), NDArrayIndex.all())).muli(2 * w));
+      gn.subi(d.mul(pq.get(NDArrayIndex.interval(h, b), NDArrayIndex.all())).muli(2 * w));
+    }
+    return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, grad));
+  }
+
+  /** Σ KL(Bernoulli(p) ‖ Bernoulli(½)) = Σ [p log p + (1−p) log(1−p) + log 2], clamped for p ∈ {0, 1}. */
+  static double klToUniform(INDArray p) {
+    INDArray pc = Transforms.max(Transforms.min(p, 1 - 1e-7, true), 1e-7, false);
+    INDArray q = pc.rsub(1.0);
+    INDArray kl = pc.mul(Transforms.log(pc, true)).addi(q.mul(Transforms.log(q, true))).addi(Math.log(2));
+    return kl.sumNumber().doubleValue();
+  }
+
+  @Override
+  public double calcRegularizationScore(boolean backpropOnlyParams) {
+    return 0;
+  }
+
+  @Override
+  public Layer.Type type() {
+    return Layer.Type.FEED_FORWARD;
+  }
+
+  @Override
+  public boolean isPretrainLayer() {
+    return false;
+  }
+
+  @Override
+  public void clearNoiseWeightParams() {}
+
+  @Override
+  public INDArray params() {
+    return null;
+  }
+}

@@ -1,0 +1,191 @@
+package io.semhash.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.semhash.codes.BitCode;
+import io.semhash.text.SparseVector;
+import io.semhash.text.TermAnalyzer;
+import io.semhash.text.Vectorizer;
+import io.semhash.text.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A trained hashing model as it is used and stored: vocabulary and vectorizer, encoder and
+ * decoder weights, and the manifest. Thread-safe and free of native state once loaded: serving
+ * and indexing never touch DL4J.
+ *
+ * <p>A model directory holds {@value #MANIFEST}, {@value #VOCABULARY} and {@value #WEIGHTS}. It is
+ * written to a temporary sibling and renamed into place, and every file is checked against the
+ * manifest's checksums on load.
+ */
+public final class HashingModel {
+  public static final String MANIFEST = "manifest.json";
+  public static final String VOCABULARY = "vocabulary.tsv";
+  public static final String WEIGHTS = "weights.bin";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Vectorizer vectorizer;
+  private final ModelWeights weights;
+  private final SparseEncoder encoder;
+  private final ModelManifest manifest;
+
+  private HashingModel(Vectorizer vectorizer, ModelWeights weights, ModelManifest manifest) {
+    if (weights.vocabularySize() != vectorizer.vocabulary().size()) {
+      throw new IllegalArgumentException("weights expect a vocabulary of " + weights.vocabularySize()
+          + " terms, the vocabulary has " + vectorizer.vocabulary().size());
+    }
+    this.vectorizer = vectorizer;
+    this.weights = weights;
+    this.encoder = SparseEncoder.of(weights);
+    this.manifest = manifest;
+  }
+
+  public static HashingModel of(Vectorizer vectorizer, ModelWeights weights, ModelManifest manifest) {
+    return new HashingModel(vectorizer, weights, manifest);
+  }
+
+  public Vectorizer vectorizer() {
+    return vectorizer;
+  }
+
+  public ModelWeights weights() {
+    return weights;
+  }
+
+  public SparseEncoder encoder() {
+    return encoder;
+  }
+
+  public ModelManifest manifest() {
+    return manifest;
+  }
+
+  public int bits() {
+    return encoder.bits();
+  }
+
+  /** The encoder input of a text: its L2-normalised tf-idf vector. */
+  public SparseVector tfidf(String text) {
+    return vectorizer.tfidf(vectorizer.counts(text));
+  }
+
+  /** The logits η of a text. */
+  public float[] logits(String text) {
+    return encoder.logits(tfidf(text));
+  }
+
+  /** The code of a text: bit i = 1[η_i &gt; 0]. */
+  public BitCode code(String text) {
+    return BitCode.fromPositive(logits(text));
+  }
+
+  /** Writes the model directory atomically (an existing directory is replaced only at the end). */
+  public void save(Path dir) throws IOException {
+    Path parent = dir.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
+    try {
+      Files.write(tmp.resolve(VOCABULARY), vectorizer.vocabulary().toBytes());
+      weights.write(tmp.resolve(WEIGHTS));
+      Map<String, ModelManifest.FileChecksum> files = new LinkedHashMap<>();
+      files.put(VOCABULARY, FileDigests.of(tmp.resolve(VOCABULARY)));
+      files.put(WEIGHTS, FileDigests.of(tmp.resolve(WEIGHTS)));
+      JSON.writeValue(tmp.resolve(MANIFEST).toFile(), manifest.withFiles(files));
+      replaceDirectory(tmp, dir);
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  /**
+   * Loads and checks a model directory: a missing, corrupt, truncated or mismatched file is an
+   * {@link IOException} naming it.
+   */
+  public static HashingModel load(Path dir) throws IOException {
+    Path manifestFile = dir.resolve(MANIFEST);
+    if (!Files.isDirectory(dir)) {
+      throw new NoSuchFileException(dir + ": model directory not found");
+    }
+    if (!Files.exists(manifestFile)) {
+      throw new IOException(dir + ": not a semhash model directory (" + MANIFEST + " missing)");
+    }
+    ModelManifest manifest;
+    try {
+      manifest = JSON.readValue(manifestFile.toFile(), ModelManifest.class);
+    } catch (IOException e) {
+      throw new IOException(manifestFile + ": unreadable manifest: " + firstLine(e.getMessage()), e);
+    }
+    if (!ModelManifest.FORMAT.equals(manifest.format()) || manifest.version() != ModelManifest.VERSION) {
+      throw new IOException(manifestFile + ": expected format " + ModelManifest.FORMAT + " v" + ModelManifest.VERSION
+          + ", got " + manifest.format() + " v" + manifest.version());
+    }
+    for (String name : new String[] {VOCABULARY, WEIGHTS}) {
+      ModelManifest.FileChecksum want = manifest.files() == null ? null : manifest.files().get(name);
+      Path file = dir.resolve(name);
+      if (want == null) {
+        throw new IOException(manifestFile + ": no checksum for " + name);
+      }
+      if (!Files.exists(file)) {
+        throw new IOException(file + ": missing");
+      }
+      ModelManifest.FileChecksum got = FileDigests.of(file);
+      if (got.bytes() != want.bytes()) {
+        throw new IOException(file + ": truncated or wrong size (expected " + want.bytes() + " bytes, got " + got.bytes() + ")");
+      }
+      if (!got.sha256().equals(want.sha256())) {
+        throw new IOException(file + ": checksum mismatch (expected " + want.sha256() + ", got " + got.sha256() + ")");
+      }
+    }
+    Vocabulary vocabulary = Vocabulary.load(dir.resolve(VOCABULARY));
+    if (!vocabulary.checksum().equals(manifest.vocabularyChecksum())) {
+      throw new IOException(dir.resolve(VOCABULARY) + ": vocabulary does not match the model (checksum expected "
+          + manifest.vocabularyChecksum() + ", got " + vocabulary.checksum() + ")");
+    }
+    ModelWeights weights = ModelWeights.read(dir.resolve(WEIGHTS));
+    if (weights.vocabularySize() != vocabulary.size() || weights.bits() != manifest.options().bits()) {
+      throw new IOException(dir.resolve(WEIGHTS) + ": shape " + weights.vocabularySize() + " terms x " + weights.bits()
+          + " bits does not match the manifest (" + vocabulary.size() + " terms x " + manifest.options().bits() + " bits)");
+    }
+    return new HashingModel(new Vectorizer(new TermAnalyzer(vocabulary.stemmed()), vocabulary), weights, manifest);
+  }
+
+  /** Moves {@code tmp} to {@code target}, replacing an existing directory only once tmp is complete. */
+  static void replaceDirectory(Path tmp, Path target) throws IOException {
+    Path old = null;
+    if (Files.exists(target)) {
+      old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int eol = s.indexOf('\n');
+    return eol < 0 ? s : s.substring(0, eol);
+  }
+}

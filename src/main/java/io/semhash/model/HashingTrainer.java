@@ -1,0 +1,144 @@
+package io.semhash.model;
+
+import io.semhash.progress.Progress;
+import io.semhash.text.SparseVector;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains the hashing VAE: mini-batches densified from sparse vectors on the fly (the corpus is
+ * never a dense matrix), one DL4J Adam step per batch, validation after every epoch, early
+ * stopping on it, and the best weights kept.
+ *
+ * <p>With a neighbour weight, every batch holds B/2 documents and, in the other half, one of
+ * each document's nearest tf-idf neighbours drawn at random; the latent layer pulls their bit
+ * probabilities together.
+ */
+public final class HashingTrainer {
+  private final TrainingOptions options;
+  private final PrintStream progressOut;
+
+  public HashingTrainer(TrainingOptions options, PrintStream progressOut) {
+    this.options = options;
+    this.progressOut = progressOut;
+  }
+
+  /** The trained network (best epoch's weights) and its history. */
+  public record Result(MultiLayerNetwork network, List<EpochRecord> history, int bestEpoch) {}
+
+  /**
+   * @param tfidf encoder input per training document
+   * @param counts reconstruction target per training document (same order)
+   * @param neighbours for each training document, positions of its nearest neighbours among the
+   *     training documents (null when the neighbour weight is 0)
+   * @param vocabularySize input and output width
+   */
+  public Result train(
+      List<SparseVector> tfidf, List<SparseVector> counts, int[][] neighbours, int vocabularySize,
+      ValidationScorer validation) {
+    if (tfidf.size() != counts.size() || tfidf.isEmpty()) {
+      throw new IllegalArgumentException("need as many tf-idf as count vectors, and at least one: "
+          + tfidf.size() + " vs " + counts.size());
+    }
+    boolean paired = options.neighbourWeight() > 0;
+    if (paired && (neighbours == null || neighbours.length != tfidf.size())) {
+      throw new IllegalArgumentException("the neighbour term needs neighbours for every training document");
+    }
+    MultiLayerNetwork net = VaeNetwork.create(options, vocabularySize);
+    BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
+    latent.setPairedBatch(paired);
+    SplittableRandom random = new SplittableRandom(options.seed());
+    int n = tfidf.size();
+    int anchorsPerBatch = paired ? options.batchSize() / 2 : options.batchSize();
+    List<EpochRecord> history = new ArrayList<>();
+    INDArray best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    int bestEpoch = 0;
+    for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+      int[] order = permutation(n, random);
+      Progress progress = progressOut == null
+          ? Progress.silent("epoch " + epoch, n)
+          : Progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch, options.epochs()), "docs", n, progressOut);
+      double recon = 0;
+      double kl = 0;
+      long rows = 0;
+      long t0 = System.nanoTime();
+      for (int start = 0; start < n; start += anchorsPerBatch) {
+        int end = Math.min(n, start + anchorsPerBatch);
+        int[] batch = paired ? pairedBatch(order, start, end, neighbours, random) : java.util.Arrays.copyOfRange(order, start, end);
+        if (paired && batch.length < 4) {
+          continue; // a pair batch needs at least two pairs to be worth a step
+        }
+        DataSet ds = new DataSet(dense(tfidf, batch, vocabularySize), dense(counts, batch, vocabularySize));
+        net.fit(ds);
+        recon += net.score() * batch.length;
+        kl += latent.lastKl();
+        rows += batch.length;
+        progress.advance(end - start);
+        progress.status(String.format(Locale.ROOT, "loss %.1f KL %.2f", (recon + options.beta() * kl) / rows, kl / rows));
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      SparseEncoder encoder = SparseEncoder.of(ModelWeights.of(net));
+      double score = validation.score(encoder);
+      progress.status(String.format(Locale.ROOT, "loss %.1f KL %.2f val P@100 %.4f",
+          (recon + options.beta() * kl) / rows, kl / rows, score));
+      progress.finish();
+      history.add(new EpochRecord(epoch, (recon + options.beta() * kl) / rows, recon / rows, kl / rows, score, seconds));
+      if (score > bestScore) {
+        bestScore = score;
+        bestEpoch = epoch;
+        best = net.params().dup();
+      } else if (epoch - bestEpoch >= options.patience()) {
+        break;
+      }
+    }
+    net.setParams(best);
+    return new Result(net, List.copyOf(history), bestEpoch);
+  }
+
+  private static int[] permutation(int n, SplittableRandom random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
+  }
+
+  private static int[] pairedBatch(int[] order, int start, int end, int[][] neighbours, SplittableRandom random) {
+    int h = end - start;
+    int[] batch = new int[2 * h];
+    for (int i = 0; i < h; i++) {
+      int doc = order[start + i];
+      int[] nb = neighbours[doc];
+      batch[i] = doc;
+      batch[h + i] = nb.length == 0 ? doc : nb[random.nextInt(nb.length)];
+    }
+    return batch;
+  }
+
+  /** Densifies the rows {@code batch} of a sparse list into a [rows, dims] float matrix. */
+  static INDArray dense(List<SparseVector> vectors, int[] batch, int dims) {
+    float[] data = new float[batch.length * dims];
+    for (int r = 0; r < batch.length; r++) {
+      SparseVector v = vectors.get(batch[r]);
+      int base = r * dims;
+      for (int k = 0; k < v.nnz(); k++) {
+        data[base + v.indices()[k]] = v.values()[k];
+      }
+    }
+    return Nd4j.create(data, new long[] {batch.length, dims}, 'c');
+  }
+}

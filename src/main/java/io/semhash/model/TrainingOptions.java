@@ -1,0 +1,66 @@
+package io.semhash.model;
+
+import io.semhash.codes.BitCode;
+import io.semhash.estimator.BinaryEstimators;
+import io.semhash.estimator.EstimatorParams;
+
+/**
+ * Everything that decides a trained model besides the data.
+ *
+ * @param bits code length
+ * @param hidden width of the two hidden encoder layers
+ * @param estimator gradient estimator name (zgr, st, darn, gs, stgs, grmc)
+ * @param tau temperature of the Gumbel estimators (ignored by zgr, st, darn)
+ * @param samples K of Gumbel-Rao MC
+ * @param beta weight of KL(q ‖ Bernoulli(½))
+ * @param neighbourWeight weight of the term pulling a document's bit probabilities towards those of
+ *     one of its nearest tf-idf neighbours; 0 trains the plain VAE
+ * @param neighbours how many nearest tf-idf neighbours a document's partner is drawn from
+ * @param learningRate Adam step size
+ * @param batchSize documents per step
+ * @param epochs upper bound on epochs
+ * @param patience epochs without a better validation P@100 before stopping
+ * @param validationFraction share of the train split held out for model selection
+ * @param seed weights, sampling and batch order
+ */
+public record TrainingOptions(
+    int bits,
+    int hidden,
+    String estimator,
+    double tau,
+    int samples,
+    double beta,
+    double neighbourWeight,
+    int neighbours,
+    double learningRate,
+    int batchSize,
+    int epochs,
+    int patience,
+    double validationFraction,
+    long seed) {
+
+  public TrainingOptions {
+    BitCode.checkBits(bits);
+    BinaryEstimators.byName(estimator, new EstimatorParams(tau, samples)); // validates name, τ, K
+    require(hidden >= 1 && hidden <= 8192, "hidden", hidden, "[1, 8192]");
+    require(beta >= 0, "beta", beta, "[0, ∞)");
+    require(neighbourWeight >= 0, "neighbour-weight", neighbourWeight, "[0, ∞)");
+    require(neighbours >= 1 && neighbours <= 1000, "neighbours", neighbours, "[1, 1000]");
+    require(learningRate > 0 && learningRate < 1, "learning-rate", learningRate, "(0, 1)");
+    require(batchSize >= 2 && batchSize <= 65536, "batch-size", batchSize, "[2, 65536]");
+    require(epochs >= 1, "epochs", epochs, "[1, ∞)");
+    require(patience >= 1, "patience", patience, "[1, ∞)");
+    require(validationFraction > 0 && validationFraction < 0.5, "validation-fraction", validationFraction, "(0, 0.5)");
+  }
+
+  private static void require(boolean ok, String name, Object value, String range) {
+    if (!ok) {
+      throw new IllegalArgumentException(name + " must be in " + range + ", got " + value);
+    }
+  }
+
+  public TrainingOptions withEstimator(String name) {
+    return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, learningRate,
+        batchSize, epochs, patience, validationFraction, seed);
+  }
+}

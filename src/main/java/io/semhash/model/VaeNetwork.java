@@ -1,0 +1,57 @@
+package io.semhash.model;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The hashing VAE as a DL4J network: encoder V → H → H → b (ReLU, ReLU, identity: the logits η),
+ * the binary latent layer (estimator, KL, neighbour term), and a linear decoder b → V whose
+ * softmax and count-weighted log-likelihood live in {@link CountMultinomialLoss}.
+ *
+ * <p>The network is rebuilt from the options, never read from a serialised configuration, so a
+ * model file holds nothing but numbers.
+ */
+public final class VaeNetwork {
+  /** Layer positions. */
+  public static final int ENCODER_1 = 0;
+  public static final int ENCODER_2 = 1;
+  public static final int LOGITS = 2;
+  public static final int LATENT = 3;
+  public static final int DECODER = 4;
+
+  private VaeNetwork() {}
+
+  public static MultiLayerNetwork create(TrainingOptions o, int vocabularySize) {
+    MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+        .seed(o.seed())
+        .dataType(DataType.FLOAT)
+        .updater(new Adam(o.learningRate()))
+        .weightInit(WeightInit.XAVIER)
+        // the latent layer keeps its sample between forward and backward: no workspace reuse
+        .trainingWorkspaceMode(WorkspaceMode.NONE)
+        .inferenceWorkspaceMode(WorkspaceMode.NONE)
+        .list()
+        .layer(ENCODER_1, new DenseLayer.Builder().nIn(vocabularySize).nOut(o.hidden()).activation(Activation.RELU).build())
+        .layer(ENCODER_2, new DenseLayer.Builder().nIn(o.hidden()).nOut(o.hidden()).activation(Activation.RELU).build())
+        .layer(LOGITS, new DenseLayer.Builder().nIn(o.hidden()).nOut(o.bits()).activation(Activation.IDENTITY).build())
+        .layer(LATENT, BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(), o.seed()))
+        .layer(DECODER, new OutputLayer.Builder(new CountMultinomialLoss())
+            .nIn(o.bits()).nOut(vocabularySize).activation(Activation.IDENTITY).build())
+        .build();
+    MultiLayerNetwork net = new MultiLayerNetwork(conf);
+    net.init();
+    return net;
+  }
+
+  public static BinaryLatentLayerImpl latent(MultiLayerNetwork net) {
+    return (BinaryLatentLayerImpl) net.getLayer(LATENT);
+  }
+}

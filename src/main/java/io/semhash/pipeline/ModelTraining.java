@@ -1,0 +1,68 @@
+package io.semhash.pipeline;
+
+import io.semhash.codes.BitCode;
+import io.semhash.corpus.Document;
+import io.semhash.eval.HammingRanking;
+import io.semhash.eval.RelevanceLabels;
+import io.semhash.eval.RetrievalScores;
+import io.semhash.model.HashingModel;
+import io.semhash.model.HashingTrainer;
+import io.semhash.model.ModelManifest;
+import io.semhash.model.ModelWeights;
+import io.semhash.model.SparseEncoder;
+import io.semhash.model.TrainingOptions;
+import io.semhash.model.ValidationScorer;
+import io.semhash.text.CorpusVectors;
+import io.semhash.text.CosineKnnIndex;
+import io.semhash.text.SparseVector;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains a hashing model on an analysed corpus: validation split, tf-idf neighbours for the
+ * neighbour term, training with validation P@100 after every epoch, and the model with its
+ * manifest. The test split is not used.
+ */
+public final class ModelTraining {
+  /** Cut-off of the validation precision, as in the evaluation protocol. */
+  public static final int VALIDATION_K = 100;
+
+  private ModelTraining() {}
+
+  public static HashingModel train(
+      List<Document> docs, CorpusVectors vectors, TrainingOptions options, PrintStream progress) {
+    long t0 = System.nanoTime();
+    TrainingSet set = TrainingSet.of(docs, vectors, options.validationFraction());
+    int vocab = vectors.vocabulary().size();
+    int[][] neighbours = null;
+    if (options.neighbourWeight() > 0) {
+      neighbours = CosineKnnIndex.build(set.fitTfidf(), vocab).topK(set.fitTfidf(), options.neighbours(), true);
+    }
+    ValidationScorer validation = validationPrecision(set);
+    HashingTrainer.Result result =
+        new HashingTrainer(options, progress).train(set.fitTfidf(), set.fitCounts(), neighbours, vocab, validation);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.VERSION, Instant.now().toString(),
+        options, vocab, vectors.vocabulary().stemmed(), vectors.vocabulary().checksum(), Map.of(),
+        result.history(), result.bestEpoch(), seconds);
+    return HashingModel.of(vectors.vectorizer(), ModelWeights.of(result.network()), manifest);
+  }
+
+  /** P@100 of the validation documents against the fit documents, by Hamming distance. */
+  static ValidationScorer validationPrecision(TrainingSet set) {
+    RelevanceLabels labels = RelevanceLabels.of(
+        set.validationDocs().stream().map(Document::labels).toList(),
+        set.fitDocs().stream().map(Document::labels).toList());
+    return encoder -> {
+      List<BitCode> db = encode(encoder, set.fitTfidf());
+      List<BitCode> queries = encode(encoder, set.validationTfidf());
+      return RetrievalScores.of(HammingRanking.rank(db, queries, VALIDATION_K), labels, VALIDATION_K).precision();
+    };
+  }
+
+  static List<BitCode> encode(SparseEncoder encoder, List<SparseVector> tfidf) {
+    return tfidf.parallelStream().map(encoder::code).toList();
+  }
+}

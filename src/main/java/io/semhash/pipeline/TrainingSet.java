@@ -1,0 +1,60 @@
+package io.semhash.pipeline;
+
+import io.semhash.corpus.Document;
+import io.semhash.corpus.IdHash;
+import io.semhash.corpus.Split;
+import io.semhash.text.CorpusVectors;
+import io.semhash.text.SparseVector;
+import io.semhash.text.Vectorizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The train split of an analysed corpus cut into the part the model fits and a fixed validation
+ * part (by a hash of the id, so it is the same on every run) used for model selection. The test
+ * split is never touched here.
+ *
+ * @param fitDocs documents the model trains on, in corpus order
+ * @param fitTfidf their encoder inputs
+ * @param fitCounts their reconstruction targets
+ * @param validationDocs held-out train documents (the validation queries)
+ * @param validationTfidf their encoder inputs
+ */
+public record TrainingSet(
+    List<Document> fitDocs,
+    List<SparseVector> fitTfidf,
+    List<SparseVector> fitCounts,
+    List<Document> validationDocs,
+    List<SparseVector> validationTfidf) {
+  /** Salt of the validation sampling, distinct from the test-split hash. */
+  static final long VALIDATION_SALT = 0x5eed_0001L;
+
+  public static TrainingSet of(List<Document> docs, CorpusVectors vectors, double validationFraction) {
+    Vectorizer vz = vectors.vectorizer();
+    List<Document> fitDocs = new ArrayList<>();
+    List<SparseVector> fitTfidf = new ArrayList<>();
+    List<SparseVector> fitCounts = new ArrayList<>();
+    List<Document> valDocs = new ArrayList<>();
+    List<SparseVector> valTfidf = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      Document d = docs.get(i);
+      if (d.split() != Split.TRAIN) {
+        continue;
+      }
+      SparseVector counts = vectors.counts().get(i);
+      if (IdHash.unit(d.id(), VALIDATION_SALT) < validationFraction) {
+        valDocs.add(d);
+        valTfidf.add(vz.tfidf(counts));
+      } else {
+        fitDocs.add(d);
+        fitTfidf.add(vz.tfidf(counts));
+        fitCounts.add(counts);
+      }
+    }
+    if (fitDocs.isEmpty() || valDocs.isEmpty()) {
+      throw new IllegalArgumentException("the train split has " + fitDocs.size() + " documents to fit and "
+          + valDocs.size() + " to validate; both must be non-empty (more train documents are needed)");
+    }
+    return new TrainingSet(fitDocs, fitTfidf, fitCounts, valDocs, valTfidf);
+  }
+}
