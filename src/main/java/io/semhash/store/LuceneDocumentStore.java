@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -276,6 +278,52 @@ public final class LuceneDocumentStore implements Closeable {
     } finally {
       release(searcher);
     }
+  }
+
+  /**
+   * The internal numbers of the documents having at least one of {@code labels}, ascending: the
+   * filter a Hamming-index search applies while it scans.
+   */
+  public int[] numbersWithAnyLabel(Collection<String> labels) {
+    IndexSearcher searcher = acquire();
+    try {
+      BitSet numbers = new BitSet();
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        Terms terms = leaf.reader().terms(F_LABEL);
+        if (terms == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        TermsEnum te = terms.iterator();
+        PostingsEnum postings = null;
+        for (String label : new TreeSet<>(labels)) {
+          if (!te.seekExact(new BytesRef(label))) {
+            continue;
+          }
+          postings = te.postings(postings, PostingsEnum.NONE);
+          NumericDocValues values = leaf.reader().getNumericDocValues(F_NUMBER);
+          for (int d = postings.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = postings.nextDoc()) {
+            if ((live == null || live.get(d)) && values != null && values.advanceExact(d)) {
+              numbers.set((int) values.longValue());
+            }
+          }
+        }
+      }
+      return numbers.stream().toArray();
+    } catch (IOException e) {
+      throw new StoreException(where() + ": cannot read label postings: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /**
+   * A plain-text excerpt of {@code text} around the terms of {@code query} (analysed like the
+   * documents), as keyword hits have: for results that come from elsewhere, e.g. the Hamming
+   * index.
+   */
+  public String snippet(String text, String query) {
+    return excerpter.excerpt(text, new HashSet<>(analyzer.tokens(query)));
   }
 
   /** How many live documents carry each label, most frequent first (ties by label). */

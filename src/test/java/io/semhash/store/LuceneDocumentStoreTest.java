@@ -259,6 +259,30 @@ class LuceneDocumentStoreTest {
   }
 
   @Test
+  void numbersWithAnyLabelMatchBruteForceAndSkipDeletes() {
+    for (Set<String> labels : List.of(Set.of("sci.space"), Set.of("rec.sport.hockey", "comp.graphics"), Set.of("none"), Set.<String>of())) {
+      List<Integer> expected = new ArrayList<>();
+      for (int i = 0; i < docs.size(); i++) {
+        if (docs.get(i).labels().stream().anyMatch(labels::contains)) {
+          expected.add(i);
+        }
+      }
+      assertThat(store.numbersWithAnyLabel(labels)).as(labels.toString())
+          .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+    }
+    int evil = docs.indexOf(store.get("evil-1").orElseThrow().document());
+    store.delete("evil-1");
+    assertThat(store.numbersWithAnyLabel(Set.of("sci.space"))).doesNotContain(evil).hasSize(7);
+  }
+
+  @Test
+  void snippetsForTextsFromElsewhere() {
+    String text = "lorem ipsum dolor sit amet ".repeat(20) + "the Rockets were launched " + "lorem ipsum ".repeat(20);
+    assertThat(store.snippet(text, "rockets launch")).contains("Rockets").startsWith("…").endsWith("…");
+    assertThat(store.snippet("short text", "absent")).isEqualTo("short text");
+  }
+
+  @Test
   void inMemoryStoreWorksAlike() {
     try (LuceneDocumentStore mem = LuceneDocumentStore.inMemory(ANALYZER)) {
       mem.add(entries(docs));
