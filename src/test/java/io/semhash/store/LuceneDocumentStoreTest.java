@@ -38,7 +38,7 @@ class LuceneDocumentStoreTest {
   @BeforeEach
   void fill() {
     docs = MiniCorpus.documents();
-    store = LuceneDocumentStore.create(tmp.resolve("store"), ANALYZER);
+    store = LuceneDocumentStore.inMemory(ANALYZER); // the on-disk life cycle has its own tests below
     store.add(entries(docs));
   }
 
@@ -252,10 +252,15 @@ class LuceneDocumentStoreTest {
     assertThatThrownBy(() -> LuceneDocumentStore.open(plain))
         .isInstanceOf(StoreException.class).hasMessageContaining(plain.toString())
         .hasMessageContaining("marker");
-    assertThatThrownBy(() -> LuceneDocumentStore.create(tmp.resolve("store"), ANALYZER))
-        .isInstanceOf(StoreException.class).hasMessageContaining("not empty");
-    assertThatThrownBy(() -> LuceneDocumentStore.open(tmp.resolve("store")))
-        .isInstanceOf(StoreException.class).hasMessageContaining("in use");
+    try (LuceneDocumentStore onDisk = LuceneDocumentStore.create(tmp.resolve("store"), ANALYZER)) {
+      assertThatThrownBy(() -> LuceneDocumentStore.create(tmp.resolve("store"), ANALYZER))
+          .isInstanceOf(StoreException.class).hasMessageContaining("not empty");
+      assertThatThrownBy(() -> LuceneDocumentStore.open(tmp.resolve("store")))
+          .isInstanceOf(StoreException.class).hasMessageContaining("in use");
+    }
+    Path file = Files.writeString(tmp.resolve("file.txt"), "x");
+    assertThatThrownBy(() -> LuceneDocumentStore.open(file))
+        .isInstanceOf(StoreException.class).hasMessageContaining(file.toString());
   }
 
   @Test
@@ -283,11 +288,13 @@ class LuceneDocumentStoreTest {
   }
 
   @Test
-  void inMemoryStoreWorksAlike() {
-    try (LuceneDocumentStore mem = LuceneDocumentStore.inMemory(ANALYZER)) {
-      mem.add(entries(docs));
-      assertThat(mem.path()).isEmpty();
-      assertThat(ids(mem.search("puck", List.of(), 100, 0))).isEqualTo(containing("puck", Set.of()));
+  void onDiskStoreWorksAlike() {
+    try (LuceneDocumentStore disk = LuceneDocumentStore.create(tmp.resolve("disk"), ANALYZER)) {
+      disk.add(entries(docs));
+      assertThat(disk.path()).contains(tmp.resolve("disk"));
+      assertThat(store.path()).isEmpty();
+      assertThat(ids(disk.search("puck", List.of(), 100, 0))).isEqualTo(containing("puck", Set.of()));
+      assertThat(disk.labelCounts()).isEqualTo(store.labelCounts());
     }
   }
 
