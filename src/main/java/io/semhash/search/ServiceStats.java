@@ -1,0 +1,58 @@
+package io.semhash.search;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@code /api/stats} shows. Everything a keyword-only service cannot know is null or empty;
+ * the UI draws what is present.
+ *
+ * @param documents how many documents are stored
+ * @param defaultMode the mode a search without {@code mode} gets
+ * @param modes the modes this service answers
+ * @param bits code length; null without a model
+ * @param model the model's manifest (estimator, bits, vocabulary size, ...) as free-form JSON
+ *     values; empty without a model
+ * @param training per epoch of training, in order; empty when unknown
+ * @param precisionAtK precision@k of the evaluation run, for increasing k; empty when unknown
+ * @param distances how many (query, document) pairs of the evaluation lay at each Hamming
+ *     distance, for distance 0..bits; empty when unknown
+ * @param labels documents per label, most frequent first
+ */
+public record ServiceStats(
+    long documents,
+    SearchMode defaultMode,
+    List<SearchMode> modes,
+    Integer bits,
+    Map<String, Object> model,
+    List<Epoch> training,
+    List<PrecisionAtK> precisionAtK,
+    List<DistanceCount> distances,
+    Map<String, Long> labels) {
+  public ServiceStats {
+    Objects.requireNonNull(defaultMode, "defaultMode");
+    modes = List.copyOf(modes);
+    model = model == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(model));
+    training = List.copyOf(training == null ? List.of() : training);
+    precisionAtK = List.copyOf(precisionAtK == null ? List.of() : precisionAtK);
+    distances = List.copyOf(distances == null ? List.of() : distances);
+    labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels == null ? Map.of() : labels));
+  }
+
+  /**
+   * One epoch of training.
+   *
+   * @param loss mean training loss (negative ELBO per document)
+   * @param validationPrecision precision@100 on the validation part; null when not measured
+   */
+  public record Epoch(int epoch, double loss, Double validationPrecision) {}
+
+  /** Precision at one cut-off k. */
+  public record PrecisionAtK(int k, double precision) {}
+
+  /** How many pairs lay at one Hamming distance. */
+  public record DistanceCount(int distance, long count) {}
+}

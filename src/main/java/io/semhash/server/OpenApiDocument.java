@@ -1,0 +1,238 @@
+package io.semhash.server;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenAPI 3 description of the HTTP API, served at {@code /openapi.json}. Written by hand
+ * next to the routes; a test checks that it names exactly the routes the server registers.
+ */
+final class OpenApiDocument {
+  private OpenApiDocument() {}
+
+  /** The document for a server with these limits. */
+  static Map<String, Object> build(int maxK, long maxBodyBytes, String version) {
+    Map<String, Object> paths = new LinkedHashMap<>();
+    paths.put("/api/search", Map.of("get", op(
+        "Search documents",
+        "Semantic: the query's code and documents by Hamming distance (ties by database order). "
+            + "Keyword: Lucene BM25 over title and text. Hybrid: both, fused by the service.",
+        List.of(
+            param("q", "query text (not empty)", true, Map.of("type", "string", "maxLength", SearchParameters.MAX_QUERY_CHARS)),
+            param("k", "page size", false, intSchema(1, maxK, SearchParameters.DEFAULT_K)),
+            param("offset", "results to skip (offset + k at most " + SearchParameters.MAX_WINDOW + ")", false,
+                intSchema(0, SearchParameters.MAX_WINDOW, 0)),
+            param("labels", "comma-separated labels; keeps documents with any of them", false, Map.of("type", "string")),
+            param("maxDistance", "largest Hamming distance (semantic, hybrid)", false,
+                intSchema(0, SearchParameters.MAX_DISTANCE, null)),
+            param("mode", "default: semantic with a model, else keyword", false,
+                Map.of("type", "string", "enum", List.of("semantic", "keyword", "hybrid")))),
+        null,
+        responses("200", "a page of results", ref("SearchResponse"), "400", "409"))));
+    paths.put("/api/docs", Map.of("post", secured(op(
+        "Add documents",
+        "Encodes and stores one document or a batch; a stored id is replaced. Needs the bearer token; "
+            + "403 when writes are disabled (no token configured) or the token is missing or wrong. "
+            + "Body at most " + maxBodyBytes + " bytes.",
+        List.of(),
+        Map.of("oneOf", List.of(ref("DocumentInput"), Map.of("type", "array", "minItems", 1, "items", ref("DocumentInput")))),
+        responses("201", "stored", ref("AddResult"), "400", "403", "409", "413", "415")))));
+    paths.put("/api/docs/{id}", ordered(
+        "get", op("A stored document", "", List.of(idParam()), null,
+            responses("200", "the document", ref("StoredDocument"), "404")),
+        "delete", secured(op("Delete a document", "Needs the bearer token.", List.of(idParam()), null,
+            responses("200", "deleted", ref("Deleted"), "403", "404")))));
+    paths.put("/api/docs/{id}/similar", Map.of("get", op(
+        "Nearest neighbours of a stored document",
+        "By Hamming distance with a model; by shared words (more-like-this, no distances) without one.",
+        List.of(idParam(), param("k", "how many", false, intSchema(1, maxK, SearchParameters.DEFAULT_K))),
+        null,
+        responses("200", "neighbours, the document itself excluded", ref("SearchResponse"), "400", "404"))));
+    paths.put("/api/encode", Map.of("post", op(
+        "Encode a text",
+        "The text's code and per-bit probabilities. 409 without a model. Body at most " + maxBodyBytes + " bytes.",
+        List.of(),
+        obj(Map.of("text", Map.of("type", "string", "minLength", 1)), List.of("text")),
+        responses("200", "the code", ref("EncodedText"), "400", "409", "413", "415"))));
+    paths.put("/api/stats", Map.of("get", op(
+        "Index statistics", "Documents, bits, model manifest, training history, evaluation figures, label counts.",
+        List.of(), null, responses("200", "statistics", ref("Stats")))));
+    paths.put("/api/health", Map.of("get", op(
+        "Liveness", "", List.of(), null, responses("200", "the server is up", ref("Health")))));
+    paths.put("/metrics", Map.of("get", op(
+        "Prometheus metrics", "Request counts and latency histograms per route, text format 0.0.4.",
+        List.of(), null,
+        Map.of("200", Map.of("description", "metrics",
+            "content", Map.of("text/plain", Map.of("schema", Map.of("type", "string"))))))));
+    paths.put("/openapi.json", Map.of("get", op(
+        "This document", "", List.of(), null,
+        Map.of("200", Map.of("description", "OpenAPI 3 document",
+            "content", Map.of("application/json", Map.of("schema", Map.of("type", "object"))))))));
+
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("openapi", "3.0.3");
+    doc.put("info", Map.of(
+        "title", "semhash",
+        "version", version,
+        "description", "Semantic hashing document search. Errors are {\"error\", \"message\"} JSON. "
+            + "Codes are hex strings: byte j holds bits 8j..8j+7, bit 8j least significant."));
+    doc.put("paths", paths);
+    doc.put("components", Map.of("schemas", schemas(), "securitySchemes",
+        Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
+    return doc;
+  }
+
+  private static Map<String, Object> schemas() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    Map<String, Object> nullableInt = Map.of("type", "integer", "nullable", true);
+    Map<String, Object> nullableHex = Map.of("type", "string", "nullable", true, "pattern", "^[0-9a-f]*$");
+    Map<String, Object> strings = Map.of("type", "array", "items", Map.of("type", "string"));
+    s.put("Error", obj(ordered("error", Map.of("type", "string"), "message", Map.of("type", "string")), List.of("error", "message")));
+    s.put("SearchHit", obj(ordered(
+        "id", Map.of("type", "string"),
+        "title", Map.of("type", "string"),
+        "snippet", Map.of("type", "string", "description", "plain text, never HTML"),
+        "labels", strings,
+        "distance", nullableInt,
+        "score", Map.of("type", "number"),
+        "code_hex", nullableHex), List.of("id", "title", "snippet", "labels", "score")));
+    s.put("SearchResponse", obj(ordered(
+        "code_hex", nullableHex,
+        "bits", nullableInt,
+        "total", Map.of("type", "integer"),
+        "took_ms", Map.of("type", "number"),
+        "results", Map.of("type", "array", "items", ref("SearchHit")),
+        "mode", Map.of("type", "string", "enum", List.of("semantic", "keyword", "hybrid"))),
+        List.of("total", "took_ms", "results", "mode")));
+    s.put("StoredDocument", obj(ordered(
+        "id", Map.of("type", "string"),
+        "title", Map.of("type", "string"),
+        "text", Map.of("type", "string"),
+        "labels", strings,
+        "split", Map.of("type", "string", "enum", List.of("train", "test")),
+        "code_hex", nullableHex,
+        "bits", nullableInt), List.of("id", "title", "text", "labels", "split")));
+    s.put("DocumentInput", obj(ordered(
+        "id", Map.of("type", "string", "minLength", 1, "maxLength", JsonBody.MAX_ID_CHARS),
+        "title", Map.of("type", "string"),
+        "text", Map.of("type", "string", "minLength", 1),
+        "labels", strings,
+        "split", Map.of("type", "string", "enum", List.of("train", "test"), "default", "train")),
+        List.of("id", "text")));
+    s.put("AddResult", obj(ordered("added", strings, "replaced", strings), List.of("added", "replaced")));
+    s.put("Deleted", obj(Map.of("deleted", Map.of("type", "string")), List.of("deleted")));
+    s.put("EncodedText", obj(ordered(
+        "hex", Map.of("type", "string"),
+        "bits", Map.of("type", "integer"),
+        "probabilities", Map.of("type", "array", "items", Map.of("type", "number", "minimum", 0, "maximum", 1))),
+        List.of("hex", "bits", "probabilities")));
+    s.put("Stats", obj(ordered(
+        "documents", Map.of("type", "integer"),
+        "default_mode", Map.of("type", "string"),
+        "modes", strings,
+        "bits", nullableInt,
+        "model", Map.of("type", "object"),
+        "training", Map.of("type", "array", "items", obj(ordered(
+            "epoch", Map.of("type", "integer"),
+            "loss", Map.of("type", "number"),
+            "validation_precision", Map.of("type", "number", "nullable", true)), List.of("epoch", "loss"))),
+        "precision_at_k", Map.of("type", "array", "items", obj(ordered(
+            "k", Map.of("type", "integer"), "precision", Map.of("type", "number")), List.of("k", "precision"))),
+        "distances", Map.of("type", "array", "items", obj(ordered(
+            "distance", Map.of("type", "integer"), "count", Map.of("type", "integer")), List.of("distance", "count"))),
+        "labels", Map.of("type", "object", "additionalProperties", Map.of("type", "integer"))),
+        List.of("documents", "default_mode", "labels")));
+    s.put("Health", obj(ordered(
+        "status", Map.of("type", "string"),
+        "default_mode", Map.of("type", "string"),
+        "writes_enabled", Map.of("type", "boolean"),
+        "uptime_seconds", Map.of("type", "number")), List.of("status")));
+    return s;
+  }
+
+  private static Map<String, Object> op(
+      String summary, String description, List<Object> params, Object body, Map<String, Object> responses) {
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put("summary", summary);
+    if (!description.isEmpty()) {
+      op.put("description", description);
+    }
+    if (!params.isEmpty()) {
+      op.put("parameters", params);
+    }
+    if (body != null) {
+      op.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema", body))));
+    }
+    op.put("responses", responses);
+    return op;
+  }
+
+  private static Map<String, Object> secured(Map<String, Object> op) {
+    op.put("security", List.of(Map.of("bearer", List.of())));
+    return op;
+  }
+
+  private static Map<String, Object> responses(String okStatus, String okDescription, Object okSchema, String... errors) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put(okStatus, Map.of("description", okDescription,
+        "content", Map.of("application/json", Map.of("schema", okSchema))));
+    for (String status : errors) {
+      r.put(status, Map.of("description", errorDescription(status),
+          "content", Map.of("application/json", Map.of("schema", ref("Error")))));
+    }
+    return r;
+  }
+
+  private static String errorDescription(String status) {
+    return switch (status) {
+      case "400" -> "bad input: a missing or invalid parameter or field, or malformed JSON";
+      case "403" -> "writes disabled, or missing or wrong bearer token";
+      case "404" -> "no document with this id";
+      case "409" -> "needs a model and none is loaded";
+      case "413" -> "body over the size limit";
+      case "415" -> "body is not application/json";
+      default -> "error";
+    };
+  }
+
+  private static Map<String, Object> param(String name, String description, boolean required, Map<String, Object> schema) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("name", name);
+    p.put("in", "query");
+    p.put("description", description);
+    p.put("required", required);
+    p.put("schema", schema);
+    return p;
+  }
+
+  private static Map<String, Object> idParam() {
+    return ordered("name", "id", "in", "path", "required", true,
+        "description", "document id; may contain '/' (each path segment percent-encoded)",
+        "schema", Map.of("type", "string"));
+  }
+
+  private static Map<String, Object> intSchema(int min, int max, Integer dflt) {
+    Map<String, Object> s = ordered("type", "integer", "minimum", min, "maximum", max);
+    if (dflt != null) {
+      s.put("default", dflt);
+    }
+    return s;
+  }
+
+  private static Map<String, Object> obj(Map<String, Object> properties, List<String> required) {
+    return ordered("type", "object", "properties", properties, "required", required);
+  }
+
+  private static Map<String, Object> ref(String schema) {
+    return Map.of("$ref", "#/components/schemas/" + schema);
+  }
+
+  private static Map<String, Object> ordered(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+}

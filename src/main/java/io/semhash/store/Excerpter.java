@@ -1,0 +1,129 @@
+package io.semhash.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Cuts a short plain-text excerpt out of a document: the window of at most {@code maxChars}
+ * characters holding the most occurrences of the query's (analysed) terms, widened to word
+ * boundaries, whitespace collapsed, with "…" where text was cut. Without a match, the opening of
+ * the text. The result is text, never markup: the caller must render it as text.
+ *
+ * <p>Our own small excerpter instead of lucene-highlighter: search results need one excerpt per
+ * hit, and the analysed terms are already at hand.
+ */
+public final class Excerpter {
+  /** Only this much of a document is scanned for query terms, so huge documents cost little. */
+  static final int SCAN_LIMIT = 32_768;
+  private static final String ELLIPSIS = "…";
+
+  private final Analyzer analyzer;
+  private final int maxChars;
+
+  private Excerpter(Analyzer analyzer, int maxChars) {
+    this.analyzer = analyzer;
+    this.maxChars = maxChars;
+  }
+
+  /** An excerpter that analyses text with {@code analyzer} and keeps excerpts to {@code maxChars}. */
+  public static Excerpter of(Analyzer analyzer, int maxChars) {
+    if (maxChars < 20) {
+      throw new IllegalArgumentException("maxChars must be at least 20, got " + maxChars);
+    }
+    return new Excerpter(analyzer, maxChars);
+  }
+
+  /** The excerpt of {@code text} for a query whose analysed terms are {@code terms}. */
+  public String excerpt(String text, Set<String> terms) {
+    String scanned = text.length() > SCAN_LIMIT ? text.substring(0, SCAN_LIMIT) : text;
+    List<Integer> hits = terms.isEmpty() ? List.of() : hitOffsets(scanned, terms);
+    int leadIn = Math.min(40, maxChars / 4);
+    int start = hits.isEmpty() ? 0 : Math.max(0, bestWindowStart(hits, maxChars - leadIn) - leadIn);
+    start = wordStart(text, start);
+    int end = wordEnd(text, Math.min(text.length(), start + maxChars));
+    StringBuilder out = new StringBuilder();
+    if (start > 0) {
+      out.append(ELLIPSIS);
+    }
+    out.append(collapseWhitespace(text.substring(start, end)));
+    if (end < text.length()) {
+      out.append(ELLIPSIS);
+    }
+    return out.toString();
+  }
+
+  private List<Integer> hitOffsets(String text, Set<String> terms) {
+    List<Integer> offsets = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (terms.contains(term.toString())) {
+          offsets.add(offset.startOffset());
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // analysing a String does no I/O
+    }
+    return offsets;
+  }
+
+  /** The hit offset starting the window of {@code span} characters with the most hits. */
+  private static int bestWindowStart(List<Integer> hits, int span) {
+    int best = 0;
+    int bestCount = 0;
+    int hi = 0;
+    for (int lo = 0; lo < hits.size(); lo++) {
+      while (hi < hits.size() && hits.get(hi) < hits.get(lo) + span) {
+        hi++;
+      }
+      if (hi - lo > bestCount) {
+        bestCount = hi - lo;
+        best = lo;
+      }
+    }
+    return hits.get(best);
+  }
+
+  /** Moves {@code i} back to the start of its word, unless the word is absurdly long. */
+  private static int wordStart(String text, int i) {
+    int j = i;
+    while (j > 0 && j > i - 20 && !Character.isWhitespace(text.charAt(j - 1))) {
+      j--;
+    }
+    int start = (j == 0 || Character.isWhitespace(text.charAt(j - 1))) ? j : i;
+    if (start > 0 && start < text.length() && Character.isLowSurrogate(text.charAt(start))) {
+      start++; // never split a surrogate pair
+    }
+    return start;
+  }
+
+  /** Moves {@code i} back to the end of the previous word, unless the word is absurdly long. */
+  private static int wordEnd(String text, int i) {
+    if (i >= text.length()) {
+      return text.length();
+    }
+    int j = i;
+    while (j > 0 && j > i - 20 && !Character.isWhitespace(text.charAt(j))) {
+      j--;
+    }
+    int end = Character.isWhitespace(text.charAt(j)) ? j : i;
+    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--; // never split a surrogate pair
+    }
+    return end;
+  }
+
+  private static String collapseWhitespace(String s) {
+    return s.replaceAll("\\s+", " ").strip();
+  }
+}

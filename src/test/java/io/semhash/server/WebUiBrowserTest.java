@@ -1,0 +1,322 @@
+package io.semhash.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.semhash.config.SemhashConfig;
+import io.semhash.search.KeywordSearchService;
+import io.semhash.store.LuceneDocumentStore;
+import io.semhash.testing.FakeCodesService;
+import io.semhash.testing.MiniCorpus;
+import io.semhash.text.TermAnalyzer;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in headless Chromium (Debian's chromium and chromium-driver; {@code .ci/run}
+ * installs them), against real servers: one answering from the Lucene store alone (keyword
+ * mode), one dressed with made-up codes and training figures so the bit strips and charts have
+ * data. Screenshots go to {@code target/screenshots/}.
+ */
+class WebUiBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SHOTS = Path.of("target", "screenshots");
+
+  @TempDir static Path profile;
+  private static KeywordSearchService keywordService;
+  private static FakeCodesService codesService;
+  private static SemhashServer keywordServer;
+  private static SemhashServer codesServer;
+  private static ChromeDriverService driverService;
+  private static WebDriver driver;
+  private static String keywordBase;
+  private static String codesBase;
+
+  @BeforeAll
+  static void start() throws IOException {
+    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+        .as("browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver")
+        .isTrue();
+    keywordService = KeywordSearchService.over(LuceneDocumentStore.inMemory(new TermAnalyzer(false)));
+    keywordService.add(MiniCorpus.documents());
+    KeywordSearchService second = KeywordSearchService.over(LuceneDocumentStore.inMemory(new TermAnalyzer(false)));
+    second.add(MiniCorpus.documents());
+    codesService = FakeCodesService.over(second);
+    SemhashConfig.Server settings = new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, 1000, "");
+    keywordServer = SemhashServer.start(keywordService, settings);
+    codesServer = SemhashServer.start(codesService, settings);
+    keywordBase = "http://127.0.0.1:" + keywordServer.port();
+    codesBase = "http://127.0.0.1:" + codesServer.port();
+
+    // explicit browser and driver paths: Selenium Manager never runs, nothing is downloaded
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    driverService = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+        .usingAnyFreePort()
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + Files.createDirectories(profile.resolve("chromium")), "--window-size=1280,1100");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    driver = new ChromeDriver(driverService, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (driverService != null) {
+      driverService.stop();
+    }
+    for (AutoCloseable c : new AutoCloseable[] {keywordServer, codesServer, keywordService, codesService}) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (Exception ignored) {
+        // closing what the tests opened
+      }
+    }
+  }
+
+  @BeforeEach
+  void clearConsole() {
+    if (driver != null) {
+      driver.manage().logs().get(LogType.BROWSER); // drop what earlier tests left
+    }
+  }
+
+  private static void open(String url, String ready) {
+    driver.get(url);
+    waitReady(ready);
+  }
+
+  private static void waitReady(String ready) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", ready));
+  }
+
+  private static Object js(String script) {
+    return ((JavascriptExecutor) driver).executeScript(script);
+  }
+
+  private static void screenshot(String name) {
+    try {
+      File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> texts(String css) {
+    return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).collect(Collectors.toList());
+  }
+
+  /** No script errors and no content-security-policy violations in the console. */
+  private static void assertCleanConsole() {
+    List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+        .map(LogEntry::getMessage)
+        .collect(Collectors.toList());
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void searchOpenADocumentAndSeeItsNeighbours() {
+    open(keywordBase + "/", "idle");
+    WebElement q = driver.findElement(By.id("q"));
+    q.sendKeys("goalie playoffs", Keys.ENTER);
+    waitReady("results");
+    assertThat(driver.getCurrentUrl()).contains("q=goalie+playoffs");
+    List<WebElement> hits = driver.findElements(By.cssSelector("#results .hit"));
+    assertThat(hits).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(texts("#results .hit-title").get(0)).isIn("Best goalie this season", "Playoff predictions");
+    assertThat(driver.findElement(By.id("results-meta")).getText()).contains("keyword").contains(" of ");
+    assertThat(texts("#results .hit .snippet")).allMatch(s -> !s.isBlank());
+    assertThat(texts("#results .hit .chips .chip")).contains("rec.sport.hockey");
+    assertThat(texts("#label-chips .chip")).anyMatch(s -> s.startsWith("sci.space"));
+    screenshot("search-keyword");
+    assertCleanConsole();
+
+    String firstId = hits.get(0).getAttribute("data-id");
+    hits.get(0).findElement(By.cssSelector(".hit-title")).click();
+    waitReady("doc");
+    assertThat(driver.findElement(By.id("doc-id")).getText()).isEqualTo(firstId);
+    assertThat(driver.findElement(By.id("doc-text")).getText()).isNotBlank();
+    assertThat(texts("#doc-labels .chip")).contains("rec.sport.hockey");
+    List<String> neighbours = driver.findElements(By.cssSelector("#neighbours .hit")).stream()
+        .map(e -> e.getAttribute("data-id")).collect(Collectors.toList());
+    assertThat(neighbours).isNotEmpty().doesNotContain(firstId);
+    assertThat(driver.findElement(By.id("neighbours-meta")).getText()).contains("shared words");
+    screenshot("document-keyword");
+    assertCleanConsole();
+
+    driver.findElement(By.cssSelector("#neighbours .hit .hit-title")).click();
+    waitReady("doc");
+    assertThat(driver.findElement(By.id("doc-id")).getText()).isEqualTo(neighbours.get(0));
+  }
+
+  @Test
+  void filterByLabelAndPage() {
+    open(keywordBase + "/index.html?q=time+question", "results");
+    String meta = driver.findElement(By.id("results-meta")).getText();
+    assertThat(meta).startsWith("1–10 of ");
+    driver.findElement(By.cssSelector("#label-chips .chip[data-label='rec.food.cooking']")).click();
+    waitReady("results");
+    assertThat(driver.getCurrentUrl()).contains("labels=rec.food.cooking");
+    assertThat(driver.findElement(By.cssSelector("#label-chips .chip.active")).getAttribute("data-label"))
+        .isEqualTo("rec.food.cooking");
+    List<WebElement> hits = driver.findElements(By.cssSelector("#results .hit"));
+    assertThat(hits).isNotEmpty();
+    for (WebElement hit : hits) {
+      assertThat(hit.findElements(By.cssSelector(".chips .chip")).stream().map(WebElement::getText))
+          .contains("rec.food.cooking");
+    }
+    screenshot("search-filtered");
+
+    driver.findElement(By.cssSelector("#label-chips .chip.clear")).click();
+    waitReady("results");
+    List<String> page1 = driver.findElements(By.cssSelector("#results .hit")).stream()
+        .map(e -> e.getAttribute("data-id")).collect(Collectors.toList());
+    driver.findElement(By.cssSelector("#pager a.next")).click();
+    waitReady("results");
+    assertThat(driver.getCurrentUrl()).contains("offset=10");
+    assertThat(driver.findElement(By.id("results-meta")).getText()).startsWith("11–");
+    List<String> page2 = driver.findElements(By.cssSelector("#results .hit")).stream()
+        .map(e -> e.getAttribute("data-id")).collect(Collectors.toList());
+    assertThat(page2).isNotEmpty().doesNotContainAnyElementsOf(page1);
+    assertThat(driver.findElement(By.cssSelector("#pager a[aria-current='page']")).getText()).isEqualTo("2");
+    assertCleanConsole();
+  }
+
+  @Test
+  void storedMarkupIsShownAsTextAndNeverRuns() {
+    open(keywordBase + "/index.html?q=hostile", "results");
+    WebElement title = driver.findElement(By.cssSelector("#results .hit[data-id='evil-1'] .hit-title"));
+    assertThat(title.getText()).contains("<img src=x onerror=");
+    assertThat(driver.findElement(By.cssSelector("#results .hit[data-id='evil-1'] .snippet")).getText()).contains("<script>");
+    assertThat(driver.findElements(By.cssSelector("#results img, #results script, #results b"))).isEmpty();
+    assertThat(js("return window.__xss === undefined")).isEqualTo(true);
+
+    title.click();
+    waitReady("doc");
+    assertThat(driver.findElement(By.id("doc-title")).getText()).startsWith("<img src=x onerror=");
+    assertThat(driver.findElement(By.id("doc-text")).getText()).contains("<script>window.__xss=1</script>");
+    assertThat(driver.findElements(By.cssSelector("main img, main script, main b"))).isEmpty();
+    assertThat(js("return window.__xss === undefined")).isEqualTo(true);
+    screenshot("document-hostile");
+    assertCleanConsole();
+  }
+
+  @Test
+  void errorsAreShownNotThrown() {
+    open(keywordBase + "/index.html?q=orbit&mode=semantic", "error");
+    assertThat(driver.findElement(By.id("error")).getText()).contains("no model");
+    // the console is really watched: the refused request shows there
+    assertThat(driver.manage().logs().get(LogType.BROWSER).getAll()).anyMatch(e -> e.getMessage().contains("409"));
+    open(keywordBase + "/doc.html?id=" + "no-such-doc", "error");
+    assertThat(driver.findElement(By.id("error")).getText()).contains("no document with id 'no-such-doc'");
+  }
+
+  @Test
+  void statsPageSaysWhatIsMissingWithoutAModel() {
+    open(keywordBase + "/stats.html", "stats");
+    assertThat(driver.findElement(By.cssSelector("#card-documents .card-value")).getText()).isEqualTo("26");
+    assertThat(driver.findElement(By.id("chart-training")).getText()).contains("No training history");
+    assertThat(driver.findElement(By.id("chart-precision")).getText()).contains("No evaluation");
+    assertThat(driver.findElement(By.id("chart-distances")).getText()).contains("No distance");
+    assertThat(driver.findElements(By.cssSelector("#chart-labels svg .hbar"))).hasSize(4);
+    screenshot("stats-keyword");
+    assertCleanConsole();
+  }
+
+  @Test
+  void codesAreDrawnAsBitStripsWithDistances() {
+    open(codesBase + "/index.html?q=orbit+rocket", "results");
+    assertThat(driver.findElement(By.id("results-meta")).getText()).contains("semantic");
+    WebElement queryCode = driver.findElement(By.cssSelector("#query-code svg.bits"));
+    assertThat(queryCode.findElements(By.cssSelector("rect.bit"))).hasSize(32);
+    List<WebElement> hits = driver.findElements(By.cssSelector("#results .hit"));
+    assertThat(hits).isNotEmpty();
+    int previous = -1;
+    for (WebElement hit : hits) {
+      String badge = hit.findElement(By.cssSelector(".badge.distance")).getText();
+      int distance = Integer.parseInt(badge.replace("d = ", ""));
+      assertThat(distance).isBetween(previous, 32);
+      previous = distance;
+      // the strip marks exactly `distance` bits as differing from the query's code
+      assertThat(hit.findElements(By.cssSelector("svg.bits rect.bit"))).hasSize(32);
+      assertThat(hit.findElements(By.cssSelector("svg.bits rect.diff"))).hasSize(distance);
+    }
+    assertThat(driver.findElements(By.cssSelector("#mode option[disabled]"))).isEmpty();
+    screenshot("search-codes");
+    hits.get(0).findElement(By.cssSelector(".hit-title")).click();
+    waitReady("doc");
+    assertThat(driver.findElements(By.cssSelector("#doc-code svg.bits rect.bit"))).hasSize(32);
+    assertThat(driver.findElements(By.cssSelector("#neighbours .hit .badge.distance"))).isNotEmpty();
+    assertThat(driver.findElement(By.id("neighbours-meta")).getText()).contains("Hamming");
+    screenshot("document-codes");
+    assertCleanConsole();
+  }
+
+  @Test
+  void statsPageDrawsTrainingPrecisionAndDistances() {
+    open(codesBase + "/stats.html", "stats");
+    assertThat(driver.findElement(By.cssSelector("#card-bits .card-value")).getText()).isEqualTo("32");
+    WebElement training = driver.findElement(By.cssSelector("#chart-training svg"));
+    assertThat(training.findElements(By.cssSelector("g.series-loss circle"))).hasSize(12);
+    assertThat(training.findElements(By.cssSelector("g.series-precision circle"))).hasSize(8); // every third epoch unmeasured
+    assertThat(driver.findElements(By.cssSelector("#chart-precision svg g.series circle"))).hasSize(7);
+    assertThat(driver.findElements(By.cssSelector("#chart-distances svg .bars rect"))).hasSize(33);
+    assertThat(texts("#model th")).containsExactly("estimator", "bits", "vocabulary");
+    screenshot("stats-codes");
+    assertCleanConsole();
+  }
+
+  @Test
+  void keyboardOnlySearchFromTheStatsPage() {
+    open(codesBase + "/stats.html", "stats");
+    driver.findElement(By.cssSelector("header nav a[href='index.html']")).click();
+    waitReady("idle");
+    driver.findElement(By.id("q")).sendKeys("pasta");
+    driver.findElement(By.id("go")).click();
+    waitReady("results");
+    assertThat(texts("#results .hit-title")).anyMatch(t -> t.contains("Pasta"));
+  }
+}

@@ -1,0 +1,107 @@
+// The stats page: figures and pictures from /api/stats; anything absent is said, not drawn.
+import { api, clear, el, showError } from './common.js';
+import { barChart, hbarChart, lineChart } from './charts.js';
+
+function card(label, value, id) {
+  return el('div', { class: 'card', id }, el('div', { class: 'card-value' }, value), el('div', { class: 'card-label' }, label));
+}
+
+function absent(figureId, message) {
+  const fig = document.getElementById(figureId);
+  fig.appendChild(el('p', { class: 'absent' }, message));
+  fig.classList.add('empty');
+}
+
+function draw(figureId, chart) {
+  document.getElementById(figureId).appendChild(chart);
+}
+
+function isNumber(v) {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+function renderTraining(training) {
+  const epochs = (training || []).filter((e) => e && isNumber(e.epoch));
+  if (!epochs.length) {
+    absent('chart-training', 'No training history (no model loaded, or the model has none).');
+    return;
+  }
+  const series = [];
+  const loss = epochs.filter((e) => isNumber(e.loss)).map((e) => [e.epoch, e.loss]);
+  if (loss.length) series.push({ name: 'training loss', axis: 'left', points: loss, cls: 'series-loss' });
+  const precision = epochs.filter((e) => isNumber(e.validation_precision)).map((e) => [e.epoch, e.validation_precision]);
+  if (precision.length) series.push({ name: 'validation P@100', axis: 'right', points: precision, cls: 'series-precision' });
+  if (!series.length) {
+    absent('chart-training', 'The training history has no loss or precision figures.');
+    return;
+  }
+  draw('chart-training', lineChart({ series, xLabel: 'epoch', leftLabel: 'loss', rightLabel: 'P@100' }));
+}
+
+function renderPrecision(points) {
+  const data = (points || []).filter((p) => p && isNumber(p.k) && isNumber(p.precision)).map((p) => [p.k, p.precision]);
+  if (!data.length) {
+    absent('chart-precision', 'No evaluation figures (run an evaluation with a model).');
+    return;
+  }
+  draw('chart-precision', lineChart({
+    series: [{ name: 'precision@k', axis: 'left', points: data, cls: 'series-precision' }],
+    xLabel: 'k', leftLabel: 'precision', leftZero: true,
+  }));
+}
+
+function renderDistances(distances) {
+  const data = (distances || []).filter((d) => d && isNumber(d.distance) && isNumber(d.count)).map((d) => [d.distance, d.count]);
+  if (!data.length) {
+    absent('chart-distances', 'No distance distribution (needs a model and an evaluation).');
+    return;
+  }
+  draw('chart-distances', barChart({ bars: data, xLabel: 'Hamming distance', yLabel: 'pairs' }));
+}
+
+function renderLabels(labels) {
+  const data = Object.entries(labels || {}).filter(([, n]) => isNumber(n));
+  if (!data.length) {
+    absent('chart-labels', 'No labelled documents.');
+    return;
+  }
+  draw('chart-labels', hbarChart({ bars: data.slice(0, 40) }));
+}
+
+function renderModel(model) {
+  const table = clear(document.getElementById('model'));
+  const entries = Object.entries(model || {});
+  if (!entries.length) {
+    table.appendChild(el('tr', {}, el('td', { class: 'absent' }, 'No model loaded: keyword search only.')));
+    return;
+  }
+  for (const [key, value] of entries) {
+    const shown = value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+    table.appendChild(el('tr', {}, el('th', {}, key), el('td', {}, shown)));
+  }
+}
+
+async function main() {
+  let stats;
+  try {
+    stats = await api('/api/stats');
+  } catch (e) {
+    showError(e);
+    document.body.dataset.ready = 'error';
+    return;
+  }
+  const summary = clear(document.getElementById('summary'));
+  summary.append(
+    card('documents', String(stats.documents ?? '—'), 'card-documents'),
+    card('bits', stats.bits ? String(stats.bits) : '—', 'card-bits'),
+    card('default mode', String(stats.default_mode ?? '—'), 'card-mode'),
+    card('labels', String(Object.keys(stats.labels || {}).length), 'card-labels'));
+  renderTraining(stats.training);
+  renderPrecision(stats.precision_at_k);
+  renderDistances(stats.distances);
+  renderLabels(stats.labels);
+  renderModel(stats.model);
+  document.body.dataset.ready = 'stats';
+}
+
+main();
