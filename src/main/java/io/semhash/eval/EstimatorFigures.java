@@ -11,7 +11,7 @@ package io.semhash.eval;
  * @param meanSquaredError squared bias + variance = E‖ĝ − g*‖²
  * @param cosine the mean cosine between one estimate and g*
  * @param microsPerEstimate wall time of one estimate (sample, ∂f/∂x or f, backward), amortised
- *     over a batch of estimates
+ *     over a batch of 64 estimates, the fastest of several batches
  * @param expectation how E[ĝ] was obtained: "exact" (enumeration) or "MC" (enumeration over x,
  *     Monte Carlo over extra noise or samples)
  */
