@@ -126,15 +126,18 @@ public final class Enumeration {
 
   /**
    * The moments of a binary estimator: exact over x; over the estimator's extra noise by
-   * {@code noiseDraws} draws per configuration (use 1 for estimators that draw none).
+   * {@code noiseDraws} draws per configuration (use 1 for estimators that draw none). The draws
+   * are batched: the configurations are repeated as many times as fit a modest batch.
    */
   public EstimateMoments moments(BinaryEstimator estimator, Objective f, Random rng, int noiseDraws) {
     requireKind(false, estimator.name());
-    INDArray batchLogits = Nd4j.zeros(DataType.DOUBLE, size(), logits.length()).addiRowVector(logits);
     return accumulate(
         f, noiseDraws, estimator.drawsNoise(),
-        () -> {
-          BinarySample sample = estimator.sampleGiven(batchLogits, configurations, rng);
+        copies -> {
+          INDArray x = repeated(copies);
+          INDArray batchLogits =
+              Nd4j.zeros(DataType.DOUBLE, x.size(0), logits.length()).addiRowVector(logits);
+          BinarySample sample = estimator.sampleGiven(batchLogits, x, rng);
           return estimator.backward(sample, f.gradients(sample.x()));
         });
   }
@@ -145,33 +148,41 @@ public final class Enumeration {
     requireKind(true, estimator.name());
     long m = logits.size(0);
     long classes = logits.size(1);
-    INDArray batchLogits = Nd4j.zeros(DataType.DOUBLE, size(), m, classes).addi(logits);
-    INDArray x = configurations.reshape(size(), m, classes);
     return accumulate(
         f, noiseDraws, estimator.drawsNoise(),
-        () -> {
+        copies -> {
+          long rows = (long) copies * size();
+          INDArray x = repeated(copies).reshape(rows, m, classes);
+          INDArray batchLogits = Nd4j.zeros(DataType.DOUBLE, rows, m, classes).addi(logits);
           CategoricalSample sample = estimator.sampleGiven(batchLogits, x, rng);
-          INDArray g = f.gradients(sample.x().reshape(size(), m * classes));
-          return estimator.backward(sample, g.reshape(size(), m, classes)).reshape(size(), m * classes);
+          INDArray g = f.gradients(sample.x().reshape(rows, m * classes));
+          return estimator.backward(sample, g.reshape(rows, m, classes)).reshape(rows, m * classes);
         });
   }
 
+  /** The configurations stacked {@code copies} times, {@code [copies * size, n]}. */
+  private INDArray repeated(int copies) {
+    return copies == 1 ? configurations : Nd4j.tile(configurations, copies, 1);
+  }
+
   private EstimateMoments accumulate(
-      Objective f, int draws, boolean noisy, java.util.function.Supplier<INDArray> estimate) {
+      Objective f, int draws, boolean noisy, java.util.function.IntFunction<INDArray> estimate) {
     if (draws < 1 || (noisy && draws < 2)) {
       throw new IllegalArgumentException(
           "enumeration: noiseDraws must be >= " + (noisy ? 2 : 1) + ", got " + draws);
     }
     long n = configurations.size(1);
-    INDArray sum = Nd4j.zeros(DataType.DOUBLE, size(), n);
-    INDArray sumSquares = Nd4j.zeros(DataType.DOUBLE, size(), n);
-    for (int d = 0; d < draws; d++) {
-      INDArray g = estimate.get().castTo(DataType.DOUBLE);
-      sum.addi(g);
-      sumSquares.addi(g.mul(g));
+    int perChunk = (int) Math.max(1, Math.min(draws, (1 << 15) / (size() * n)));
+    INDArray sum = Nd4j.zeros(DataType.DOUBLE, 1, size() * n);
+    INDArray sumSquares = Nd4j.zeros(DataType.DOUBLE, 1, size() * n);
+    for (int done = 0; done < draws; done += perChunk) {
+      int copies = Math.min(perChunk, draws - done);
+      INDArray g = estimate.apply(copies).castTo(DataType.DOUBLE).reshape(copies, size() * n);
+      sum.addi(g.sum(true, 0));
+      sumSquares.addi(g.mul(g).sum(true, 0));
     }
-    INDArray meanPerConfig = sum.divi(draws);
-    INDArray squarePerConfig = sumSquares.divi(draws);
+    INDArray meanPerConfig = sum.divi(draws).reshape(size(), n);
+    INDArray squarePerConfig = sumSquares.divi(draws).reshape(size(), n);
     INDArray weights = probabilities.transpose(); // [1, N]
     double[] mean = weights.mmul(meanPerConfig).data().asDouble();
     double meanSquareNorm = weights.mmul(squarePerConfig).sumNumber().doubleValue();
