@@ -1,7 +1,5 @@
 package io.semhash.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.Corpus;
 import io.semhash.corpus.CorpusOptions;
@@ -46,7 +44,7 @@ final class CorpusStatsCommand implements Callable<Integer> {
     Stats stats = Stats.of(corpus, vectors, seconds);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(stats));
+      out.println(JsonOutput.of(stats));
     } else {
       stats.print(out);
     }

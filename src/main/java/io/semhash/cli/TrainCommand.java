@@ -1,7 +1,5 @@
 package io.semhash.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.Corpus;
 import io.semhash.model.EpochRecord;
@@ -48,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
     ModelManifest m = model.manifest();
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {
-      pw.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+      pw.println(JsonOutput.of(m));
     } else {
       EpochRecord best = m.history().get(m.bestEpoch() - 1);
       pw.printf(Locale.ROOT, "model %s: %d bits, %s, best epoch %d of %d (validation P@100 %.4f), %.0f s%n",

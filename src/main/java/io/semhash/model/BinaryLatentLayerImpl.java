@@ -16,7 +16,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -28,8 +27,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <ul>
  *   <li>β · KL(Bernoulli(p) ‖ Bernoulli(½)) per bit, whose derivative is β · p(1−p) · η;
- *   <li>the neighbour term (when the batch is paired, rows i and i + B/2 being a document and one
- *       of its nearest tf-idf neighbours): w · ‖p_i − p_j‖², pulling both towards each other.
+ *   <li>the neighbour term, when the trainer supplies targets: w · ‖p_i − t_i‖², where t_i is the
+ *       mean bit probability of document i's nearest tf-idf neighbours as the encoder saw them at
+ *       the end of the previous epoch (a constant here: no gradient flows into the targets).
  * </ul>
  *
  * Inference forward: the deterministic code 1[η &gt; 0].
@@ -38,7 +38,7 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
   private transient BinaryEstimator estimator;
   private transient Random rng;
   private BinarySample lastSample;
-  private boolean pairedBatch;
+  private INDArray neighbourTargets;
   private double lastKl;
   private double lastNeighbour;
 
@@ -46,9 +46,9 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
     super(conf, dataType);
   }
 
-  /** Tells the layer that the next batches are paired (rows i and i + B/2). */
-  public void setPairedBatch(boolean paired) {
-    this.pairedBatch = paired;
+  /** Targets t of the neighbour term for the next batch, [batch, bits]; null for none. */
+  public void setNeighbourTargets(INDArray targets) {
+    this.neighbourTargets = targets;
   }
 
   /** β-free KL summed over the last training batch. */
@@ -56,7 +56,7 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
     return lastKl;
   }
 
-  /** Unweighted ‖p_i − p_j‖² summed over the pairs of the last training batch. */
+  /** Unweighted ‖p_i − t_i‖² summed over the last training batch. */
   public double lastNeighbour() {
     return lastNeighbour;
   }
@@ -106,18 +106,11 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
     }
     lastKl = klToUniform(p);
     double w = layerConf().getNeighbourWeight();
-    long b = p.size(0);
     lastNeighbour = 0;
-    if (pairedBatch && w != 0 && b % 2 == 0) {
-      long h = b / 2;
-      INDArray pa = p.get(NDArrayIndex.interval(0, h), NDArrayIndex.all());
-      INDArray pn = p.get(NDArrayIndex.interval(h, b), NDArrayIndex.all());
-      INDArray d = pa.sub(pn);
+    if (neighbourTargets != null && w != 0) {
+      INDArray d = p.sub(neighbourTargets);
       lastNeighbour = d.mul(d).sumNumber().doubleValue();
-      INDArray ga = grad.get(NDArrayIndex.interval(0, h), NDArrayIndex.all());
-      INDArray gn = grad.get(NDArrayIndex.interval(h, b), NDArrayIndex.all());
-      ga.addi(d.mul(pq.get(NDArrayIndex.interval(0, h), NDArrayIndex.all())).muli(2 * w));
-      gn.subi(d.mul(pq.get(NDArrayIndex.interval(h, b), NDArrayIndex.all())).muli(2 * w));
+      grad.addi(d.muli(pq).muli(2 * w));
     }
     return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, grad));
   }

@@ -3,6 +3,7 @@ package io.semhash.model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.semhash.codes.BitCode;
+import io.semhash.files.AtomicDirectory;
 import io.semhash.text.SparseVector;
 import io.semhash.text.TermAnalyzer;
 import io.semhash.text.Vectorizer;
@@ -11,11 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A trained hashing model as it is used and stored: vocabulary and vectorizer, encoder and
@@ -89,20 +87,17 @@ public final class HashingModel {
 
   /** Writes the model directory atomically (an existing directory is replaced only at the end). */
   public void save(Path dir) throws IOException {
-    Path parent = dir.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
-    try {
-      Files.write(tmp.resolve(VOCABULARY), vectorizer.vocabulary().toBytes());
-      weights.write(tmp.resolve(WEIGHTS));
-      Map<String, ModelManifest.FileChecksum> files = new LinkedHashMap<>();
-      files.put(VOCABULARY, FileDigests.of(tmp.resolve(VOCABULARY)));
-      files.put(WEIGHTS, FileDigests.of(tmp.resolve(WEIGHTS)));
-      JSON.writeValue(tmp.resolve(MANIFEST).toFile(), manifest.withFiles(files));
-      replaceDirectory(tmp, dir);
-    } finally {
-      deleteTree(tmp);
-    }
+    AtomicDirectory.write(dir, this::writeInto);
+  }
+
+  /** Writes the model's files into an existing, empty directory. */
+  public void writeInto(Path dir) throws IOException {
+    Files.write(dir.resolve(VOCABULARY), vectorizer.vocabulary().toBytes());
+    weights.write(dir.resolve(WEIGHTS));
+    Map<String, ModelManifest.FileChecksum> files = new LinkedHashMap<>();
+    files.put(VOCABULARY, FileDigests.of(dir.resolve(VOCABULARY)));
+    files.put(WEIGHTS, FileDigests.of(dir.resolve(WEIGHTS)));
+    JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest.withFiles(files));
   }
 
   /**
@@ -155,30 +150,6 @@ public final class HashingModel {
           + " bits does not match the manifest (" + vocabulary.size() + " terms x " + manifest.options().bits() + " bits)");
     }
     return new HashingModel(new Vectorizer(new TermAnalyzer(vocabulary.stemmed()), vocabulary), weights, manifest);
-  }
-
-  /** Moves {@code tmp} to {@code target}, replacing an existing directory only once tmp is complete. */
-  static void replaceDirectory(Path tmp, Path target) throws IOException {
-    Path old = null;
-    if (Files.exists(target)) {
-      old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    if (old != null) {
-      deleteTree(old);
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 
   private static String firstLine(String s) {

@@ -4,9 +4,11 @@ import io.semhash.progress.Progress;
 import io.semhash.text.SparseVector;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -17,9 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * never a dense matrix), one DL4J Adam step per batch, validation after every epoch, early
  * stopping on it, and the best weights kept.
  *
- * <p>With a neighbour weight, every batch holds B/2 documents and, in the other half, one of
- * each document's nearest tf-idf neighbours drawn at random; the latent layer pulls their bit
- * probabilities together.
+ * <p>With a neighbour weight, each document's bit probabilities are pulled towards the mean of
+ * its nearest tf-idf neighbours' probabilities, as the encoder gave them at the end of the
+ * previous epoch (the sparse encoder recomputes them for the whole training set in a second).
  */
 public final class HashingTrainer {
   private final TrainingOptions options;
@@ -47,16 +49,16 @@ public final class HashingTrainer {
       throw new IllegalArgumentException("need as many tf-idf as count vectors, and at least one: "
           + tfidf.size() + " vs " + counts.size());
     }
-    boolean paired = options.neighbourWeight() > 0;
-    if (paired && (neighbours == null || neighbours.length != tfidf.size())) {
+    boolean withNeighbours = options.neighbourWeight() > 0;
+    if (withNeighbours && (neighbours == null || neighbours.length != tfidf.size())) {
       throw new IllegalArgumentException("the neighbour term needs neighbours for every training document");
     }
     MultiLayerNetwork net = VaeNetwork.create(options, vocabularySize);
     BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
-    latent.setPairedBatch(paired);
     SplittableRandom random = new SplittableRandom(options.seed());
     int n = tfidf.size();
-    int anchorsPerBatch = paired ? options.batchSize() / 2 : options.batchSize();
+    int batchSize = options.batchSize();
+    float[][] targets = withNeighbours ? neighbourTargets(SparseEncoder.of(ModelWeights.of(net)), tfidf, neighbours) : null;
     List<EpochRecord> history = new ArrayList<>();
     INDArray best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
@@ -70,11 +72,11 @@ public final class HashingTrainer {
       double kl = 0;
       long rows = 0;
       long t0 = System.nanoTime();
-      for (int start = 0; start < n; start += anchorsPerBatch) {
-        int end = Math.min(n, start + anchorsPerBatch);
-        int[] batch = paired ? pairedBatch(order, start, end, neighbours, random) : java.util.Arrays.copyOfRange(order, start, end);
-        if (paired && batch.length < 4) {
-          continue; // a pair batch needs at least two pairs to be worth a step
+      for (int start = 0; start < n; start += batchSize) {
+        int end = Math.min(n, start + batchSize);
+        int[] batch = Arrays.copyOfRange(order, start, end);
+        if (targets != null) {
+          latent.setNeighbourTargets(rows(targets, batch));
         }
         DataSet ds = new DataSet(dense(tfidf, batch, vocabularySize), dense(counts, batch, vocabularySize));
         net.fit(ds);
@@ -87,6 +89,9 @@ public final class HashingTrainer {
       double seconds = (System.nanoTime() - t0) / 1e9;
       SparseEncoder encoder = SparseEncoder.of(ModelWeights.of(net));
       double score = validation.score(encoder);
+      if (withNeighbours) {
+        targets = neighbourTargets(encoder, tfidf, neighbours);
+      }
       progress.status(String.format(Locale.ROOT, "loss %.1f KL %.2f val P@100 %.4f",
           (recon + options.beta() * kl) / rows, kl / rows, score));
       progress.finish();
@@ -117,16 +122,33 @@ public final class HashingTrainer {
     return order;
   }
 
-  private static int[] pairedBatch(int[] order, int start, int end, int[][] neighbours, SplittableRandom random) {
-    int h = end - start;
-    int[] batch = new int[2 * h];
-    for (int i = 0; i < h; i++) {
-      int doc = order[start + i];
-      int[] nb = neighbours[doc];
-      batch[i] = doc;
-      batch[h + i] = nb.length == 0 ? doc : nb[random.nextInt(nb.length)];
+  /** For each document, the mean bit probability of its neighbours under {@code encoder}. */
+  static float[][] neighbourTargets(SparseEncoder encoder, List<SparseVector> tfidf, int[][] neighbours) {
+    float[][] p = IntStream.range(0, tfidf.size()).parallel()
+        .mapToObj(i -> SparseEncoder.probabilities(encoder.logits(tfidf.get(i))))
+        .toArray(float[][]::new);
+    float[][] t = new float[p.length][];
+    IntStream.range(0, p.length).parallel().forEach(i -> {
+      float[] mean = new float[encoder.bits()];
+      for (int j : neighbours[i]) {
+        for (int b = 0; b < mean.length; b++) {
+          mean[b] += p[j][b];
+        }
+      }
+      for (int b = 0; b < mean.length; b++) {
+        mean[b] /= Math.max(1, neighbours[i].length);
+      }
+      t[i] = mean;
+    });
+    return t;
+  }
+
+  private static INDArray rows(float[][] m, int[] batch) {
+    float[][] r = new float[batch.length][];
+    for (int i = 0; i < batch.length; i++) {
+      r[i] = m[batch[i]];
     }
-    return batch;
+    return Nd4j.create(r);
   }
 
   /** Densifies the rows {@code batch} of a sparse list into a [rows, dims] float matrix. */

@@ -1,0 +1,76 @@
+package io.semhash.cli;
+
+import io.semhash.search.SearchHit;
+import io.semhash.search.SearchMode;
+import io.semhash.search.SearchRequest;
+import io.semhash.search.SearchResponse;
+import io.semhash.search.SemanticSearchService;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code semhash search}: the API's search, from the shell. */
+@Command(name = "search", mixinStandardHelpOptions = true, description = "Search an index directory, as GET /api/search does.")
+final class SearchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--index", required = true, paramLabel = "INDEX_DIR", description = "index directory from 'semhash index' or 'semhash build'")
+  Path indexDir;
+
+  @Option(names = "--k", paramLabel = "K", description = "results, 1..1000 (default: ${DEFAULT-VALUE})")
+  int k = 10;
+
+  @Option(names = "--mode", paramLabel = "MODE", description = "semantic | keyword | hybrid (default: semantic)")
+  String mode;
+
+  @Option(names = "--labels", split = ",", paramLabel = "L", description = "only documents with one of these labels")
+  List<String> labels = List.of();
+
+  @Option(names = "--max-distance", paramLabel = "R", description = "only codes within this Hamming distance")
+  Integer maxDistance;
+
+  @Option(names = "--json", description = "print the response as JSON")
+  boolean json;
+
+  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "query text")
+  List<String> words;
+
+  @Override
+  public Integer call() throws Exception {
+    if (k < 1 || k > 1000) {
+      throw new IllegalArgumentException("--k must be in [1, 1000], got " + k);
+    }
+    if (maxDistance != null && maxDistance < 0) {
+      throw new IllegalArgumentException("--max-distance must be >= 0, got " + maxDistance);
+    }
+    String query = String.join(" ", words).strip();
+    if (query.isEmpty()) {
+      throw new IllegalArgumentException("the query is empty");
+    }
+    SearchMode m = mode == null ? null : SearchMode.parse(mode);
+    try (SemanticSearchService service = SemanticSearchService.open(indexDir)) {
+      SearchResponse r = service.search(new SearchRequest(query, k, 0, labels, maxDistance, m));
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(JsonOutput.of(r));
+      } else {
+        out.printf(Locale.ROOT, "query code %s (%d bits), %d matches, %.1f ms%n", r.codeHex(), r.bits(), r.total(), r.tookMs());
+        int rank = 1;
+        for (SearchHit h : r.results()) {
+          out.printf(Locale.ROOT, "%3d. [d=%s] %s  %s  %s%n", rank++, h.distance(), h.id(), h.labels(), h.title());
+        }
+      }
+      out.flush();
+    }
+    return 0;
+  }
+}

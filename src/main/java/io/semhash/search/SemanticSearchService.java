@@ -1,0 +1,258 @@
+package io.semhash.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.semhash.codes.BitCode;
+import io.semhash.corpus.Document;
+import io.semhash.index.HammingIndex;
+import io.semhash.index.SearchResult;
+import io.semhash.model.HashingModel;
+import io.semhash.model.ModelManifest;
+import io.semhash.model.SparseEncoder;
+import io.semhash.store.KeywordHit;
+import io.semhash.store.KeywordHits;
+import io.semhash.store.LuceneDocumentStore;
+import io.semhash.store.StoredEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The full search service over an index directory: the model encodes queries and new documents,
+ * the Hamming index finds codes, the Lucene store holds the documents and answers keyword search.
+ * A document's Lucene number is its Hamming-index id.
+ *
+ * <p>Modes: {@code semantic} ranks by Hamming distance to the query's code (ties by index order);
+ * {@code keyword} is BM25; {@code hybrid} fuses the two rankings by reciprocal rank fusion,
+ * score = Σ 1 / (60 + rank) over the semantic and keyword top {@value #HYBRID_DEPTH} (at least
+ * offset + k), so a document near the top of either list ranks high.
+ *
+ * <p>Writes (add, delete) are serialised; each is committed to Lucene and the Hamming index saved
+ * before the call returns, so an acknowledged write survives a crash.
+ */
+public final class SemanticSearchService implements SearchService {
+  static final int HYBRID_DEPTH = 100;
+  static final int RRF_K = 60;
+
+  private final Path dir;
+  private final HashingModel model;
+  private final HammingIndex index;
+  private final LuceneDocumentStore store;
+  private final IndexManifest manifest;
+
+  private SemanticSearchService(Path dir, HashingModel model, HammingIndex index, LuceneDocumentStore store, IndexManifest manifest) {
+    this.dir = dir;
+    this.model = model;
+    this.index = index;
+    this.store = store;
+    this.manifest = manifest;
+  }
+
+  /** Opens an index directory built by {@link IndexBuilder}; every part is checked. */
+  public static SemanticSearchService open(Path dir) throws IOException {
+    IndexManifest manifest = IndexLayout.readManifest(dir);
+    HashingModel model = HashingModel.load(dir.resolve(IndexLayout.MODEL));
+    HammingIndex index = HammingIndex.load(dir.resolve(IndexLayout.HAMMING));
+    if (index.bits() != model.bits()) {
+      throw new IOException(dir + ": the Hamming index holds " + index.bits() + "-bit codes, the model makes "
+          + model.bits() + "-bit codes");
+    }
+    LuceneDocumentStore store = LuceneDocumentStore.open(dir.resolve(IndexLayout.LUCENE));
+    if (store.count() != index.liveCount()) {
+      store.close();
+      throw new IOException(dir + ": the Lucene store holds " + store.count() + " documents, the Hamming index "
+          + index.liveCount() + " codes; the index directory is inconsistent");
+    }
+    return new SemanticSearchService(dir, model, index, store, manifest);
+  }
+
+  public HashingModel model() {
+    return model;
+  }
+
+  @Override
+  public SearchMode defaultMode() {
+    return SearchMode.SEMANTIC;
+  }
+
+  @Override
+  public SearchResponse search(SearchRequest request) {
+    long start = System.nanoTime();
+    SearchMode mode = request.mode() == null ? SearchMode.SEMANTIC : request.mode();
+    BitCode query = model.code(request.query());
+    RoaringBitmap filter = request.labels().isEmpty() ? null : RoaringBitmap.bitmapOf(store.numbersWithAnyLabel(request.labels()));
+    return switch (mode) {
+      case SEMANTIC -> semantic(request, query, filter, start);
+      case KEYWORD -> keyword(request, query, start);
+      case HYBRID -> hybrid(request, query, filter, start);
+    };
+  }
+
+  private SearchResponse semantic(SearchRequest request, BitCode query, RoaringBitmap filter, long start) {
+    int wanted = request.offset() + request.k();
+    SearchResult result;
+    long total;
+    if (request.maxDistance() != null) {
+      int r = Math.min(request.maxDistance(), model.bits());
+      SearchResult all = index.radius(query, r, filter, Integer.MAX_VALUE);
+      total = all.size();
+      result = all;
+    } else {
+      result = index.knn(query, Math.min(wanted, HammingIndex.MAX_K), filter);
+      total = filter == null ? index.liveCount() : filter.getCardinality();
+    }
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = request.offset(); i < Math.min(result.size(), wanted); i++) {
+      hits.add(hit(result.ids()[i], result.distances()[i], 1.0 - result.distances()[i] / (double) model.bits(), request.query()));
+    }
+    return response(query, total, hits, SearchMode.SEMANTIC, start);
+  }
+
+  private SearchResponse keyword(SearchRequest request, BitCode query, long start) {
+    KeywordHits kh = store.search(request.query(), request.labels(), request.k(), request.offset());
+    List<SearchHit> hits = new ArrayList<>();
+    for (KeywordHit h : kh.hits()) {
+      BitCode code = index.code(h.number());
+      Document d = h.document();
+      hits.add(new SearchHit(d.id(), d.title(), h.snippet(), d.labels(), code.distance(query), h.score(), code.toHex()));
+    }
+    return response(query, kh.total(), hits, SearchMode.KEYWORD, start);
+  }
+
+  private SearchResponse hybrid(SearchRequest request, BitCode query, RoaringBitmap filter, long start) {
+    int depth = Math.max(HYBRID_DEPTH, request.offset() + request.k());
+    Map<Integer, Double> fused = new HashMap<>();
+    SearchResult semantic = request.maxDistance() != null
+        ? index.radius(query, Math.min(request.maxDistance(), model.bits()), filter, depth)
+        : index.knn(query, Math.min(depth, HammingIndex.MAX_K), filter);
+    for (int i = 0; i < semantic.size(); i++) {
+      fused.merge(semantic.ids()[i], 1.0 / (RRF_K + i + 1), Double::sum);
+    }
+    KeywordHits keyword = store.search(request.query(), request.labels(), depth, 0);
+    for (int i = 0; i < keyword.hits().size(); i++) {
+      fused.merge(keyword.hits().get(i).number(), 1.0 / (RRF_K + i + 1), Double::sum);
+    }
+    List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(fused.entrySet());
+    ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = request.offset(); i < Math.min(ranked.size(), request.offset() + request.k()); i++) {
+      int id = ranked.get(i).getKey();
+      hits.add(hit(id, index.code(id).distance(query), ranked.get(i).getValue(), request.query()));
+    }
+    return response(query, ranked.size(), hits, SearchMode.HYBRID, start);
+  }
+
+  private SearchHit hit(int id, int distance, double score, String query) {
+    Document d = store.getByNumber(id)
+        .orElseThrow(() -> new IllegalStateException("index id " + id + " has no stored document"))
+        .document();
+    return new SearchHit(d.id(), d.title(), store.snippet(d.text(), query), d.labels(), distance, score, index.code(id).toHex());
+  }
+
+  private SearchResponse response(BitCode query, long total, List<SearchHit> hits, SearchMode mode, long start) {
+    return new SearchResponse(query.toHex(), model.bits(), total, (System.nanoTime() - start) / 1e6, hits, mode);
+  }
+
+  @Override
+  public Optional<StoredDocument> document(String id) {
+    return store.get(id).map(e -> {
+      Document d = e.document();
+      return new StoredDocument(d.id(), d.title(), d.text(), d.labels(), d.split().label(), index.code(e.number()).toHex(), model.bits());
+    });
+  }
+
+  @Override
+  public Optional<SearchResponse> similar(String id, int k) {
+    long start = System.nanoTime();
+    return store.get(id).map(entry -> {
+      BitCode code = index.code(entry.number());
+      SearchResult result = index.knn(code, Math.min(k + 1, HammingIndex.MAX_K), null);
+      List<SearchHit> hits = new ArrayList<>();
+      for (int i = 0; i < result.size() && hits.size() < k; i++) {
+        if (result.ids()[i] != entry.number()) {
+          hits.add(hit(result.ids()[i], result.distances()[i], 1.0 - result.distances()[i] / (double) model.bits(), entry.document().title()));
+        }
+      }
+      return response(code, index.liveCount() - 1, hits, SearchMode.SEMANTIC, start);
+    });
+  }
+
+  @Override
+  public EncodedText encode(String text) {
+    float[] eta = model.logits(text);
+    float[] p = SparseEncoder.probabilities(eta);
+    double[] probabilities = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      probabilities[i] = p[i];
+    }
+    return new EncodedText(BitCode.fromPositive(eta).toHex(), model.bits(), probabilities);
+  }
+
+  @Override
+  public synchronized AddResult add(List<Document> documents) {
+    Map<String, Document> batch = new LinkedHashMap<>(); // the last of repeated ids wins
+    documents.forEach(d -> batch.put(d.id(), d));
+    List<BitCode> codes = batch.values().parallelStream().map(d -> model.code(d.fullText())).toList();
+    List<String> added = new ArrayList<>();
+    List<String> replaced = new ArrayList<>();
+    List<StoredEntry> entries = new ArrayList<>();
+    int i = 0;
+    for (Document d : batch.values()) {
+      Optional<StoredEntry> old = store.get(d.id());
+      if (old.isPresent()) {
+        index.delete(old.get().number());
+        replaced.add(d.id());
+      } else {
+        added.add(d.id());
+      }
+      entries.add(new StoredEntry(index.add(codes.get(i++)), d));
+    }
+    store.add(entries);
+    persist();
+    return new AddResult(added, replaced);
+  }
+
+  @Override
+  public synchronized boolean delete(String id) {
+    Optional<StoredEntry> removed = store.delete(id);
+    removed.ifPresent(e -> {
+      index.delete(e.number());
+      persist();
+    });
+    return removed.isPresent();
+  }
+
+  private void persist() {
+    try {
+      store.commit();
+      index.save(dir.resolve(IndexLayout.HAMMING));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not save the index in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ServiceStats stats() {
+    ModelManifest m = model.manifest();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> modelJson = new ObjectMapper().convertValue(m, LinkedHashMap.class);
+    modelJson.remove("history");
+    modelJson.remove("files");
+    List<ServiceStats.Epoch> training = m.history().stream()
+        .map(e -> new ServiceStats.Epoch(e.epoch(), e.loss(), e.validationPrecision()))
+        .toList();
+    return new ServiceStats(store.count(), SearchMode.SEMANTIC, List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID),
+        model.bits(), modelJson, training, manifest.precisionAtK(), manifest.distances(), store.labelCounts());
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

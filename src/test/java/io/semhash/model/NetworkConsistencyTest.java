@@ -1,0 +1,91 @@
+package io.semhash.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.semhash.estimator.BinarySample;
+import io.semhash.text.SparseVector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+class NetworkConsistencyTest {
+  static final int V = 300;
+
+  static TrainingOptions options(String estimator, double beta) {
+    return new TrainingOptions(24, 40, estimator, 0.5, 10, beta, 0.0, 5, 1e-3, 16, 1, 1, 0.1, 11);
+  }
+
+  static List<SparseVector> randomSparse(int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<SparseVector> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int nnz = 5 + r.nextInt(20);
+      java.util.TreeSet<Integer> idx = new java.util.TreeSet<>();
+      while (idx.size() < nnz) {
+        idx.add(r.nextInt(V));
+      }
+      int[] ii = idx.stream().mapToInt(Integer::intValue).toArray();
+      float[] vv = new float[ii.length];
+      for (int k = 0; k < vv.length; k++) {
+        vv[k] = (float) (0.05 + r.nextDouble());
+      }
+      out.add(new SparseVector(ii, vv));
+    }
+    return out;
+  }
+
+  @Test
+  void sparseEncoderGivesTheNetworksOwnLogits() {
+    MultiLayerNetwork net = VaeNetwork.create(options("zgr", 1.0), V);
+    List<SparseVector> xs = randomSparse(20, 3);
+    // one training step so that the weights are not just their initial values
+    int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
+    net.fit(new DataSet(HashingTrainer.dense(xs, all, V), HashingTrainer.dense(xs, all, V).mul(3)));
+    INDArray logits = net.feedForwardToLayer(VaeNetwork.LOGITS, HashingTrainer.dense(xs, all, V), false).get(VaeNetwork.LOGITS + 1);
+    SparseEncoder enc = SparseEncoder.of(ModelWeights.of(net));
+    for (int i = 0; i < xs.size(); i++) {
+      float[] mine = enc.logits(xs.get(i));
+      for (int b = 0; b < mine.length; b++) {
+        assertThat(mine[b]).as("doc %d bit %d", i, b).isCloseTo(logits.getFloat(i, b), within(1e-4f));
+      }
+    }
+  }
+
+  @Test
+  void latentLayerBackwardIsTheEstimatorsMapPlusTheKlGradient() {
+    for (String name : new String[] {"zgr", "st"}) {
+      MultiLayerNetwork net = VaeNetwork.create(options(name, 0.5), V);
+      List<SparseVector> xs = randomSparse(16, 5);
+      int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
+      INDArray in = HashingTrainer.dense(xs, all, V);
+      net.setInput(in);
+      net.setLabels(in.mul(2));
+      net.computeGradientAndScore();
+      BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
+      BinarySample s = latent.lastSample();
+      // dL/dx by hand from the decoder: W4 (p * sum(counts) - counts)^T
+      INDArray w4 = net.getLayer(VaeNetwork.DECODER).getParam("W");
+      INDArray b4 = net.getLayer(VaeNetwork.DECODER).getParam("b");
+      INDArray z = s.x().mmul(w4).addiRowVector(b4);
+      INDArray p = org.nd4j.linalg.ops.transforms.Transforms.softmax(z, true);
+      INDArray labels = in.mul(2);
+      INDArray delta = p.mulColumnVector(labels.sum(true, 1)).subi(labels);
+      INDArray dLdx = delta.mmul(w4.transpose());
+      INDArray expected = latent.estimator().backward(s, dLdx)
+          .add(s.p().mul(s.p().rsub(1.0)).mul(s.logits()).mul(0.5));
+      INDArray got = latent.backpropGradient(dLdx, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond();
+      assertThat(got.equalsWithEps(expected, 1e-4)).as(name).isTrue();
+      // and it is the estimator's surrogate that scales it: ZGR uses |x - p| / 2, ST p(1 - p)
+      INDArray surrogate = name.equals("zgr")
+          ? org.nd4j.linalg.ops.transforms.Transforms.abs(s.x().sub(s.p())).div(2)
+          : s.p().mul(s.p().rsub(1.0));
+      assertThat(s.surrogate().equalsWithEps(surrogate, 1e-6)).as(name + " surrogate").isTrue();
+    }
+  }
+}
