@@ -19,9 +19,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * never a dense matrix), one DL4J Adam step per batch, validation after every epoch, early
  * stopping on it, and the best weights kept.
  *
- * <p>With a neighbour weight, each document's bit probabilities are pulled towards the mean of
- * its nearest tf-idf neighbours' probabilities, as the encoder gave them at the end of the
- * previous epoch (the sparse encoder recomputes them for the whole training set in a second).
+ * <p>With a neighbour weight, each document's bit probabilities are pulled towards those of one
+ * of its nearest tf-idf neighbours, drawn at random at every step, as the encoder gave them at the
+ * end of the previous epoch (the sparse encoder recomputes them for the whole training set in a
+ * second, so the neighbours cost no extra forward or backward pass).
  */
 public final class HashingTrainer {
   private final TrainingOptions options;
@@ -58,7 +59,7 @@ public final class HashingTrainer {
     SplittableRandom random = new SplittableRandom(options.seed());
     int n = tfidf.size();
     int batchSize = options.batchSize();
-    float[][] targets = withNeighbours ? neighbourTargets(SparseEncoder.of(ModelWeights.of(net)), tfidf, neighbours) : null;
+    float[][] probabilities = withNeighbours ? probabilities(SparseEncoder.of(ModelWeights.of(net)), tfidf) : null;
     List<EpochRecord> history = new ArrayList<>();
     INDArray best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
@@ -75,8 +76,8 @@ public final class HashingTrainer {
       for (int start = 0; start < n; start += batchSize) {
         int end = Math.min(n, start + batchSize);
         int[] batch = Arrays.copyOfRange(order, start, end);
-        if (targets != null) {
-          latent.setNeighbourTargets(rows(targets, batch));
+        if (probabilities != null) {
+          latent.setNeighbourTargets(neighbourRows(probabilities, neighbours, batch, random));
         }
         DataSet ds = new DataSet(dense(tfidf, batch, vocabularySize), dense(counts, batch, vocabularySize));
         net.fit(ds);
@@ -90,7 +91,7 @@ public final class HashingTrainer {
       SparseEncoder encoder = SparseEncoder.of(ModelWeights.of(net));
       double score = validation.score(encoder);
       if (withNeighbours) {
-        targets = neighbourTargets(encoder, tfidf, neighbours);
+        probabilities = probabilities(encoder, tfidf);
       }
       progress.status(String.format(Locale.ROOT, "loss %.1f KL %.2f val P@100 %.4f",
           (recon + options.beta() * kl) / rows, kl / rows, score));
@@ -122,33 +123,21 @@ public final class HashingTrainer {
     return order;
   }
 
-  /** For each document, the mean bit probability of its neighbours under {@code encoder}. */
-  static float[][] neighbourTargets(SparseEncoder encoder, List<SparseVector> tfidf, int[][] neighbours) {
-    float[][] p = IntStream.range(0, tfidf.size()).parallel()
+  /** Bit probabilities of every training document under {@code encoder}. */
+  static float[][] probabilities(SparseEncoder encoder, List<SparseVector> tfidf) {
+    return IntStream.range(0, tfidf.size()).parallel()
         .mapToObj(i -> SparseEncoder.probabilities(encoder.logits(tfidf.get(i))))
         .toArray(float[][]::new);
-    float[][] t = new float[p.length][];
-    IntStream.range(0, p.length).parallel().forEach(i -> {
-      float[] mean = new float[encoder.bits()];
-      for (int j : neighbours[i]) {
-        for (int b = 0; b < mean.length; b++) {
-          mean[b] += p[j][b];
-        }
-      }
-      for (int b = 0; b < mean.length; b++) {
-        mean[b] /= Math.max(1, neighbours[i].length);
-      }
-      t[i] = mean;
-    });
-    return t;
   }
 
-  private static INDArray rows(float[][] m, int[] batch) {
-    float[][] r = new float[batch.length][];
+  /** For each document of the batch, the probabilities of one of its neighbours drawn at random. */
+  private static INDArray neighbourRows(float[][] p, int[][] neighbours, int[] batch, SplittableRandom random) {
+    float[][] rows = new float[batch.length][];
     for (int i = 0; i < batch.length; i++) {
-      r[i] = m[batch[i]];
+      int[] nb = neighbours[batch[i]];
+      rows[i] = p[nb.length == 0 ? batch[i] : nb[random.nextInt(nb.length)]];
     }
-    return Nd4j.create(r);
+    return Nd4j.create(rows);
   }
 
   /** Densifies the rows {@code batch} of a sparse list into a [rows, dims] float matrix. */

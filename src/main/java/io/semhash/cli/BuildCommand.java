@@ -1,0 +1,54 @@
+package io.semhash.cli;
+
+import io.semhash.config.SemhashConfig;
+import io.semhash.pipeline.BuildSummary;
+import io.semhash.pipeline.IndexBuild;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code semhash build}: corpus in, servable index directory out, in one command. */
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    description = "Read a corpus, fit the vocabulary, train the model, encode and index every document (atomically).")
+final class BuildCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin CorpusArgs corpusArgs;
+  @Mixin ModelArgs modelArgs;
+
+  @Option(names = "--out", required = true, paramLabel = "INDEX_DIR", description = "index directory to write")
+  Path out;
+
+  @Option(names = "--json", description = "print the summary as JSON")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    SemhashConfig config = common.load();
+    BuildSummary s = IndexBuild.run(corpusArgs.corpus, corpusArgs.options(config), config, modelArgs.options(config), out, System.err);
+    PrintWriter pw = spec.commandLine().getOut();
+    if (json) {
+      pw.println(JsonOutput.of(s));
+    } else {
+      print(pw, s);
+    }
+    pw.flush();
+    return 0;
+  }
+
+  static void print(PrintWriter pw, BuildSummary s) {
+    pw.printf(Locale.ROOT, "index %s: %,d documents, %d bits (%s)%n", s.index(), s.documents(), s.bits(), s.estimator());
+    if (s.testPrecisionAt100() != null) {
+      pw.printf(Locale.ROOT, "P@100 of the test split against the train split: %.4f%n", s.testPrecisionAt100());
+    }
+    s.stageSeconds().forEach((stage, secs) -> pw.printf(Locale.ROOT, "  %-11s %7.1f s%n", stage, secs));
+  }
+}

@@ -1,0 +1,59 @@
+package io.semhash.cli;
+
+import io.semhash.config.SemhashConfig;
+import io.semhash.pipeline.BuildSummary;
+import io.semhash.pipeline.IndexBuild;
+import io.semhash.search.IndexLayout;
+import io.semhash.search.SemanticSearchService;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code semhash demo}: on first run builds an index of the embedded 20 Newsgroups corpus with the
+ * default configuration into {@value #DEFAULT_DIR} (git-ignored), then serves it; later runs serve
+ * the cached index at once.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Build (once, cached in work/demo-index) and serve an index of the embedded 20 Newsgroups corpus.")
+final class DemoCommand implements Callable<Integer> {
+  static final String DEFAULT_DIR = "work/demo-index";
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "port (default: server.port of the configuration, 7070)")
+  Integer port;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "bind address (default: 127.0.0.1)")
+  String host;
+
+  @Option(names = "--dir", paramLabel = "INDEX_DIR", description = "where the demo index is cached (default: ${DEFAULT-VALUE})")
+  Path dir = Path.of(DEFAULT_DIR);
+
+  @Option(names = "--rebuild", description = "build the index again even when a cached one exists")
+  boolean rebuild;
+
+  @Override
+  public Integer call() throws Exception {
+    SemhashConfig config = common.load();
+    SemhashConfig.Server settings = ServerSettings.of(config, host, port);
+    if (rebuild || !Files.exists(dir.resolve(IndexLayout.MANIFEST))) {
+      if (!Files.exists(CorpusArgs.EMBEDDED)) {
+        throw new IllegalStateException(CorpusArgs.EMBEDDED + ": the embedded corpus is missing; run from the repository root");
+      }
+      System.err.println("semhash demo: first run, building " + dir + " from " + CorpusArgs.EMBEDDED + " (cached afterwards)");
+      BuildSummary s = IndexBuild.run(CorpusArgs.EMBEDDED, config.corpus().options(), config, config.model().options(), dir, System.err);
+      PrintWriter err = new PrintWriter(System.err, true);
+      BuildCommand.print(err, s);
+    }
+    ServerSettings.serveUntilStopped(SemanticSearchService.open(dir), settings, "the 20 Newsgroups demo");
+    return 0;
+  }
+}
