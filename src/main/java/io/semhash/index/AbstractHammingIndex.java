@@ -27,7 +27,7 @@ abstract class AbstractHammingIndex implements HammingIndex {
   /** The current snapshot. */
   abstract Snapshot snapshot();
 
-  /** Publishes a new snapshot; called under the write lock. {@code bulk}: a batch just ended. */
+  /** Publishes a new snapshot; called under the write lock. {@code appended}: codes were added. */
   abstract void publish(Snapshot s, boolean appended);
 
   /** The kind written to the manifest. */

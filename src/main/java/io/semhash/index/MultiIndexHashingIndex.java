@@ -32,7 +32,8 @@ public final class MultiIndexHashingIndex extends AbstractHammingIndex {
    * Options.
    *
    * @param substrings number of substrings m, or 0 to choose {@code bits / log2 n} at each build
-   * @param alwaysMih never fall back to the scan and keep tables at any size (tests, benchmarks)
+   * @param alwaysMih never fall back to the scan, keep tables at any size and rebuild them once
+   *     64 codes are in the tail (tests, benchmarks)
    */
   public record Options(int substrings, boolean alwaysMih) {
     /** Automatic substrings, cost-based choice of scan or MIH. */
@@ -102,7 +103,7 @@ public final class MultiIndexHashingIndex extends AbstractHammingIndex {
     if (want) {
       int covered = t == null ? 0 : t.count;
       int tail = s.size() - covered;
-      int allowedTail = options.alwaysMih() ? 0 : Math.max(1024, covered / 64);
+      int allowedTail = options.alwaysMih() ? 64 : Math.max(1024, covered / 64);
       if (t == null || tail > allowedTail) {
         int m = options.substrings() > 0 ? options.substrings() : MihTables.defaultSubstrings(bits, live);
         t = MihTables.build(s, s.size(), m);
@@ -195,9 +196,9 @@ public final class MultiIndexHashingIndex extends AbstractHammingIndex {
         int top = 1 << len;
         int mask = (1 << rr) - 1;
         while (true) {
-          int v = qj ^ mask;
-          int a = off[v];
-          int b = off[v + 1];
+          int g = t.bucket(j, qj ^ mask);
+          int a = g < 0 ? 0 : off[g];
+          int b = g < 0 ? 0 : off[g + 1];
           work += QueryPlanner.PROBE_COST + (b - a) * QueryPlanner.CANDIDATE_COST;
           examined += b - a;
           for (int p = a; p < b; p++) {

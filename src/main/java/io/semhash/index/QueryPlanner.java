@@ -12,7 +12,8 @@ package io.semhash.index;
  * assumes uniformly random codes, which is pessimistic for real (clustered) codes whose
  * neighbours are much closer. So MIH is run with a work budget: when the estimate favours MIH the
  * budget is the scan's cost, otherwise MIH is still tried, speculatively, with a quarter of it,
- * as long as its first round (exact-match probes in every table) is cheap. If the budget runs
+ * as long as its first round (exact-match probes in every table) is cheap and any filter lets
+ * through at least a tenth of the codes. If the budget runs
  * out, the query falls back to the scan; the worst case is therefore 2x (1.25x when speculative)
  * the scan, and the common case on clustered codes is far below it.
  *
@@ -97,7 +98,7 @@ public final class QueryPlanner {
     if (mih < scan) {
       return new Estimate(Plan.MIH, scan, mih, scan);
     }
-    if (firstRound * 8 < scan) {
+    if (selectivity >= 0.1 && firstRound * 8 < scan) {
       return new Estimate(Plan.MIH, scan, mih, scan / 4);
     }
     return new Estimate(scanPlan, scan, mih, 0);

@@ -1,0 +1,234 @@
+package io.semhash.bench;
+
+import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeArray;
+import io.semhash.index.HammingIndex;
+import io.semhash.index.HammingScanIndex;
+import io.semhash.index.MultiIndexHashingIndex;
+import io.semhash.index.QueryPlanner;
+import io.semhash.index.SearchResult;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+/**
+ * Queries per second of the Hamming indexes on clustered synthetic codes, single thread.
+ *
+ * <p>Generator (seeded, reproducible): {@code C = max(16, n / 1000)} uniformly random centres; each
+ * database code copies a uniformly chosen centre and flips every bit independently with
+ * probability {@code p = 0.1} (flip positions drawn by geometric skips). Queries are fresh draws
+ * from the same process (a random centre plus flips), so they are near, not equal to, stored codes.
+ *
+ * <p>Methods, same codes and queries, one after the other in one JVM: the naive scan (the anchor:
+ * a generic word loop and a {@link PriorityQueue} of k), {@link HammingScanIndex} and {@link
+ * MultiIndexHashingIndex} (automatic substrings and cost-based plan). Answers are cross-checked.
+ * Each method runs queries until {@code --seconds} have passed (after a warm-up).
+ *
+ * <p>With {@code --export DIR} the codes, queries and the scan's exact answers are written for
+ * {@code bench/faiss_compare.py}: {@code codes-N-B.u8} (n rows of B/8 bytes, little-endian word
+ * bytes, i.e. design.md's bit order), {@code queries-N-B.u8}, {@code truth-N-B-K.i32} (ids then
+ * distances, int32 little-endian, one row of k per query).
+ */
+public final class HammingBench {
+
+  public static void main(String[] args) throws IOException {
+    int[] ns = {100_000, 1_000_000, 10_000_000};
+    int[] bitsList = {64, 128, 256};
+    int[] ks = {10, 100};
+    double seconds = 2;
+    int queries = 1000;
+    Path export = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--n" -> ns = ints(args[++i]);
+        case "--bits" -> bitsList = ints(args[++i]);
+        case "--k" -> ks = ints(args[++i]);
+        case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+        case "--queries" -> queries = Integer.parseInt(args[++i]);
+        case "--export" -> export = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    System.out.printf("# java %s, %d cores, single-threaded queries, %.1f s per method%n",
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), seconds);
+    System.out.println("| n | bits | k | naive q/s | scan q/s | scan/naive | scan Gcodes/s | MIH q/s | MIH/scan | MIH plans | MIH examined/q | m | MIH table MB | codes MB |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (int n : ns) {
+      for (int bits : bitsList) {
+        SplittableRandom r = new SplittableRandom(42L * n + bits);
+        int centres = Math.max(16, n / 1000);
+        BitCode[] c = new BitCode[centres];
+        for (int i = 0; i < centres; i++) {
+          c[i] = BitCode.random(bits, r);
+        }
+        CodeArray codes = CodeArray.create(bits, n);
+        long[] w = new long[BitCode.wordsFor(bits)];
+        for (int i = 0; i < n; i++) {
+          codes.add(near(c[r.nextInt(centres)], 0.1, r, w));
+        }
+        long[][] qs = new long[queries][];
+        for (int i = 0; i < queries; i++) {
+          qs[i] = near(c[r.nextInt(centres)], 0.1, r, w).clone();
+        }
+        HammingScanIndex scan = HammingScanIndex.create(bits);
+        scan.addAll(codes);
+        long t0 = System.nanoTime();
+        MultiIndexHashingIndex mih = MultiIndexHashingIndex.create(bits);
+        mih.addAll(codes);
+        double buildS = (System.nanoTime() - t0) / 1e9;
+        if (export != null) {
+          Files.createDirectories(export);
+          writeCodes(export.resolve("codes-" + n + "-" + bits + ".u8"), codes.rawWords(), n, bits);
+          long[] qflat = new long[queries * w.length];
+          for (int i = 0; i < queries; i++) {
+            System.arraycopy(qs[i], 0, qflat, i * w.length, w.length);
+          }
+          writeCodes(export.resolve("queries-" + n + "-" + bits + ".u8"), qflat, queries, bits);
+        }
+        for (int k : ks) {
+          // cross-check before timing
+          for (int i = 0; i < Math.min(queries, 10); i++) {
+            SearchResult a = scan.knn(qs[i], k, null);
+            SearchResult b = mih.knn(qs[i], k, null);
+            int[] naive = naive(codes.rawWords(), n, w.length, qs[i], k);
+            if (!a.equals(b) || !Arrays.equals(naive, a.ids())) {
+              throw new AssertionError("answers differ at query " + i + ": " + a + " vs " + b);
+            }
+          }
+          if (export != null) {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new FileOutputStream(export.resolve("truth-" + n + "-" + bits + "-" + k + ".i32").toFile())))) {
+              ByteBuffer row = ByteBuffer.allocate(8 * k).order(ByteOrder.LITTLE_ENDIAN);
+              for (long[] q : qs) {
+                SearchResult a = scan.knn(q, k, null);
+                row.clear();
+                for (int j = 0; j < k; j++) {
+                  row.putInt(j < a.size() ? a.ids()[j] : -1);
+                }
+                for (int j = 0; j < k; j++) {
+                  row.putInt(j < a.size() ? a.distances()[j] : -1);
+                }
+                out.write(row.array());
+              }
+            }
+          }
+          final int kk = k;
+          final int wpc = w.length;
+          double naiveQps = time(seconds, queries, i -> naive(codes.rawWords(), n, wpc, qs[i], kk).length);
+          double scanQps = time(seconds, queries, i -> scan.knn(qs[i], kk, null).size());
+          Map<QueryPlanner.Plan, Integer> plans = new EnumMap<>(QueryPlanner.Plan.class);
+          long[] examined = new long[1];
+          int[] count = new int[1];
+          double mihQps = time(seconds, queries, i -> {
+            SearchResult res = mih.knn(qs[i], kk, null);
+            plans.merge(res.plan(), 1, Integer::sum);
+            examined[0] += res.examined();
+            count[0]++;
+            return res.size();
+          });
+          HammingIndex.MemoryUsage mu = mih.memoryUsage();
+          System.out.printf("| %d | %d | %d | %.0f | %.0f | %.1f | %.2f | %.0f | %.1f | %s | %d | %d | %.0f | %.0f |%n",
+              n, bits, k, naiveQps, scanQps, scanQps / naiveQps, scanQps * n / 1e9, mihQps, mihQps / scanQps,
+              plans, examined[0] / Math.max(1, count[0]), mih.substrings(), mu.tableBytes() / 1e6, mu.codeBytes() / 1e6);
+        }
+        HammingIndex.MemoryUsage su = scan.memoryUsage();
+        System.out.printf("#   n=%d bits=%d: MIH build %.2f s; scan memory %.0f MB allocated for %.0f MB of codes (%.3fx)%n",
+            n, bits, buildS, su.allocatedCodeBytes() / 1e6, su.codeBytes() / 1e6,
+            (double) su.allocatedCodeBytes() / su.codeBytes());
+      }
+    }
+  }
+
+  interface Query {
+    int run(int i);
+  }
+
+  /** Runs queries round-robin until {@code seconds} elapse after a warm-up; returns queries/s. */
+  static double time(double seconds, int queries, Query q) {
+    long sink = 0;
+    long warm = System.nanoTime() + (long) (seconds * 0.25e9);
+    for (int i = 0; System.nanoTime() < warm || i < 3; i++) {
+      sink += q.run(i % queries);
+    }
+    long start = System.nanoTime();
+    long end = start + (long) (seconds * 1e9);
+    int done = 0;
+    long now;
+    do {
+      sink += q.run(done % queries);
+      done++;
+      now = System.nanoTime();
+    } while (now < end || done < 3);
+    if (sink == 42) {
+      System.out.print("");
+    }
+    return done / ((now - start) / 1e9);
+  }
+
+  /** The anchor: a straightforward scan, generic word loop, max-heap of k packed (distance, id). */
+  static int[] naive(long[] codes, int n, int wpc, long[] q, int k) {
+    PriorityQueue<Long> heap = new PriorityQueue<>(k + 1, (a, b) -> Long.compare(b, a));
+    for (int id = 0; id < n; id++) {
+      int d = 0;
+      for (int j = 0; j < wpc; j++) {
+        d += Long.bitCount(codes[id * wpc + j] ^ q[j]);
+      }
+      long key = ((long) d << 32) | id;
+      if (heap.size() < k) {
+        heap.add(key);
+      } else if (key < heap.peek()) {
+        heap.poll();
+        heap.add(key);
+      }
+    }
+    long[] sorted = heap.stream().mapToLong(Long::longValue).sorted().toArray();
+    int[] out = new int[sorted.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (int) sorted[i];
+    }
+    return out;
+  }
+
+  static long[] near(BitCode centre, double p, SplittableRandom r, long[] w) {
+    for (int i = 0; i < w.length; i++) {
+      w[i] = centre.word(i);
+    }
+    double logq = Math.log(1 - p);
+    int bits = centre.bits();
+    // geometric skips: the gap to the next flipped bit
+    for (int b = (int) (Math.log(1 - r.nextDouble()) / logq); b < bits; b += 1 + (int) (Math.log(1 - r.nextDouble()) / logq)) {
+      w[b >>> 6] ^= 1L << b;
+    }
+    return w;
+  }
+
+  static void writeCodes(Path file, long[] words, int n, int bits) throws IOException {
+    int wpc = BitCode.wordsFor(bits);
+    int bytes = (bits + 7) / 8;
+    try (OutputStream out = new BufferedOutputStream(new FileOutputStream(file.toFile()), 1 << 20)) {
+      ByteBuffer row = ByteBuffer.allocate(8 * wpc).order(ByteOrder.LITTLE_ENDIAN);
+      for (int i = 0; i < n; i++) {
+        row.clear();
+        for (int j = 0; j < wpc; j++) {
+          row.putLong(words[i * wpc + j]);
+        }
+        out.write(row.array(), 0, bytes);
+      }
+    }
+  }
+
+  private static int[] ints(String s) {
+    return Arrays.stream(s.split(",")).map(String::trim).mapToInt(x -> (int) Double.parseDouble(x)).toArray();
+  }
+}
