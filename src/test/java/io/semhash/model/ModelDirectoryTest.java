@@ -1,0 +1,85 @@
+package io.semhash.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.semhash.corpus.Document;
+import io.semhash.pipeline.ModelTraining;
+import io.semhash.text.CorpusVectors;
+import io.semhash.text.VocabularyOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelDirectoryTest {
+  static List<Document> docs;
+  static HashingModel model;
+
+  @BeforeAll
+  static void train() {
+    docs = PlantedTopics.corpus(3, 30, 20, 5);
+    CorpusVectors vectors = CorpusVectors.build(docs, new VocabularyOptions(1000, 1, 1.0, false), null);
+    model = ModelTraining.train(docs, vectors,
+        new TrainingOptions(16, 32, "zgr", 0.5, 10, 1.0, 5.0, 3, 3e-3, 16, 4, 4, 0.2, 3), null);
+  }
+
+  @Test
+  void trainingLossDecreases() {
+    List<EpochRecord> h = model.manifest().history();
+    assertThat(h).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(h.get(h.size() - 1).reconstruction()).isLessThan(h.get(0).reconstruction());
+  }
+
+  @Test
+  void saveThenLoadGivesIdenticalCodes(@TempDir Path dir) throws IOException {
+    model.save(dir.resolve("m"));
+    HashingModel loaded = HashingModel.load(dir.resolve("m"));
+    for (Document d : docs) {
+      assertThat(loaded.code(d.fullText())).isEqualTo(model.code(d.fullText()));
+    }
+    assertThat(loaded.manifest().history()).isEqualTo(model.manifest().history());
+    assertThat(loaded.manifest().options()).isEqualTo(model.manifest().options());
+  }
+
+  @Test
+  void sameSeedSameCodes() {
+    CorpusVectors vectors = CorpusVectors.build(docs, new VocabularyOptions(1000, 1, 1.0, false), null);
+    HashingModel again = ModelTraining.train(docs, vectors, model.manifest().options(), null);
+    for (Document d : docs) {
+      assertThat(again.code(d.fullText())).isEqualTo(model.code(d.fullText()));
+    }
+  }
+
+  @Test
+  void mismatchedVocabularyIsRefusedNamingTheFile(@TempDir Path dir) throws IOException {
+    Path m = dir.resolve("m");
+    model.save(m);
+    Path other = dir.resolve("other");
+    List<Document> otherDocs = PlantedTopics.corpus(2, 20, 15, 99);
+    CorpusVectors vectors = CorpusVectors.build(otherDocs, new VocabularyOptions(1000, 1, 1.0, false), null);
+    vectors.vocabulary().save(other.resolveSibling("vocab.tsv"));
+    Files.copy(other.resolveSibling("vocab.tsv"), m.resolve(HashingModel.VOCABULARY), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThatThrownBy(() -> HashingModel.load(m))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(m.resolve(HashingModel.VOCABULARY).toString());
+  }
+
+  @Test
+  void truncatedOrCorruptWeightsAreRefusedNamingTheFile(@TempDir Path dir) throws IOException {
+    Path m = dir.resolve("m");
+    model.save(m);
+    Path weights = m.resolve(HashingModel.WEIGHTS);
+    byte[] bytes = Files.readAllBytes(weights);
+    Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+    assertThatThrownBy(() -> HashingModel.load(m)).hasMessageContaining(weights.toString()).hasMessageContaining("truncated");
+    bytes[bytes.length / 2] ^= 0x40;
+    Files.write(weights, bytes);
+    assertThatThrownBy(() -> HashingModel.load(m)).hasMessageContaining(weights.toString()).hasMessageContaining("checksum mismatch");
+    Files.delete(m.resolve(HashingModel.MANIFEST));
+    assertThatThrownBy(() -> HashingModel.load(m)).hasMessageContaining("not a semhash model directory");
+  }
+}
