@@ -28,8 +28,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <ul>
  *   <li>β · KL(Bernoulli(p) ‖ Bernoulli(½)) per bit, whose derivative is β · p(1−p) · η;
  *   <li>the neighbour term, when the trainer supplies targets: w · ‖p_i − t_i‖², where t_i is the
- *       bit probability vector of one of document i's nearest tf-idf neighbours (a constant here:
- *       no gradient flows into the targets).
+ *       code of one of document i's nearest tf-idf neighbours (a constant here: no gradient flows
+ *       into the targets).
  * </ul>
  *
  * Inference forward: the deterministic code 1[η &gt; 0].

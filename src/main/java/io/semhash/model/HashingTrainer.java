@@ -19,10 +19,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * never a dense matrix), one DL4J Adam step per batch, validation after every epoch, early
  * stopping on it, and the best weights kept.
  *
- * <p>With a neighbour weight, each document's bit probabilities are pulled towards those of one
- * of its nearest tf-idf neighbours, drawn at random at every step, as the encoder gave them at the
- * end of the previous epoch (the sparse encoder recomputes them for the whole training set in a
- * second, so the neighbours cost no extra forward or backward pass).
+ * <p>With a neighbour weight, each document's bit probabilities are pulled towards the code of
+ * one of its nearest tf-idf neighbours, drawn at random at every step, as the encoder gave it at
+ * the end of the previous epoch (the sparse encoder recomputes all codes in a second, so the
+ * neighbours cost no extra forward or backward pass). Hard codes rather than probabilities as
+ * targets: probabilities near ½ early in training would pull every bit to ½ and feed the collapse
+ * the KL term already favours, while codes of a random initial encoder behave like LSH of the
+ * tf-idf vectors and give similar documents similar targets from the first epoch on.
  */
 public final class HashingTrainer {
   private final TrainingOptions options;
@@ -59,7 +62,7 @@ public final class HashingTrainer {
     SplittableRandom random = new SplittableRandom(options.seed());
     int n = tfidf.size();
     int batchSize = options.batchSize();
-    float[][] probabilities = withNeighbours ? probabilities(SparseEncoder.of(ModelWeights.of(net)), tfidf) : null;
+    float[][] codes = withNeighbours ? codes(SparseEncoder.of(ModelWeights.of(net)), tfidf) : null;
     List<EpochRecord> history = new ArrayList<>();
     INDArray best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
@@ -76,8 +79,8 @@ public final class HashingTrainer {
       for (int start = 0; start < n; start += batchSize) {
         int end = Math.min(n, start + batchSize);
         int[] batch = Arrays.copyOfRange(order, start, end);
-        if (probabilities != null) {
-          latent.setNeighbourTargets(neighbourRows(probabilities, neighbours, batch, random));
+        if (codes != null) {
+          latent.setNeighbourTargets(neighbourRows(codes, neighbours, batch, random));
         }
         DataSet ds = new DataSet(dense(tfidf, batch, vocabularySize), dense(counts, batch, vocabularySize));
         net.fit(ds);
@@ -91,7 +94,7 @@ public final class HashingTrainer {
       SparseEncoder encoder = SparseEncoder.of(ModelWeights.of(net));
       double score = validation.score(encoder);
       if (withNeighbours) {
-        probabilities = probabilities(encoder, tfidf);
+        codes = codes(encoder, tfidf);
       }
       progress.status(String.format(Locale.ROOT, "loss %.1f KL %.2f val P@100 %.4f",
           (recon + options.beta() * kl) / rows, kl / rows, score));
@@ -123,14 +126,21 @@ public final class HashingTrainer {
     return order;
   }
 
-  /** Bit probabilities of every training document under {@code encoder}. */
-  static float[][] probabilities(SparseEncoder encoder, List<SparseVector> tfidf) {
+  /** The code of every training document under {@code encoder}, as 0/1 floats. */
+  static float[][] codes(SparseEncoder encoder, List<SparseVector> tfidf) {
     return IntStream.range(0, tfidf.size()).parallel()
-        .mapToObj(i -> SparseEncoder.probabilities(encoder.logits(tfidf.get(i))))
+        .mapToObj(i -> {
+          float[] eta = encoder.logits(tfidf.get(i));
+          float[] bits = new float[eta.length];
+          for (int b = 0; b < eta.length; b++) {
+            bits[b] = eta[b] > 0f ? 1f : 0f;
+          }
+          return bits;
+        })
         .toArray(float[][]::new);
   }
 
-  /** For each document of the batch, the probabilities of one of its neighbours drawn at random. */
+  /** For each document of the batch, the row of one of its neighbours drawn at random. */
   private static INDArray neighbourRows(float[][] p, int[][] neighbours, int[] batch, SplittableRandom random) {
     float[][] rows = new float[batch.length][];
     for (int i = 0; i < batch.length; i++) {
