@@ -27,13 +27,17 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "INDEX_DIR", description = "index directory to write")
   Path out;
 
+  @Option(names = "--train-seconds", paramLabel = "S", description = "stop training after the epoch that passes this many seconds (default: no limit)")
+  Double trainSeconds;
+
   @Option(names = "--json", description = "print the summary as JSON")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
-    BuildSummary s = IndexBuild.run(corpusArgs.corpus, corpusArgs.options(config), config, modelArgs.options(config), out, System.err);
+    BuildSummary s = IndexBuild.run(corpusArgs.corpus, corpusArgs.options(config), config, modelArgs.options(config),
+        trainSeconds != null ? trainSeconds : Double.POSITIVE_INFINITY, out, System.err);
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {
       pw.println(JsonOutput.of(s));

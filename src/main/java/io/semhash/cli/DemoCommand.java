@@ -40,6 +40,13 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--rebuild", description = "build the index again even when a cached one exists")
   boolean rebuild;
 
+  @Option(names = "--train-seconds", paramLabel = "S",
+      description = "training time budget of the first-run build, so the demo is up in minutes (default: ${DEFAULT-VALUE})")
+  double trainSeconds = DEFAULT_TRAIN_SECONDS;
+
+  /** Keeps the first run (read, train, index) within about five minutes on a 2-core machine. */
+  static final double DEFAULT_TRAIN_SECONDS = 210;
+
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
@@ -49,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         throw new IllegalStateException(CorpusArgs.EMBEDDED + ": the embedded corpus is missing; run from the repository root");
       }
       System.err.println("semhash demo: first run, building " + dir + " from " + CorpusArgs.EMBEDDED + " (cached afterwards)");
-      BuildSummary s = IndexBuild.run(CorpusArgs.EMBEDDED, config.corpus().options(), config, config.model().options(), dir, System.err);
+      BuildSummary s = IndexBuild.run(CorpusArgs.EMBEDDED, config.corpus().options(), config, config.model().options(), trainSeconds, dir, System.err);
       PrintWriter err = new PrintWriter(System.err, true);
       BuildCommand.print(err, s);
     }

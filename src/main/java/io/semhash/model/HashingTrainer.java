@@ -30,10 +30,23 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class HashingTrainer {
   private final TrainingOptions options;
   private final PrintStream progressOut;
+  private final double budgetSeconds;
 
   public HashingTrainer(TrainingOptions options, PrintStream progressOut) {
+    this(options, progressOut, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * @param budgetSeconds stop after the first epoch that ends past this much training time (the
+   *     best epoch's weights are kept as always); for a demo that must be ready in minutes
+   */
+  public HashingTrainer(TrainingOptions options, PrintStream progressOut, double budgetSeconds) {
+    if (!(budgetSeconds > 0)) {
+      throw new IllegalArgumentException("training time budget must be > 0 seconds, got " + budgetSeconds);
+    }
     this.options = options;
     this.progressOut = progressOut;
+    this.budgetSeconds = budgetSeconds;
   }
 
   /** The trained network (best epoch's weights) and its history. */
@@ -67,6 +80,7 @@ public final class HashingTrainer {
     INDArray best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     int bestEpoch = 0;
+    long trainingStart = System.nanoTime();
     for (int epoch = 1; epoch <= options.epochs(); epoch++) {
       int[] order = permutation(n, random);
       Progress progress = progressOut == null
@@ -105,6 +119,9 @@ public final class HashingTrainer {
         bestEpoch = epoch;
         best = net.params().dup();
       } else if (epoch - bestEpoch >= options.patience()) {
+        break;
+      }
+      if ((System.nanoTime() - trainingStart) / 1e9 > budgetSeconds) {
         break;
       }
     }

@@ -25,6 +25,12 @@ public final class IndexBuild {
 
   public static BuildSummary run(Path corpusPath, CorpusOptions corpusOptions, SemhashConfig config, TrainingOptions options,
       Path out, PrintStream progress) throws IOException {
+    return run(corpusPath, corpusOptions, config, options, Double.POSITIVE_INFINITY, out, progress);
+  }
+
+  /** As above, with a training time budget in seconds (see {@code HashingTrainer}). */
+  public static BuildSummary run(Path corpusPath, CorpusOptions corpusOptions, SemhashConfig config, TrainingOptions options,
+      double trainBudgetSeconds, Path out, PrintStream progress) throws IOException {
     Map<String, Double> stages = new LinkedHashMap<>();
     long t = System.nanoTime();
     stage(progress, "read " + corpusPath);
@@ -34,7 +40,7 @@ public final class IndexBuild {
     CorpusVectors vectors = CorpusVectors.build(corpus.documents(), config.text().options(), progress);
     t = lap(stages, "vocabulary", t);
     stage(progress, "train " + options.bits() + "-bit model with " + options.estimator());
-    HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, progress);
+    HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, progress, trainBudgetSeconds);
     t = lap(stages, "train", t);
     stage(progress, "encode and index");
     IndexManifest manifest = IndexBuilder.build(model, corpus.documents(), "all", out, progress);

@@ -33,6 +33,12 @@ public final class ModelTraining {
 
   public static HashingModel train(
       List<Document> docs, CorpusVectors vectors, TrainingOptions options, PrintStream progress) {
+    return train(docs, vectors, options, progress, Double.POSITIVE_INFINITY);
+  }
+
+  /** As {@link #train(List, CorpusVectors, TrainingOptions, PrintStream)}, stopping once {@code budgetSeconds} of training have passed. */
+  public static HashingModel train(
+      List<Document> docs, CorpusVectors vectors, TrainingOptions options, PrintStream progress, double budgetSeconds) {
     long t0 = System.nanoTime();
     TrainingSet set = TrainingSet.of(docs, vectors, options.validationFraction());
     int vocab = vectors.vocabulary().size();
@@ -42,7 +48,7 @@ public final class ModelTraining {
     }
     ValidationScorer validation = validationPrecision(set);
     HashingTrainer.Result result =
-        new HashingTrainer(options, progress).train(set.fitTfidf(), set.fitCounts(), neighbours, vocab, validation);
+        new HashingTrainer(options, progress, budgetSeconds).train(set.fitTfidf(), set.fitCounts(), neighbours, vocab, validation);
     double seconds = (System.nanoTime() - t0) / 1e9;
     ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.VERSION, Instant.now().toString(),
         options, vocab, vectors.vocabulary().stemmed(), vectors.vocabulary().checksum(), Map.of(),
