@@ -29,8 +29,8 @@ public final class StepBench {
     int nnz = a.length > 4 ? Integer.parseInt(a[4]) : 100;
     boolean denseToo = !Boolean.getBoolean("sparseOnly");
     TrainingOptions o = new TrainingOptions(64, 500, "zgr", 0.5, 10, 1.0, 0.0, 10, 1e-3, b, 1, 1, 0.1, 1);
-    MultiLayerNetwork dense = denseToo ? VaeNetwork.create(o, v, false) : null;
-    MultiLayerNetwork sparse = VaeNetwork.create(o, v, true);
+    MultiLayerNetwork dense = denseToo ? VaeNetwork.create(o, v, false, false) : null;
+    MultiLayerNetwork sparse = VaeNetwork.create(o, v, true, !Boolean.getBoolean("nativeAdam"));
     SplittableRandom rnd = new SplittableRandom(7);
     DataSet[] batches = new DataSet[8];
     for (int i = 0; i < batches.length; i++) {

@@ -31,21 +31,25 @@ public final class VaeNetwork {
   private VaeNetwork() {}
 
   public static MultiLayerNetwork create(TrainingOptions o, int vocabularySize) {
-    return create(o, vocabularySize, true);
+    return create(o, vocabularySize, true, true);
   }
 
   /**
+   * The network with DL4J's own parts swapped in or out, for tests and benchmarks (same
+   * parameters, same numbers up to float rounding).
+   *
    * @param sparseInput first layer a {@link SparseDenseLayer} (the input is ~1% non-zeros) rather
-   *     than DL4J's dense layer; same parameters, same numbers, for tests and benchmarks
+   *     than DL4J's dense layer
+   * @param fastAdam Adam as {@link FastAdam} rather than ND4J's native op
    */
-  public static MultiLayerNetwork create(TrainingOptions o, int vocabularySize, boolean sparseInput) {
+  public static MultiLayerNetwork create(TrainingOptions o, int vocabularySize, boolean sparseInput, boolean fastAdam) {
     org.deeplearning4j.nn.conf.layers.Layer first = sparseInput
         ? SparseDenseLayer.of(vocabularySize, o.hidden(), Activation.RELU)
         : new DenseLayer.Builder().nIn(vocabularySize).nOut(o.hidden()).activation(Activation.RELU).build();
     MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
         .seed(o.seed())
         .dataType(DataType.FLOAT)
-        .updater(new Adam(o.learningRate()))
+        .updater(fastAdam ? new FastAdam(o.learningRate()) : new Adam(o.learningRate()))
         .weightInit(WeightInit.XAVIER)
         // the latent layer keeps its sample between forward and backward: no workspace reuse
         .trainingWorkspaceMode(WorkspaceMode.NONE)

@@ -83,7 +83,7 @@ class SparseDenseLayerTest {
     }
   }
 
-  private static void assertClose(INDArray actual, INDArray expected, double tol) {
+  static void assertClose(INDArray actual, INDArray expected, double tol) {
     assertThat(actual.shape()).isEqualTo(expected.shape());
     double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
     double diff = actual.castTo(DataType.DOUBLE).sub(expected.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
@@ -178,22 +178,23 @@ class SparseDenseLayerTest {
 
   // ---- the whole VAE ----
 
-  private static TrainingOptions vaeOptions(String estimator) {
+  static TrainingOptions vaeOptions(String estimator) {
     return new TrainingOptions(16, 40, estimator, 0.5, 10, 1.0, 0.0, 10, 1e-3, 32, 1, 1, 0.1, 3);
   }
 
-  private static DataSet vaeBatch(int rows, int vocab, long seed) {
+  static DataSet vaeBatch(int rows, int vocab, long seed) {
     INDArray x = sparseInput(rows, vocab, 0.03, seed, 'c');
     INDArray tfidf = Nd4j.math().abs(x);
     INDArray counts = tfidf.gt(0).castTo(DataType.FLOAT).muli(2);
     return new DataSet(tfidf, counts);
   }
 
-  private void checkVaeSteps(String estimator, int steps) {
+  /** {@code steps} fit steps of the reference network (DL4J's dense layer and Adam) and of a variant. */
+  static void checkVaeSteps(String estimator, int steps, boolean fastAdam) {
     int vocab = 700;
     TrainingOptions o = vaeOptions(estimator);
-    MultiLayerNetwork dense = VaeNetwork.create(o, vocab, false);
-    MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true);
+    MultiLayerNetwork dense = VaeNetwork.create(o, vocab, false, false);
+    MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true, fastAdam);
     assertThat(sparse.getLayer(VaeNetwork.ENCODER_1)).isInstanceOf(SparseDenseLayerImpl.class);
     assertThat(dense.getLayer(VaeNetwork.ENCODER_1)).isNotInstanceOf(SparseDenseLayerImpl.class);
     INDArray before = dense.params().dup();
@@ -216,20 +217,20 @@ class SparseDenseLayerTest {
 
   @Test
   void vaeFitStepsMatchTheDenseNetworkWithStraightThrough() {
-    checkVaeSteps("st", 3);
+    checkVaeSteps("st", 3, false);
   }
 
   @Test
   void vaeFitStepsMatchTheDenseNetworkWithZgr() {
-    checkVaeSteps("zgr", 3);
+    checkVaeSteps("zgr", 3, false);
   }
 
   @Test
   void vaeGradientsMatchTheDenseNetwork() {
     int vocab = 700;
     TrainingOptions o = vaeOptions("st");
-    MultiLayerNetwork dense = VaeNetwork.create(o, vocab, false);
-    MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true);
+    MultiLayerNetwork dense = VaeNetwork.create(o, vocab, false, false);
+    MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true, false);
     DataSet ds = vaeBatch(32, vocab, 77);
     for (MultiLayerNetwork n : new MultiLayerNetwork[] {dense, sparse}) {
       n.setInput(ds.getFeatures());
