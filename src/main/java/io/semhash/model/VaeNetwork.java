@@ -40,16 +40,19 @@ public final class VaeNetwork {
    *
    * @param sparseInput first layer a {@link SparseDenseLayer} (the input is ~1% non-zeros) rather
    *     than DL4J's dense layer
-   * @param fastAdam Adam as {@link FastAdam} rather than ND4J's native op
+   * @param fast Adam as {@link FastAdam} rather than ND4J's native op, and the decoder an {@link
+   *     OnceOutputLayer} rather than DL4J's output layer
    */
-  public static MultiLayerNetwork create(TrainingOptions o, int vocabularySize, boolean sparseInput, boolean fastAdam) {
+  public static MultiLayerNetwork create(TrainingOptions o, int vocabularySize, boolean sparseInput, boolean fast) {
+    OutputLayer.Builder decoder = new OutputLayer.Builder(new CountMultinomialLoss())
+        .nIn(o.bits()).nOut(vocabularySize).activation(Activation.IDENTITY);
     org.deeplearning4j.nn.conf.layers.Layer first = sparseInput
         ? SparseDenseLayer.of(vocabularySize, o.hidden(), Activation.RELU)
         : new DenseLayer.Builder().nIn(vocabularySize).nOut(o.hidden()).activation(Activation.RELU).build();
     MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
         .seed(o.seed())
         .dataType(DataType.FLOAT)
-        .updater(fastAdam ? new FastAdam(o.learningRate()) : new Adam(o.learningRate()))
+        .updater(fast ? new FastAdam(o.learningRate()) : new Adam(o.learningRate()))
         .weightInit(WeightInit.XAVIER)
         // the latent layer keeps its sample between forward and backward: no workspace reuse
         .trainingWorkspaceMode(WorkspaceMode.NONE)
@@ -59,8 +62,7 @@ public final class VaeNetwork {
         .layer(ENCODER_2, new DenseLayer.Builder().nIn(o.hidden()).nOut(o.hidden()).activation(Activation.RELU).build())
         .layer(LOGITS, new DenseLayer.Builder().nIn(o.hidden()).nOut(o.bits()).activation(Activation.IDENTITY).build())
         .layer(LATENT, BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(), o.seed()))
-        .layer(DECODER, new OutputLayer.Builder(new CountMultinomialLoss())
-            .nIn(o.bits()).nOut(vocabularySize).activation(Activation.IDENTITY).build())
+        .layer(DECODER, fast ? new OnceOutputLayer(decoder) : decoder.build())
         .build();
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
