@@ -11,13 +11,17 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Fit-step time of the VAE with DL4J's dense first layer vs the sparse one, in the same JVM,
- * rounds interleaved so that load on the machine hits both alike. Input: ~nnz random terms per
+ * Fit-step time of the VAE as it was ("dense": DL4J's dense first layer, ND4J's Adam, DL4J's
+ * output layer) vs as it is ("sparse": {@code SparseDenseLayer}, {@code FastAdam},
+ * {@code OnceOutputLayer}; {@code -DnativeAdam=true}: ND4J's Adam and DL4J's output layer), in the
+ * same JVM, rounds interleaved so that load on the machine hits both alike;
+ * {@code -DsparseOnly=true} skips the old network (for profiling). Input: ~nnz random terms per
  * row with tf-idf-like values (counts as labels), a fresh batch every step.
  *
  * <pre>
  * javac -cp "target/classes:target/lib/*" -d /tmp/bench bench/java/io/semhash/bench/StepBench.java
  * OMP_NUM_THREADS=1 java -cp "/tmp/bench:target/classes:target/lib/*" io.semhash.bench.StepBench 10000 64 [steps] [rounds] [nnz]
+ * OMP_NUM_THREADS=1 java -cp "/tmp/bench:target/classes:target/lib/*" io.semhash.bench.OpBench   # per-op costs
  * </pre>
  */
 public final class StepBench {
