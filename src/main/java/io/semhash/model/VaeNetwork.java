@@ -12,7 +12,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * The hashing VAE as a DL4J network: encoder V → H → H → b (ReLU, ReLU, identity: the logits η),
+ * The hashing VAE as a DL4J network: encoder V → H → H → b (ReLU, ReLU, identity: the logits η;
+ * the first layer sparse-aware, see {@link SparseDenseLayer}),
  * the binary latent layer (estimator, KL, neighbour term), and a linear decoder b → V whose
  * softmax and count-weighted log-likelihood live in {@link CountMultinomialLoss}.
  *
@@ -30,21 +31,38 @@ public final class VaeNetwork {
   private VaeNetwork() {}
 
   public static MultiLayerNetwork create(TrainingOptions o, int vocabularySize) {
+    return create(o, vocabularySize, true, true);
+  }
+
+  /**
+   * The network with DL4J's own parts swapped in or out, for tests and benchmarks (same
+   * parameters, same numbers up to float rounding).
+   *
+   * @param sparseInput first layer a {@link SparseDenseLayer} (the input is ~1% non-zeros) rather
+   *     than DL4J's dense layer
+   * @param fast Adam as {@link FastAdam} rather than ND4J's native op, and the decoder an {@link
+   *     OnceOutputLayer} rather than DL4J's output layer
+   */
+  public static MultiLayerNetwork create(TrainingOptions o, int vocabularySize, boolean sparseInput, boolean fast) {
+    OutputLayer.Builder decoder = new OutputLayer.Builder(new CountMultinomialLoss())
+        .nIn(o.bits()).nOut(vocabularySize).activation(Activation.IDENTITY);
+    org.deeplearning4j.nn.conf.layers.Layer first = sparseInput
+        ? SparseDenseLayer.of(vocabularySize, o.hidden(), Activation.RELU)
+        : new DenseLayer.Builder().nIn(vocabularySize).nOut(o.hidden()).activation(Activation.RELU).build();
     MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
         .seed(o.seed())
         .dataType(DataType.FLOAT)
-        .updater(new Adam(o.learningRate()))
+        .updater(fast ? new FastAdam(o.learningRate()) : new Adam(o.learningRate()))
         .weightInit(WeightInit.XAVIER)
         // the latent layer keeps its sample between forward and backward: no workspace reuse
         .trainingWorkspaceMode(WorkspaceMode.NONE)
         .inferenceWorkspaceMode(WorkspaceMode.NONE)
         .list()
-        .layer(ENCODER_1, new DenseLayer.Builder().nIn(vocabularySize).nOut(o.hidden()).activation(Activation.RELU).build())
+        .layer(ENCODER_1, first)
         .layer(ENCODER_2, new DenseLayer.Builder().nIn(o.hidden()).nOut(o.hidden()).activation(Activation.RELU).build())
         .layer(LOGITS, new DenseLayer.Builder().nIn(o.hidden()).nOut(o.bits()).activation(Activation.IDENTITY).build())
         .layer(LATENT, BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(), o.seed()))
-        .layer(DECODER, new OutputLayer.Builder(new CountMultinomialLoss())
-            .nIn(o.bits()).nOut(vocabularySize).activation(Activation.IDENTITY).build())
+        .layer(DECODER, fast ? new OnceOutputLayer(decoder) : decoder.build())
         .build();
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();

@@ -1,0 +1,159 @@
+package io.semhash.model;
+
+import java.nio.FloatBuffer;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.AdamUpdater;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * DL4J's {@link Adam}, same configuration, same state layout ([M | V] in the updater view) and
+ * the same arithmetic as ND4J's native {@code adam_updater} op, but the update loop runs in Java
+ * on the native buffers: ND4J's op costs ~10 ns per parameter on one core (≈ 55 ms for the VAE's
+ * 5.6 M parameters, the largest cost of a training step once the first layer is sparse), a
+ * chunked Java loop that C2 vectorises ≈ 3 ns. Arrays that are not contiguous float views of
+ * the same order fall back to the native op.
+ *
+ * <p>Per element, with t = iteration + 1 and α_t = lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ):
+ * m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², g ← α_t · m / (√v + ε).
+ */
+public class FastAdam extends Adam {
+  private static final long serialVersionUID = 1L;
+
+  public FastAdam() {}
+
+  public FastAdam(double learningRate) {
+    super(learningRate);
+  }
+
+  @Override
+  public GradientUpdater instantiate(INDArray viewArray, boolean initializeViewArray) {
+    // as Adam.instantiate: a flat [M | V] view, gradient shape [length / 2]
+    Updater u = new Updater(this);
+    INDArray flat = viewArray.reshape(viewArray.length());
+    u.setStateViewArray(flat, new long[] {flat.length() / 2}, flat.ordering(), initializeViewArray);
+    return u;
+  }
+
+  @Override
+  public GradientUpdater instantiate(Map<String, INDArray> updaterState, boolean initializeStateArrays) {
+    Updater u = new Updater(this);
+    u.setState(updaterState, initializeStateArrays);
+    return u;
+  }
+
+  @Override
+  public FastAdam clone() {
+    FastAdam c = new FastAdam();
+    c.setLearningRate(getLearningRate());
+    c.setLearningRateSchedule(getLearningRateSchedule() == null ? null : getLearningRateSchedule().clone());
+    c.setBeta1(getBeta1());
+    c.setBeta2(getBeta2());
+    c.setEpsilon(getEpsilon());
+    return c;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FastAdam && super.equals(o);
+  }
+
+  @Override
+  protected boolean canEqual(Object other) {
+    return other instanceof FastAdam;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * super.hashCode() + 3;
+  }
+
+  @Override
+  public String toString() {
+    return "Fast" + super.toString();
+  }
+
+  /** The updater at work; M and V are those of {@link AdamUpdater}. */
+  static final class Updater extends AdamUpdater {
+    private static final int CHUNK = 2048;
+    private final float[] gc = new float[CHUNK];
+    private final float[] mc = new float[CHUNK];
+    private final float[] vc = new float[CHUNK];
+    /** Whether the last update ran the Java loop (false: ND4J's op), for tests. */
+    boolean lastInJava;
+
+    Updater(Adam config) {
+      super(config);
+    }
+
+    private static boolean contiguousFloat(INDArray a) {
+      return a.dataType() == DataType.FLOAT && a.length() > 0 && a.elementWiseStride() == 1
+          && a.offset() + a.length() <= Integer.MAX_VALUE;
+    }
+
+    @Override
+    public void applyUpdater(INDArray gradient, int iteration, int epoch) {
+      INDArray m = getM();
+      INDArray v = getV();
+      if (m == null || v == null) {
+        throw new IllegalStateException("Updater has not been initialized with view state");
+      }
+      boolean sameLayout = gradient.length() == m.length() && gradient.length() == v.length()
+          && (gradient.isVector() || (gradient.ordering() == m.ordering() && gradient.ordering() == v.ordering()
+              && java.util.Arrays.equals(gradient.shape(), m.shape()) && java.util.Arrays.equals(gradient.shape(), v.shape())));
+      lastInJava = false;
+      if (!sameLayout || !contiguousFloat(gradient) || !contiguousFloat(m) || !contiguousFloat(v)) {
+        super.applyUpdater(gradient, iteration, epoch);
+        return;
+      }
+      Adam c = getConfig();
+      // in float, as the native op computes them for float arrays
+      float beta1 = (float) c.getBeta1();
+      float beta2 = (float) c.getBeta2();
+      float eps = (float) c.getEpsilon();
+      float lr = (float) c.getLearningRate(iteration, epoch);
+      float beta1T = (float) Math.pow(beta1, iteration + 1);
+      float beta2T = (float) Math.pow(beta2, iteration + 1);
+      float alpha = lr * (float) Math.sqrt(1f - beta2T) / (1f - beta1T);
+      if (Float.isNaN(alpha) || Float.isInfinite(alpha) || alpha == 0f) {
+        alpha = eps;
+      }
+      float oneMinusBeta1 = 1f - beta1;
+      float oneMinusBeta2 = 1f - beta2;
+      FloatBuffer g = gradient.data().asNioFloat();
+      FloatBuffer mb = m.data().asNioFloat();
+      FloatBuffer vb = v.data().asNioFloat();
+      int go = (int) gradient.offset();
+      int mo = (int) m.offset();
+      int vo = (int) v.offset();
+      int n = (int) gradient.length();
+      if (go + n > g.capacity() || mo + n > mb.capacity() || vo + n > vb.capacity()) {
+        super.applyUpdater(gradient, iteration, epoch);
+        return;
+      }
+      float[] gc = this.gc;
+      float[] mc = this.mc;
+      float[] vc = this.vc;
+      for (int s = 0; s < n; s += CHUNK) {
+        int len = Math.min(CHUNK, n - s);
+        g.get(go + s, gc, 0, len);
+        mb.get(mo + s, mc, 0, len);
+        vb.get(vo + s, vc, 0, len);
+        for (int i = 0; i < len; i++) {
+          float gi = gc[i];
+          float mi = beta1 * mc[i] + gi * oneMinusBeta1;
+          float vi = beta2 * vc[i] + gi * gi * oneMinusBeta2;
+          mc[i] = mi;
+          vc[i] = vi;
+          gc[i] = mi * alpha / ((float) Math.sqrt(vi) + eps);
+        }
+        g.put(go + s, gc, 0, len);
+        mb.put(mo + s, mc, 0, len);
+        vb.put(vo + s, vc, 0, len);
+      }
+      lastInJava = true;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.semhash.model;
+
+import java.util.Collection;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LayerValidation;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A {@link DenseLayer} for a sparse input (tf-idf rows with ~1% non-zeros): same parameters "W"
+ * [nIn, nOut] and "b" [1, nOut], same initialisation and updater, but forward and backward only
+ * touch the rows of W of the terms present in the batch (see {@link SparseDenseLayerImpl}). Meant
+ * as the first layer of a network: it returns no gradient for its input.
+ *
+ * <p>Everything but {@link #instantiate} is inherited, so DL4J's JSON configuration (which records
+ * the class name) and its clone keep the layer what it is.
+ */
+public class SparseDenseLayer extends DenseLayer {
+
+  public SparseDenseLayer() {}
+
+  /** A layer nIn → nOut with the given activation; the rest comes from the network's defaults. */
+  public static SparseDenseLayer of(long nIn, long nOut, Activation activation) {
+    SparseDenseLayer l = new SparseDenseLayer();
+    l.setNIn(nIn);
+    l.setNOut(nOut);
+    l.setActivationFn(activation.getActivationFunction());
+    return l;
+  }
+
+  @Override
+  public org.deeplearning4j.nn.api.Layer instantiate(
+      NeuralNetConfiguration conf,
+      Collection<TrainingListener> trainingListeners,
+      int layerIndex,
+      INDArray layerParamsView,
+      boolean initializeParams,
+      DataType networkDataType) {
+    LayerValidation.assertNInNOutSet("SparseDenseLayer", getLayerName(), layerIndex, getNIn(), getNOut());
+    if (hasLayerNorm()) {
+      throw new IllegalStateException("SparseDenseLayer does not support layer normalisation");
+    }
+    if (getWeightNoise() != null) {
+      throw new IllegalStateException("SparseDenseLayer does not support weight noise");
+    }
+    SparseDenseLayerImpl ret = new SparseDenseLayerImpl(conf, networkDataType);
+    ret.setListeners(trainingListeners);
+    ret.setIndex(layerIndex);
+    ret.setParamsViewArray(layerParamsView);
+    Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
+    ret.setParamTable(paramTable);
+    ret.setConf(conf);
+    return ret;
+  }
+
+  @Override
+  public SparseDenseLayer clone() {
+    return (SparseDenseLayer) super.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SparseDenseLayer && super.equals(o);
+  }
+
+  @Override
+  protected boolean canEqual(Object other) {
+    return other instanceof SparseDenseLayer;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * super.hashCode() + 7;
+  }
+}

@@ -1,0 +1,329 @@
+package io.semhash.model;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.deeplearning4j.exception.DL4JInvalidInputException;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The sparse-aware dense layer at work: z = xW + b, a = f(z), computed from the non-zeros of x.
+ *
+ * <p>The input arrives dense [B, V]; one pass over it collects each row's non-zeros (CSR). Forward
+ * then sums only the rows of W of those terms; backward writes ∂L/∂W = xᵀδ only on those rows
+ * (after zeroing the gradient view, which the updater overwrote with the last step's update),
+ * ∂L/∂b = Σ_rows δ, and returns <b>no</b> gradient for the input: this layer must be the first of
+ * its network.
+ *
+ * <p>Arrays are read and written in place through {@code data().asNioFloat()}, a view of the
+ * whole native buffer; an element (r, c) of an array sits at {@code offset() + r·stride(0) +
+ * c·stride(1)}, whatever its order (DL4J keeps W in 'f' order: a column of W is contiguous, so the
+ * loops run column by column when it is).
+ *
+ * <p>Every forward pass reads its input afresh; a training forward keeps z and the CSR for the
+ * backward pass that follows (DL4J's own layer recomputes them), which recomputes them if the
+ * input was replaced in between.
+ */
+public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer {
+  private transient Csr lastCsr;
+  private transient INDArray lastCsrInput;
+  private transient INDArray lastZ;
+
+  public SparseDenseLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
+    super(conf, dataType);
+  }
+
+  /** A batch's non-zeros, row by row. */
+  record Csr(int rows, int[] rowPtr, int[] cols, float[] vals) {
+    int nnz() {
+      return rowPtr[rows];
+    }
+  }
+
+  /** Where element (r, c) of a float array lives in its native buffer. */
+  record View(FloatBuffer buf, int offset, int s0, int s1) {
+    int at(long r, long c) {
+      return (int) (offset + r * s0 + c * s1);
+    }
+  }
+
+  static View view(INDArray a) {
+    if (a.dataType() != DataType.FLOAT) {
+      throw new IllegalArgumentException("expected a FLOAT array, got " + a.dataType());
+    }
+    long rows;
+    long cols;
+    long s0;
+    long s1;
+    if (a.rank() == 2) {
+      rows = a.size(0);
+      cols = a.size(1);
+      s0 = a.stride(0);
+      s1 = a.stride(1);
+    } else if (a.rank() == 1) {
+      rows = 1;
+      cols = a.size(0);
+      s0 = 0;
+      s1 = a.stride(0);
+    } else {
+      throw new IllegalArgumentException("expected a vector or matrix, got shape " + Arrays.toString(a.shape()));
+    }
+    FloatBuffer buf = a.data().asNioFloat();
+    long last = a.offset() + (rows - 1) * s0 + (cols - 1) * s1;
+    if (a.offset() < 0 || s0 < 0 || s1 < 0 || last >= buf.capacity() || last > Integer.MAX_VALUE) {
+      throw new IllegalStateException("array " + Arrays.toString(a.shape()) + " offset " + a.offset()
+          + " strides " + s0 + "," + s1 + " does not fit its buffer of " + buf.capacity());
+    }
+    View v = new View(buf, (int) a.offset(), (int) s0, (int) s1);
+    // the layout guess must agree with ND4J's own indexing at both corners
+    float first = a.rank() == 2 ? a.getFloat(0, 0) : a.getFloat(0);
+    float end = a.rank() == 2 ? a.getFloat(rows - 1, cols - 1) : a.getFloat(cols - 1);
+    if (Float.compare(first, buf.get(v.at(0, 0))) != 0 || Float.compare(end, buf.get(v.at(rows - 1, cols - 1))) != 0) {
+      throw new IllegalStateException("native buffer layout of " + Arrays.toString(a.shape()) + " is not as expected");
+    }
+    return v;
+  }
+
+  /** The non-zeros of a [B, V] float matrix, row by row, columns ascending. */
+  static Csr csr(INDArray x) {
+    View v = view(x);
+    int rows = (int) x.size(0);
+    int cols = (int) x.size(1);
+    int[] rowPtr = new int[rows + 1];
+    int cap = Math.max(16, rows * 128);
+    int[] idx = new int[cap];
+    float[] val = new float[cap];
+    int n = 0;
+    float[] row = v.s1() == 1 ? new float[cols] : null;
+    for (int r = 0; r < rows; r++) {
+      if (row != null) {
+        v.buf().get(v.at(r, 0), row, 0, cols);
+      }
+      for (int c = 0; c < cols; c++) {
+        float f = row != null ? row[c] : v.buf().get(v.at(r, c));
+        if (f != 0f) {
+          if (n == idx.length) {
+            idx = Arrays.copyOf(idx, 2 * n);
+            val = Arrays.copyOf(val, 2 * n);
+          }
+          idx[n] = c;
+          val[n] = f;
+          n++;
+        }
+      }
+      rowPtr[r + 1] = n;
+    }
+    return new Csr(rows, rowPtr, idx, val);
+  }
+
+  /** z = x W (+ b) into a row-major float[rows · nOut]. */
+  static float[] sparseTimesDense(Csr x, INDArray w, INDArray bias) {
+    View wv = view(w);
+    int nOut = (int) w.size(1);
+    int rows = x.rows();
+    int[] ptr = x.rowPtr();
+    int[] idx = x.cols();
+    float[] val = x.vals();
+    FloatBuffer wb = wv.buf();
+    float[] z = new float[rows * nOut];
+    if (wv.s0() == 1) {
+      // column-major W: column j is contiguous, gather the terms of every row from it
+      for (int j = 0; j < nOut; j++) {
+        int col = wv.at(0, j);
+        for (int r = 0; r < rows; r++) {
+          float s = 0f;
+          for (int k = ptr[r], e = ptr[r + 1]; k < e; k++) {
+            s += val[k] * wb.get(col + idx[k]);
+          }
+          z[r * nOut + j] = s;
+        }
+      }
+    } else {
+      int s0 = wv.s0();
+      int s1 = wv.s1();
+      for (int r = 0; r < rows; r++) {
+        int zr = r * nOut;
+        for (int k = ptr[r], e = ptr[r + 1]; k < e; k++) {
+          float v = val[k];
+          int rowStart = wv.offset() + idx[k] * s0;
+          for (int j = 0; j < nOut; j++) {
+            z[zr + j] += v * wb.get(rowStart + j * s1);
+          }
+        }
+      }
+    }
+    if (bias != null) {
+      View bv = view(bias);
+      for (int j = 0; j < nOut; j++) {
+        float b = bv.buf().get(bv.at(0, j));
+        for (int r = 0; r < rows; r++) {
+          z[r * nOut + j] += b;
+        }
+      }
+    }
+    return z;
+  }
+
+  /** gW ← xᵀ δ, written on the rows of the terms of x; the caller zeroed gW. */
+  static void scatterWeightGradient(Csr x, float[] delta, int nOut, INDArray gW) {
+    View gv = view(gW);
+    FloatBuffer gb = gv.buf();
+    int rows = x.rows();
+    int[] ptr = x.rowPtr();
+    int[] idx = x.cols();
+    float[] val = x.vals();
+    int s0 = gv.s0();
+    for (int j = 0; j < nOut; j++) {
+      int col = gv.at(0, j);
+      for (int r = 0; r < rows; r++) {
+        float d = delta[r * nOut + j];
+        if (d == 0f) {
+          continue; // ReLU zeroes about half of δ
+        }
+        for (int k = ptr[r], e = ptr[r + 1]; k < e; k++) {
+          int at = col + idx[k] * s0;
+          gb.put(at, gb.get(at) + val[k] * d);
+        }
+      }
+    }
+  }
+
+  /** A row-major float[] copy of a small [rows, cols] float matrix. */
+  static float[] toRowMajor(INDArray a) {
+    View v = view(a);
+    int rows = (int) a.size(0);
+    int cols = (int) a.size(1);
+    float[] out = new float[rows * cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        out[r * cols + c] = v.buf().get(v.at(r, c));
+      }
+    }
+    return out;
+  }
+
+  private INDArray floatInput() {
+    if (dataType != DataType.FLOAT) {
+      throw new IllegalStateException("SparseDenseLayer needs a FLOAT network, got " + dataType);
+    }
+    INDArray x = input.castTo(DataType.FLOAT);
+    INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+    if (x.rank() != 2 || x.size(1) != w.size(0)) {
+      throw new DL4JInvalidInputException("expected input [batch, " + w.size(0) + "], got "
+          + Arrays.toString(x.shape()) + " " + layerId());
+    }
+    return x;
+  }
+
+  private Csr currentCsr() {
+    if (lastCsr == null || lastCsrInput != input) {
+      lastCsr = csr(floatInput());
+      lastCsrInput = input;
+      lastZ = null;
+    }
+    return lastCsr;
+  }
+
+  @Override
+  protected INDArray preOutput(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    return preOutputWithPreNorm(training, false, workspaceMgr).getFirst();
+  }
+
+  @Override
+  protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(forBackprop);
+    applyDropOutIfNecessary(training, workspaceMgr);
+    Csr x = currentCsr();
+    INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+    INDArray b = hasBias() ? getParam(DefaultParamInitializer.BIAS_KEY) : null;
+    int nOut = (int) w.size(1);
+    float[] z = sparseTimesDense(x, w, b);
+    INDArray ret = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {x.rows(), nOut}, 'c');
+    View rv = view(ret.assign(0)); // assign: the layout probe must not read garbage
+    if (rv.s1() == 1 && rv.s0() == nOut) {
+      rv.buf().put(rv.at(0, 0), z, 0, z.length);
+    } else {
+      for (int r = 0; r < x.rows(); r++) {
+        for (int j = 0; j < nOut; j++) {
+          rv.buf().put(rv.at(r, j), z[r * nOut + j]);
+        }
+      }
+    }
+    if (maskArray != null) {
+      applyMask(ret);
+    }
+    return new Pair<>(ret, ret);
+  }
+
+  @Override
+  public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    lastCsr = null; // a forward pass always reads its input afresh
+    INDArray z = preOutput(training, workspaceMgr);
+    if (training) {
+      lastZ = z.dup();
+    }
+    INDArray ret = layerConf().getActivationFn().getActivation(z, training);
+    if (maskArray != null) {
+      applyMask(ret);
+    }
+    return ret;
+  }
+
+  @Override
+  public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(true);
+    Csr x = currentCsr();
+    INDArray z = lastZ != null ? lastZ : preOutputWithPreNorm(true, true, workspaceMgr).getFirst();
+    lastZ = null;
+    INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+    if (maskArray != null) {
+      applyMask(delta);
+    }
+    int nOut = (int) delta.size(1);
+    float[] d = toRowMajor(delta);
+
+    Gradient ret = new DefaultGradient();
+    if (hasBias()) {
+      INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+      View bv = view(biasGrad);
+      for (int j = 0; j < nOut; j++) {
+        float s = 0f;
+        for (int r = 0; r < x.rows(); r++) {
+          s += d[r * nOut + j];
+        }
+        bv.buf().put(bv.at(0, j), s);
+      }
+      ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
+    }
+    INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+    weightGrad.assign(0);
+    scatterWeightGradient(x, d, nOut, weightGrad);
+    ret.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
+
+    clearNoiseWeightParams();
+    // first layer: nobody needs ∂L/∂x, and DL4J accepts none from layer 0
+    return new Pair<>(ret, null);
+  }
+
+  @Override
+  public void setInput(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+    super.setInput(input, workspaceMgr);
+    lastCsr = null;
+    lastZ = null;
+  }
+
+  @Override
+  public void clear() {
+    super.clear();
+    lastCsr = null;
+    lastCsrInput = null;
+    lastZ = null;
+  }
+}

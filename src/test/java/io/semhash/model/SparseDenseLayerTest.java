@@ -1,0 +1,246 @@
+package io.semhash.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.junit.jupiter.api.Test;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The sparse first layer computes what DL4J's dense layer computes: same output, same weight and
+ * bias gradients (on the same parameters and the same sparse input), and a whole VAE step with it
+ * moves the parameters as the step of the all-dense VAE does.
+ */
+class SparseDenseLayerTest {
+  private static final int V = 300;
+  private static final int H = 24;
+  private static final LayerWorkspaceMgr NO_WS = LayerWorkspaceMgr.noWorkspaces();
+
+  /** A one-hidden-layer network whose first layer is sparse or DL4J's own. */
+  private static MultiLayerNetwork tiny(boolean sparse, Activation activation) {
+    org.deeplearning4j.nn.conf.layers.Layer first = sparse
+        ? SparseDenseLayer.of(V, H, activation)
+        : new DenseLayer.Builder().nIn(V).nOut(H).activation(activation).build();
+    MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+        .seed(11)
+        .dataType(DataType.FLOAT)
+        .updater(new Adam(1e-2))
+        .weightInit(WeightInit.XAVIER)
+        .trainingWorkspaceMode(WorkspaceMode.NONE)
+        .inferenceWorkspaceMode(WorkspaceMode.NONE)
+        .list()
+        .layer(0, first)
+        .layer(1, new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(H).nOut(5).activation(Activation.IDENTITY).build())
+        .build();
+    MultiLayerNetwork net = new MultiLayerNetwork(conf);
+    net.init();
+    net.initGradientsView();
+    return net;
+  }
+
+  /** [rows, cols] with ~density non-zeros of either sign, some rows empty, in the given order. */
+  static INDArray sparseInput(int rows, int cols, double density, long seed, char order) {
+    SplittableRandom r = new SplittableRandom(seed);
+    INDArray x = Nd4j.create(DataType.FLOAT, new long[] {rows, cols}, order);
+    for (int i = 0; i < rows; i++) {
+      if (i % 7 == 3) {
+        continue; // an empty document
+      }
+      for (int j = 0; j < cols; j++) {
+        if (r.nextDouble() < density) {
+          x.putScalar(i, j, (float) (r.nextDouble() * 2 - 0.5));
+        }
+      }
+    }
+    return x;
+  }
+
+  private static void randomiseParams(Layer dense, Layer sparse, long seed) {
+    Nd4j.getRandom().setSeed(seed);
+    INDArray w = Nd4j.randn(DataType.FLOAT, V, H).muli(0.2);
+    INDArray b = Nd4j.randn(DataType.FLOAT, 1, H).muli(0.3); // a non-zero bias: both its use and its gradient count
+    for (Layer l : new Layer[] {dense, sparse}) {
+      l.setParam("W", w);
+      l.setParam("b", b);
+    }
+  }
+
+  static void assertClose(INDArray actual, INDArray expected, double tol) {
+    assertThat(actual.shape()).isEqualTo(expected.shape());
+    double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
+    double diff = actual.castTo(DataType.DOUBLE).sub(expected.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+    assertThat(diff).as("max |actual − expected| relative to max |expected| = %s", scale).isLessThanOrEqualTo(tol * scale);
+  }
+
+  private void checkLayer(INDArray x, Activation activation) {
+    MultiLayerNetwork denseNet = tiny(false, activation);
+    MultiLayerNetwork sparseNet = tiny(true, activation);
+    Layer dense = denseNet.getLayer(0);
+    Layer sparse = sparseNet.getLayer(0);
+    assertThat(sparse).isInstanceOf(SparseDenseLayerImpl.class);
+    assertThat(dense).isNotInstanceOf(SparseDenseLayerImpl.class);
+    randomiseParams(dense, sparse, 5);
+    // stale numbers in the gradient views (the updater leaves its update there): must not leak
+    sparse.getGradientsViewArray().assign(7);
+    dense.getGradientsViewArray().assign(7);
+
+    dense.setInput(x, NO_WS);
+    sparse.setInput(x, NO_WS);
+    INDArray outDense = dense.activate(true, NO_WS).dup();
+    INDArray outSparse = sparse.activate(true, NO_WS).dup();
+    assertThat(outDense.amaxNumber().doubleValue()).isGreaterThan(0.1);
+    assertClose(outSparse, outDense, 1e-5);
+
+    INDArray eps = Nd4j.randn(DataType.FLOAT, x.size(0), H);
+    Pair<Gradient, INDArray> gd = dense.backpropGradient(eps.dup(), NO_WS);
+    Pair<Gradient, INDArray> gs = sparse.backpropGradient(eps.dup(), NO_WS);
+    INDArray wDense = gd.getFirst().getGradientFor("W");
+    INDArray wSparse = gs.getFirst().getGradientFor("W");
+    assertThat(wDense.amaxNumber().doubleValue()).isGreaterThan(0.1);
+    assertClose(wSparse, wDense, 1e-5);
+    assertClose(gs.getFirst().getGradientFor("b"), gd.getFirst().getGradientFor("b"), 1e-5);
+    // the gradients live where the updater reads them: the layer's gradient view, all of it
+    assertClose(sparse.getGradientsViewArray(), dense.getGradientsViewArray(), 1e-5);
+    assertThat(gs.getSecond()).as("first layer: no input gradient").isNull();
+  }
+
+  @Test
+  void reluLayerMatchesDl4jDenseLayerOnCOrderInput() {
+    checkLayer(sparseInput(40, V, 0.05, 1, 'c'), Activation.RELU);
+  }
+
+  @Test
+  void matchesOnFOrderInputAndOtherActivation() {
+    checkLayer(sparseInput(17, V, 0.1, 2, 'f'), Activation.TANH);
+  }
+
+  @Test
+  void matchesOnAViewWithAnOffset() {
+    INDArray big = sparseInput(50, V, 0.05, 3, 'c');
+    INDArray view = big.get(NDArrayIndex.interval(9, 41), NDArrayIndex.all());
+    assertThat(view.offset()).isGreaterThan(0);
+    checkLayer(view, Activation.RELU);
+  }
+
+  @Test
+  void readsTheInputAfreshOnEveryForwardPass() {
+    MultiLayerNetwork net = tiny(true, Activation.RELU);
+    MultiLayerNetwork ref = tiny(false, Activation.RELU);
+    randomiseParams(ref.getLayer(0), net.getLayer(0), 9);
+    INDArray x = sparseInput(8, V, 0.05, 4, 'c');
+    Layer layer = net.getLayer(0);
+    layer.setInput(x, NO_WS);
+    INDArray first = layer.activate(true, NO_WS).dup();
+    x.muli(-1); // same array, new numbers, no setInput in between
+    INDArray second = layer.activate(true, NO_WS).dup();
+    assertClose(second, ref.getLayer(0).activate(x, true, NO_WS), 1e-5);
+    assertThat(second.equalsWithEps(first, 1e-3)).isFalse();
+  }
+
+  @Test
+  void configurationSurvivesJsonAndClone() {
+    MultiLayerNetwork net = tiny(true, Activation.RELU);
+    MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(net.getLayerWiseConfigurations().toJson());
+    assertThat(back.getConf(0).getLayer()).isInstanceOf(SparseDenseLayer.class).isEqualTo(net.getLayerWiseConfigurations().getConf(0).getLayer());
+    assertThat(net.getLayerWiseConfigurations().clone().getConf(0).getLayer()).isInstanceOf(SparseDenseLayer.class);
+    MultiLayerNetwork clone = net.clone();
+    assertThat(clone.getLayer(0)).isInstanceOf(SparseDenseLayerImpl.class);
+    INDArray x = sparseInput(6, V, 0.05, 5, 'c');
+    assertClose(clone.output(x), net.output(x), 1e-6);
+    // a plain dense layer with the same numbers is a different configuration
+    assertThat(tiny(false, Activation.RELU).getLayerWiseConfigurations().getConf(0).getLayer())
+        .isNotEqualTo(net.getLayerWiseConfigurations().getConf(0).getLayer());
+  }
+
+  @Test
+  void sameInitialParametersAsTheDenseLayer() {
+    // same seed, same configuration apart from the class: the weight init draws the same numbers
+    assertClose(tiny(true, Activation.RELU).params(), tiny(false, Activation.RELU).params(), 0);
+  }
+
+  // ---- the whole VAE ----
+
+  static TrainingOptions vaeOptions(String estimator) {
+    return new TrainingOptions(16, 40, estimator, 0.5, 10, 1.0, 0.0, 10, 1e-3, 32, 1, 1, 0.1, 3);
+  }
+
+  static DataSet vaeBatch(int rows, int vocab, long seed) {
+    INDArray x = sparseInput(rows, vocab, 0.03, seed, 'c');
+    INDArray tfidf = Nd4j.math().abs(x);
+    INDArray counts = tfidf.gt(0).castTo(DataType.FLOAT).muli(2);
+    return new DataSet(tfidf, counts);
+  }
+
+  /** {@code steps} fit steps of the reference network (DL4J's dense layer and Adam) and of a variant. */
+  static void checkVaeSteps(String estimator, int steps, boolean fastAdam) {
+    int vocab = 700;
+    TrainingOptions o = vaeOptions(estimator);
+    MultiLayerNetwork dense = VaeNetwork.create(o, vocab, false, false);
+    MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true, fastAdam);
+    assertThat(sparse.getLayer(VaeNetwork.ENCODER_1)).isInstanceOf(SparseDenseLayerImpl.class);
+    assertThat(dense.getLayer(VaeNetwork.ENCODER_1)).isNotInstanceOf(SparseDenseLayerImpl.class);
+    INDArray before = dense.params().dup();
+    assertClose(sparse.params(), before, 0);
+
+    for (int s = 0; s < steps; s++) {
+      DataSet ds = vaeBatch(32, vocab, 100 + s);
+      dense.fit(ds);
+      sparse.fit(ds);
+      assertThat(sparse.score()).isCloseTo(dense.score(), org.assertj.core.data.Percentage.withPercentage(1e-3));
+    }
+    INDArray moveDense = dense.params().sub(before);
+    INDArray moveSparse = sparse.params().sub(before);
+    // the step did something everywhere it should (W1 of terms seen, every other layer)
+    assertThat(moveDense.amaxNumber().doubleValue()).isGreaterThan(0.5e-3);
+    assertClose(moveSparse, moveDense, 1e-3);
+    // the layer-0 weights themselves moved alike, row by row
+    assertClose(sparse.getLayer(0).getParam("W"), dense.getLayer(0).getParam("W"), 1e-5);
+  }
+
+  @Test
+  void vaeFitStepsMatchTheDenseNetworkWithStraightThrough() {
+    checkVaeSteps("st", 3, false);
+  }
+
+  @Test
+  void vaeFitStepsMatchTheDenseNetworkWithZgr() {
+    checkVaeSteps("zgr", 3, false);
+  }
+
+  @Test
+  void vaeGradientsMatchTheDenseNetwork() {
+    int vocab = 700;
+    TrainingOptions o = vaeOptions("st");
+    MultiLayerNetwork dense = VaeNetwork.create(o, vocab, false, false);
+    MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true, false);
+    DataSet ds = vaeBatch(32, vocab, 77);
+    for (MultiLayerNetwork n : new MultiLayerNetwork[] {dense, sparse}) {
+      n.setInput(ds.getFeatures());
+      n.setLabels(ds.getLabels());
+      n.computeGradientAndScore();
+    }
+    INDArray gd = dense.gradient().gradient();
+    INDArray gs = sparse.gradient().gradient();
+    assertThat(gd.amaxNumber().doubleValue()).isGreaterThan(1e-2);
+    assertClose(gs, gd, 1e-5);
+    assertThat(sparse.score()).isCloseTo(dense.score(), org.assertj.core.data.Percentage.withPercentage(1e-4));
+  }
+}
