@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Fit-step time of the VAE: the all-DL4J network (dense first layer, ND4J Adam, DL4J output layer)
+# against the one semhash trains (SparseDenseLayer, FastAdam, OnceOutputLayer), same JVM, rounds
+# interleaved.   bench/train_step.sh [batch] [steps] [rounds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+mkdir -p target/bench-classes
+javac -d target/bench-classes -cp "target/classes:target/lib/*" bench/java/io/semhash/bench/StepBench.java bench/java/io/semhash/bench/OpBench.java
+java -cp "target/bench-classes:target/classes:target/lib/*" io.semhash.bench.StepBench 10000 "${1:-64}" "${2:-10}" "${3:-5}"
