@@ -400,6 +400,34 @@ public final class LuceneDocumentStore implements Closeable {
     }
   }
 
+  /**
+   * The internal numbers of all stored documents, ascending: what recovery compares with the
+   * Hamming index's live ids.
+   */
+  public int[] numbers() {
+    IndexSearcher searcher = acquire();
+    try {
+      BitSet numbers = new BitSet();
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        NumericDocValues values = leaf.reader().getNumericDocValues(F_NUMBER);
+        Bits live = leaf.reader().getLiveDocs();
+        if (values == null) {
+          continue;
+        }
+        for (int d = values.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = values.nextDoc()) {
+          if (live == null || live.get(d)) {
+            numbers.set((int) values.longValue());
+          }
+        }
+      }
+      return numbers.stream().toArray();
+    } catch (IOException e) {
+      throw new StoreException(where() + ": cannot read document numbers: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
   /** Makes every write so far durable. */
   public synchronized void commit() {
     try {
