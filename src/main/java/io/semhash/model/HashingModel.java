@@ -9,6 +9,7 @@ import io.semhash.text.TermAnalyzer;
 import io.semhash.text.Vectorizer;
 import io.semhash.text.Vocabulary;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -131,7 +132,16 @@ public final class HashingModel {
       if (!Files.exists(file)) {
         throw new IOException(file + ": missing");
       }
-      ModelManifest.FileChecksum got = FileDigests.of(file);
+      if (!Files.isRegularFile(file)) {
+        throw new IOException(file + ": not a regular file");
+      }
+      ModelManifest.FileChecksum got;
+      try {
+        got = FileDigests.of(file);
+      } catch (IOException e) {
+        throw new IOException(file + ": unreadable ("
+            + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()) + ")", e);
+      }
       if (got.bytes() != want.bytes()) {
         throw new IOException(file + ": truncated or wrong size (expected " + want.bytes() + " bytes, got " + got.bytes() + ")");
       }

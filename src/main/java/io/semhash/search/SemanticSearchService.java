@@ -21,7 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.roaringbitmap.RoaringBitmap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The full search service over an index directory: the model encodes queries and new documents,
@@ -33,28 +36,46 @@ import org.roaringbitmap.RoaringBitmap;
  * score = Σ 1 / (60 + rank) over the semantic and keyword top {@value #HYBRID_DEPTH} (at least
  * offset + k), so a document near the top of either list ranks high.
  *
- * <p>Writes (add, delete) are serialised; each is committed to Lucene and the Hamming index saved
- * before the call returns, so an acknowledged write survives a crash.
+ * <p><b>Durability.</b> Writes (add, delete) are serialised. Each commits Lucene (fsync) and then
+ * saves the Hamming index (temporary files, fsync, atomic rename) before the call returns, so an
+ * acknowledged write survives a crash. The Lucene commit is the commit point: a crash after it
+ * and before the Hamming save is repaired on the next {@link #open} by {@link IndexRecovery},
+ * which recomputes the missing codes from the stored text; a crash before it loses only that
+ * unacknowledged write.
+ *
+ * <p><b>Concurrency.</b> Reads (search, document, similar) run in parallel under a shared lock;
+ * a write holds the exclusive lock only while it changes the two in-memory structures, not while
+ * it syncs to disk, so a read always sees the Hamming index and the store at the same write: every
+ * id it finds has its document. A read may see a write whose sync has not finished yet.
  */
 public final class SemanticSearchService implements SearchService {
   static final int HYBRID_DEPTH = 100;
   static final int RRF_K = 60;
+  private static final Logger LOG = LoggerFactory.getLogger(SemanticSearchService.class);
 
   private final Path dir;
   private final HashingModel model;
   private final HammingIndex index;
   private final LuceneDocumentStore store;
   private final IndexManifest manifest;
+  private final IndexRecovery.Outcome recovery;
+  private final ReentrantReadWriteLock view = new ReentrantReadWriteLock();
 
-  private SemanticSearchService(Path dir, HashingModel model, HammingIndex index, LuceneDocumentStore store, IndexManifest manifest) {
+  private SemanticSearchService(Path dir, HashingModel model, HammingIndex index, LuceneDocumentStore store, IndexManifest manifest,
+      IndexRecovery.Outcome recovery) {
     this.dir = dir;
     this.model = model;
     this.index = index;
     this.store = store;
     this.manifest = manifest;
+    this.recovery = recovery;
   }
 
-  /** Opens an index directory built by {@link IndexBuilder}; every part is checked. */
+  /**
+   * Opens an index directory built by {@link IndexBuilder}; every part is checked (checksums) and
+   * the Hamming index is reconciled with the Lucene store after a crash (see {@link
+   * IndexRecovery}); a repair is committed and saved before this returns.
+   */
   public static SemanticSearchService open(Path dir) throws IOException {
     IndexManifest manifest = IndexLayout.readManifest(dir);
     HashingModel model = HashingModel.load(dir.resolve(IndexLayout.MODEL));
@@ -64,12 +85,29 @@ public final class SemanticSearchService implements SearchService {
           + model.bits() + "-bit codes");
     }
     LuceneDocumentStore store = LuceneDocumentStore.open(dir.resolve(IndexLayout.LUCENE));
-    if (store.count() != index.liveCount()) {
+    IndexRecovery.Outcome recovery;
+    try {
+      recovery = IndexRecovery.reconcile(model, index, store);
+      if (recovery.changed()) {
+        LOG.warn("{}: recovered from an interrupted write: {} codes appended, {} documents renumbered, {} stale codes dropped",
+            dir, recovery.appended(), recovery.renumbered(), recovery.dropped());
+        store.commit();
+        index.save(dir.resolve(IndexLayout.HAMMING));
+      }
+      if (store.count() != index.liveCount()) {
+        throw new IOException(dir + ": the Lucene store holds " + store.count() + " documents, the Hamming index "
+            + index.liveCount() + " codes; the index directory is inconsistent");
+      }
+    } catch (IOException | RuntimeException e) {
       store.close();
-      throw new IOException(dir + ": the Lucene store holds " + store.count() + " documents, the Hamming index "
-          + index.liveCount() + " codes; the index directory is inconsistent");
+      throw e;
     }
-    return new SemanticSearchService(dir, model, index, store, manifest);
+    return new SemanticSearchService(dir, model, index, store, manifest, recovery);
+  }
+
+  /** What {@link #open} repaired; nothing after a clean shutdown. */
+  IndexRecovery.Outcome recovery() {
+    return recovery;
   }
 
   public HashingModel model() {
@@ -86,12 +124,17 @@ public final class SemanticSearchService implements SearchService {
     long start = System.nanoTime();
     SearchMode mode = request.mode() == null ? SearchMode.SEMANTIC : request.mode();
     BitCode query = model.code(request.query());
-    RoaringBitmap filter = request.labels().isEmpty() ? null : RoaringBitmap.bitmapOf(store.numbersWithAnyLabel(request.labels()));
-    return switch (mode) {
-      case SEMANTIC -> semantic(request, query, filter, start);
-      case KEYWORD -> keyword(request, query, start);
-      case HYBRID -> hybrid(request, query, filter, start);
-    };
+    view.readLock().lock();
+    try {
+      RoaringBitmap filter = request.labels().isEmpty() ? null : RoaringBitmap.bitmapOf(store.numbersWithAnyLabel(request.labels()));
+      return switch (mode) {
+        case SEMANTIC -> semantic(request, query, filter, start);
+        case KEYWORD -> keyword(request, query, start);
+        case HYBRID -> hybrid(request, query, filter, start);
+      };
+    } finally {
+      view.readLock().unlock();
+    }
   }
 
   private SearchResponse semantic(SearchRequest request, BitCode query, RoaringBitmap filter, long start) {
@@ -161,15 +204,29 @@ public final class SemanticSearchService implements SearchService {
 
   @Override
   public Optional<StoredDocument> document(String id) {
-    return store.get(id).map(e -> {
-      Document d = e.document();
-      return new StoredDocument(d.id(), d.title(), d.text(), d.labels(), d.split().label(), index.code(e.number()).toHex(), model.bits());
-    });
+    view.readLock().lock();
+    try {
+      return store.get(id).map(e -> {
+        Document d = e.document();
+        return new StoredDocument(d.id(), d.title(), d.text(), d.labels(), d.split().label(), index.code(e.number()).toHex(), model.bits());
+      });
+    } finally {
+      view.readLock().unlock();
+    }
   }
 
   @Override
   public Optional<SearchResponse> similar(String id, int k) {
     long start = System.nanoTime();
+    view.readLock().lock();
+    try {
+      return similarLocked(id, k, start);
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  private Optional<SearchResponse> similarLocked(String id, int k, long start) {
     return store.get(id).map(entry -> {
       BitCode code = index.code(entry.number());
       SearchResult result = index.knn(code, Math.min(k + 1, HammingIndex.MAX_K), null);
@@ -202,32 +259,44 @@ public final class SemanticSearchService implements SearchService {
     List<String> added = new ArrayList<>();
     List<String> replaced = new ArrayList<>();
     List<StoredEntry> entries = new ArrayList<>();
-    int i = 0;
-    for (Document d : batch.values()) {
-      Optional<StoredEntry> old = store.get(d.id());
-      if (old.isPresent()) {
-        index.delete(old.get().number());
-        replaced.add(d.id());
-      } else {
-        added.add(d.id());
+    view.writeLock().lock();
+    try {
+      int i = 0;
+      for (Document d : batch.values()) {
+        Optional<StoredEntry> old = store.get(d.id());
+        if (old.isPresent()) {
+          index.delete(old.get().number());
+          replaced.add(d.id());
+        } else {
+          added.add(d.id());
+        }
+        entries.add(new StoredEntry(index.add(codes.get(i++)), d));
       }
-      entries.add(new StoredEntry(index.add(codes.get(i++)), d));
+      store.add(entries);
+    } finally {
+      view.writeLock().unlock();
     }
-    store.add(entries);
     persist();
     return new AddResult(added, replaced);
   }
 
   @Override
   public synchronized boolean delete(String id) {
-    Optional<StoredEntry> removed = store.delete(id);
-    removed.ifPresent(e -> {
-      index.delete(e.number());
+    Optional<StoredEntry> removed;
+    view.writeLock().lock();
+    try {
+      removed = store.delete(id);
+      removed.ifPresent(e -> index.delete(e.number()));
+    } finally {
+      view.writeLock().unlock();
+    }
+    if (removed.isPresent()) {
       persist();
-    });
+    }
     return removed.isPresent();
   }
 
+  /** Lucene commit first (the commit point), then the Hamming save; see the class comment. */
   private void persist() {
     try {
       store.commit();

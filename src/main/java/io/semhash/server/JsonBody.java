@@ -22,6 +22,11 @@ import java.util.Set;
 final class JsonBody {
   private static final Set<String> DOCUMENT_FIELDS = Set.of("id", "title", "text", "labels", "split");
   static final int MAX_ID_CHARS = 512;
+  /** Longest label: labels are single index terms, and Lucene refuses terms over 32,766 bytes. */
+  static final int MAX_LABEL_CHARS = 256;
+  static final int MAX_LABELS_PER_DOCUMENT = 100;
+  /** Most documents in one {@code POST /api/docs}. */
+  static final int MAX_BATCH = 1_000;
 
   private final ObjectMapper json;
   private final long maxBytes;
@@ -88,6 +93,9 @@ final class JsonBody {
       if (body.isEmpty()) {
         throw ApiException.badRequest("the batch is empty: send one document or a non-empty array");
       }
+      if (body.size() > MAX_BATCH) {
+        throw ApiException.badRequest("the batch holds " + body.size() + " documents, at most " + MAX_BATCH + " are allowed");
+      }
       for (int i = 0; i < body.size(); i++) {
         docs.add(document(body.get(i), "document [" + i + "]"));
       }
@@ -126,7 +134,13 @@ final class JsonBody {
         if (!label.isTextual() || label.textValue().isBlank()) {
           throw ApiException.badRequest(where + ": field 'labels' must hold non-empty strings");
         }
+        if (label.textValue().length() > MAX_LABEL_CHARS) {
+          throw ApiException.badRequest(where + ": a label is longer than " + MAX_LABEL_CHARS + " characters");
+        }
         labels.add(label.textValue());
+      }
+      if (labels.size() > MAX_LABELS_PER_DOCUMENT) {
+        throw ApiException.badRequest(where + ": at most " + MAX_LABELS_PER_DOCUMENT + " labels, got " + labels.size());
       }
     }
     String rawSplit = string(node, "split", where, false);

@@ -81,6 +81,11 @@ public final class LuceneDocumentStore implements Closeable {
   private static final String STEM_KEY = "analyzer.stem";
   private static final float TITLE_BOOST = 2f;
   private static final int SNIPPET_CHARS = 240;
+  /**
+   * Most distinct terms of a keyword query that are searched (the first ones): title and text
+   * clauses for each, plus up to 100 label clauses, stay under Lucene's limit of 1,024 clauses.
+   */
+  public static final int MAX_QUERY_TERMS = 400;
 
   private final Path path;
   private final Directory directory;
@@ -223,7 +228,9 @@ public final class LuceneDocumentStore implements Closeable {
   /**
    * BM25 keyword search over title (boosted) and text. The query is plain words, analysed like
    * the documents (no query syntax, so no input is a syntax error); a document matches when it
-   * holds any of the terms. With labels, only documents having at least one of them match.
+   * holds any of the terms. A query of more than {@value #MAX_QUERY_TERMS} terms searches its
+   * first {@value #MAX_QUERY_TERMS} distinct ones. With labels, only documents having at least
+   * one of them match.
    *
    * @param k page size, at least 1
    * @param offset results to skip, at least 0
@@ -231,8 +238,9 @@ public final class LuceneDocumentStore implements Closeable {
   public KeywordHits search(String query, Collection<String> labels, int k, int offset) {
     checkPage(k, offset);
     BooleanQuery.Builder text = new BooleanQuery.Builder();
-    Query title = queries.createBooleanQuery(F_TITLE, query);
-    Query body = queries.createBooleanQuery(F_TEXT, query);
+    List<String> tokens = analyzer.tokens(query);
+    Query title = tokens.size() <= MAX_QUERY_TERMS ? queries.createBooleanQuery(F_TITLE, query) : anyTerm(F_TITLE, tokens);
+    Query body = tokens.size() <= MAX_QUERY_TERMS ? queries.createBooleanQuery(F_TEXT, query) : anyTerm(F_TEXT, tokens);
     if (title == null && body == null) {
       return KeywordHits.empty(); // nothing left after analysis (only stop words, numbers...)
     }
@@ -400,6 +408,34 @@ public final class LuceneDocumentStore implements Closeable {
     }
   }
 
+  /**
+   * The internal numbers of all stored documents, ascending: what recovery compares with the
+   * Hamming index's live ids.
+   */
+  public int[] numbers() {
+    IndexSearcher searcher = acquire();
+    try {
+      BitSet numbers = new BitSet();
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        NumericDocValues values = leaf.reader().getNumericDocValues(F_NUMBER);
+        Bits live = leaf.reader().getLiveDocs();
+        if (values == null) {
+          continue;
+        }
+        for (int d = values.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = values.nextDoc()) {
+          if (live == null || live.get(d)) {
+            numbers.set((int) values.longValue());
+          }
+        }
+      }
+      return numbers.stream().toArray();
+    } catch (IOException e) {
+      throw new StoreException(where() + ": cannot read document numbers: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
+  }
+
   /** Makes every write so far durable. */
   public synchronized void commit() {
     try {
@@ -455,6 +491,14 @@ public final class LuceneDocumentStore implements Closeable {
     } finally {
       release(searcher);
     }
+  }
+
+  /** A disjunction of the first {@value #MAX_QUERY_TERMS} distinct {@code tokens} (already analysed). */
+  private static Query anyTerm(String field, List<String> tokens) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    tokens.stream().distinct().limit(MAX_QUERY_TERMS)
+        .forEach(t -> any.add(new TermQuery(new Term(field, t)), Occur.SHOULD));
+    return any.build();
   }
 
   private static void addLabelFilter(BooleanQuery.Builder query, Collection<String> labels) {

@@ -307,4 +307,22 @@ class LuceneDocumentStoreTest {
     assertThat(new HashSet<>(docs.stream().map(Document::id).toList())).hasSize(docs.size());
     assertThat(new LinkedHashSet<>(docs).size()).isEqualTo(26);
   }
+
+  @Test
+  void aQueryOfThousandsOfDistinctTermsSearchesTheFirstOnesWithoutHittingTheClauseLimit() {
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; i < 2_000; i++) {
+      q.append((char) ('a' + i % 26)).append((char) ('a' + i / 26 % 26)).append((char) ('a' + i / 676)).append("zq ");
+    }
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      labels.add("label" + i);
+    }
+    assertThat(store.search(q.toString(), labels, 10, 0).total()).isZero();
+    String word = docs.get(3).text().split("\\W+")[1].toLowerCase(java.util.Locale.ROOT);
+    String early = word + " " + q;
+    String late = q + " " + word;
+    assertThat(store.search(early, List.of(), 100, 0).hits()).extracting(h -> h.document().id()).contains(docs.get(3).id());
+    assertThat(store.search(late, List.of(), 100, 0).total()).as("terms past the first " + LuceneDocumentStore.MAX_QUERY_TERMS).isZero();
+  }
 }
