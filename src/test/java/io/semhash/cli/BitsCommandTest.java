@@ -42,6 +42,18 @@ class BitsCommandTest {
   }
 
   @Test
+  void healthEncodesTheTrainSplit() throws Exception {
+    Path corpus = SmallCorpus.writeJsonl(dir);
+    long train = SmallCorpus.documents().stream().filter(d -> d.split() == io.semhash.corpus.Split.TRAIN).count();
+    CliRun text = CorpusStatsCommandTest.runCli("bits", "--model", model.toString(), "--top", "2", "--health",
+        "--corpus", corpus.toString());
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    String[] lines = text.out().strip().split("\n");
+    assertThat(lines[1]).matches(" {2}0 +\\d+\\.\\d% .*");
+    assertThat(lines[lines.length - 1]).matches(train + " documents \\(train split\\): \\d+ dead bits, \\d+ redundant bits, pairs .*");
+  }
+
+  @Test
   void badArgumentsFail() {
     assertThat(CorpusStatsCommandTest.runCli("bits", "--model", model.toString(), "--top", "0").exitCode()).isNotZero();
     CliRun missing = CorpusStatsCommandTest.runCli("bits", "--model", dir.resolve("nope").toString());
