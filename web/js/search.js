@@ -1,6 +1,7 @@
 // The search page: the URL holds the whole state (q, mode, k, offset, labels), so every link
 // (chips, pages) is a plain link and the back button just works.
 import { api, bitStrip, clear, el, hitItem, labelChip, showError } from './common.js';
+import { addWhyControl } from './explain.js';
 
 const MAX_CHIPS = 30;
 const MAX_WINDOW = 10000;
@@ -110,7 +111,8 @@ async function run(state) {
   list.setAttribute('start', String(first || 1));
   const labelHref = (label) => href(state, { labels: toggled(state.labels, label), offset: 0 });
   for (const hit of response.results) {
-    list.appendChild(hitItem(hit, { queryCode: response.code_hex, bits: response.bits, labelHref }));
+    const item = list.appendChild(hitItem(hit, { queryCode: response.code_hex, bits: response.bits, labelHref }));
+    if (response.code_hex && hit.code_hex) addWhyControl(item, state.q, hit.id); // codes mean a model: explainable
   }
   renderPager(state, response.total);
   document.body.dataset.ready = 'results';

@@ -1,6 +1,7 @@
 // The stats page: figures and pictures from /api/stats; anything absent is said, not drawn.
 import { api, clear, el, showError } from './common.js';
 import { barChart, hbarChart, lineChart } from './charts.js';
+import { bitTable, correlationMap, fetchBits } from './explain.js';
 
 function card(label, value, id) {
   return el('div', { class: 'card', id }, el('div', { class: 'card-value' }, value), el('div', { class: 'card-label' }, label));
@@ -81,6 +82,35 @@ function renderModel(model) {
   }
 }
 
+async function renderBits(hasModel) {
+  const box = clear(document.getElementById('bits'));
+  let report = null;
+  try {
+    if (hasModel) report = await fetchBits(10);
+  } catch (e) {
+    box.appendChild(el('p', { class: 'absent' }, 'Bit meanings could not be loaded: ' + e.message));
+    return;
+  }
+  if (!report) {
+    box.appendChild(el('p', { class: 'absent' }, 'No model loaded: bits have no meaning here.'));
+    absent('chart-on-rate', 'No model loaded.');
+    absent('chart-correlation', 'No model loaded.');
+    return;
+  }
+  const h = report.health;
+  if (h && h.documents > 0) {
+    document.getElementById('bit-health-summary').textContent =
+      `${h.dead.length} dead bits (on for < ${100 * h.dead_rate}% or > ${100 - 100 * h.dead_rate}% of ${h.documents} documents), `
+      + `${h.redundant_bits} redundant bits (|correlation| > ${h.redundant_correlation} with a lower bit).`;
+    draw('chart-on-rate', barChart({ bars: h.on_rate.map((r, i) => [i, r]), xLabel: 'bit', yLabel: 'on-rate' }));
+    draw('chart-correlation', correlationMap(h));
+  } else {
+    absent('chart-on-rate', 'No documents stored.');
+    absent('chart-correlation', 'No documents stored.');
+  }
+  box.appendChild(bitTable(report));
+}
+
 async function main() {
   let stats;
   try {
@@ -101,6 +131,7 @@ async function main() {
   renderDistances(stats.distances);
   renderLabels(stats.labels);
   renderModel(stats.model);
+  await renderBits(Boolean(stats.bits));
   document.body.dataset.ready = 'stats';
 }
 

@@ -53,6 +53,8 @@ final class EvalCommand implements Callable<Integer> {
       for (ModelEvaluation.MethodScores m : report.methods()) {
         out.printf(Locale.ROOT, "%-14s %8.4f %8.4f%n", m.method(), m.precision(), m.map());
       }
+      out.printf(Locale.ROOT, "bits: %d dead (on for < 1%% or > 99%% of the database), %d redundant (|correlation| > 0.9 with a lower bit)%n",
+          report.deadBits(), report.redundantBits());
     }
     out.flush();
     return 0;

@@ -4,6 +4,7 @@ import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
 import io.semhash.eval.HammingRanking;
+import io.semhash.explain.BitHealth;
 import io.semhash.eval.RandomHyperplaneLsh;
 import io.semhash.eval.RelevanceLabels;
 import io.semhash.eval.RetrievalScores;
@@ -17,7 +18,9 @@ import java.util.List;
  * The evaluation protocol of design.md: database = the train split, queries = the test split,
  * relevant = sharing a label, P@k and mAP@k with ties broken by database order. In the same run
  * and on the model's own vocabulary, two baselines: exact tf-idf cosine k-NN (the continuous
- * reference) and random-hyperplane LSH of the tf-idf vectors at the model's number of bits.
+ * reference) and random-hyperplane LSH of the tf-idf vectors at the model's number of bits. Also
+ * the model's {@link BitHealth} over the database codes: how many bits are dead and how many
+ * redundant.
  */
 public final class ModelEvaluation {
   /** Seed of the LSH hyperplanes, fixed so the baseline is reproducible. */
@@ -32,9 +35,15 @@ public final class ModelEvaluation {
     }
   }
 
-  /** The evaluation report, also the JSON of {@code semhash eval --json}. */
+  /**
+   * The evaluation report, also the JSON of {@code semhash eval --json}.
+   *
+   * @param deadBits bits on for fewer than 1% or more than 99% of the database (see {@link BitHealth})
+   * @param redundantBits live bits correlated above 0.9 in absolute value with a lower live bit
+   */
   public record Report(
-      int bits, String estimator, int k, int queries, int database, List<MethodScores> methods, double seconds) {
+      int bits, String estimator, int k, int queries, int database, List<MethodScores> methods,
+      int deadBits, int redundantBits, double seconds) {
     public MethodScores method(String name) {
       return methods.stream().filter(m -> m.method().equals(name)).findFirst().orElseThrow();
     }
@@ -67,8 +76,9 @@ public final class ModelEvaluation {
         HammingRanking.rank(dbTfidf.parallelStream().map(lsh::code).toList(), qTfidf.parallelStream().map(lsh::code).toList(), kk),
         labels, kk);
 
+    BitHealth health = BitHealth.of(model.bits(), dbCodes);
     return new Report(model.bits(), model.manifest().options().estimator(), kk, queries.size(), database.size(),
         List.of(MethodScores.of("semhash", semhash), MethodScores.of("tfidf-cosine", tfidf), MethodScores.of("lsh", lshScores)),
-        (System.nanoTime() - t0) / 1e9);
+        health.deadBits(), health.redundantBits(), (System.nanoTime() - t0) / 1e9);
   }
 }

@@ -1,6 +1,8 @@
 package io.semhash.search;
 
 import io.semhash.corpus.Document;
+import io.semhash.explain.BitReport;
+import io.semhash.explain.MatchExplanation;
 import java.io.Closeable;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +54,30 @@ public interface SearchService extends Closeable {
 
   /** Removes a document; false when no document has this id. Durable on return. */
   boolean delete(String id);
+
+  /**
+   * What each bit means, with at most {@code top} words per list, and the bits' health over the
+   * stored documents. Needs a model: without one this throws {@link ModelUnavailableException}.
+   */
+  default BitReport bits(int top) {
+    throw new ModelUnavailableException("bit meanings need a model; this service has none");
+  }
+
+  /**
+   * Why the stored document {@code id} matches {@code query}: shared and differing bits, and the
+   * document's words the shared bits predict. Empty when {@code id} is not stored; needs a model.
+   */
+  default Optional<MatchExplanation> explain(String query, String id) {
+    throw new ModelUnavailableException("explanations need a model; this service has none");
+  }
+
+  /**
+   * Why the stored documents {@code a} and {@code b} are close ({@code b} in the role of the
+   * result). Empty when either is not stored; needs a model.
+   */
+  default Optional<MatchExplanation> explainPair(String a, String b) {
+    throw new ModelUnavailableException("explanations need a model; this service has none");
+  }
 
   /** Figures for {@code /api/stats}. */
   ServiceStats stats();

@@ -3,6 +3,10 @@ package io.semhash.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
+import io.semhash.explain.BitHealth;
+import io.semhash.explain.BitMeanings;
+import io.semhash.explain.BitReport;
+import io.semhash.explain.MatchExplanation;
 import io.semhash.index.HammingIndex;
 import io.semhash.index.SearchResult;
 import io.semhash.model.HashingModel;
@@ -60,6 +64,7 @@ public final class SemanticSearchService implements SearchService {
   private final IndexManifest manifest;
   private final IndexRecovery.Outcome recovery;
   private final ReentrantReadWriteLock view = new ReentrantReadWriteLock();
+  private volatile BitMeanings meanings;
 
   private SemanticSearchService(Path dir, HashingModel model, HammingIndex index, LuceneDocumentStore store, IndexManifest manifest,
       IndexRecovery.Outcome recovery) {
@@ -304,6 +309,64 @@ public final class SemanticSearchService implements SearchService {
     } catch (IOException e) {
       throw new UncheckedIOException("could not save the index in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public BitReport bits(int top) {
+    List<BitCode> codes = new ArrayList<>();
+    view.readLock().lock();
+    try {
+      for (int id = 0; id < index.size(); id++) {
+        if (index.isLive(id)) {
+          codes.add(index.code(id));
+        }
+      }
+    } finally {
+      view.readLock().unlock();
+    }
+    return BitReport.of(meanings(), top, BitHealth.of(model.bits(), codes));
+  }
+
+  @Override
+  public Optional<MatchExplanation> explain(String query, String id) {
+    BitCode code = model.code(query);
+    view.readLock().lock();
+    try {
+      return store.get(id).map(e -> explanation(null, code, e));
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<MatchExplanation> explainPair(String a, String b) {
+    view.readLock().lock();
+    try {
+      Optional<StoredEntry> left = store.get(a);
+      Optional<StoredEntry> right = store.get(b);
+      if (left.isEmpty() || right.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(explanation(a, index.code(left.get().number()), right.get()));
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  private MatchExplanation explanation(String leftId, BitCode left, StoredEntry right) {
+    Document d = right.document();
+    return MatchExplanation.of(meanings(), model.vectorizer().vocabulary(), leftId, left, d.id(),
+        index.code(right.number()), model.vectorizer().counts(d.fullText()));
+  }
+
+  /** The model's bit meanings, computed on first use (see {@link BitMeanings} for why not stored). */
+  private BitMeanings meanings() {
+    BitMeanings m = meanings;
+    if (m == null) {
+      m = BitMeanings.of(model.weights(), model.vectorizer().vocabulary());
+      meanings = m;
+    }
+    return m;
   }
 
   @Override

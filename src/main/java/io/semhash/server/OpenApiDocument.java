@@ -49,6 +49,31 @@ final class OpenApiDocument {
         List.of(idParam(), param("k", "how many", false, intSchema(1, maxK, SearchParameters.DEFAULT_K))),
         null,
         responses("200", "neighbours, the document itself excluded", ref("SearchResponse"), "400", "404"))));
+    paths.put("/api/docs/{a}/explain/{b}", Map.of("get", op(
+        "Why two stored documents are close",
+        "Shared and differing bits of the two codes, each with its top words from the decoder, and the words of b "
+            + "that the shared bits predict best. 409 without a model.",
+        List.of(pathParam("a", "the first document's id"), pathParam("b", "the second document's id (the result)")),
+        null,
+        responses("200", "the explanation", ref("MatchExplanation"), "404", "409"))));
+    paths.put("/api/explain", Map.of("get", op(
+        "Why a stored document matches a query",
+        "Shared and differing bits of the query's code and the document's, each with its top words, and the "
+            + "document's words that the shared bits predict best. 409 without a model.",
+        List.of(
+            param("q", "query text (not empty)", true, Map.of("type", "string", "maxLength", SearchParameters.MAX_QUERY_CHARS)),
+            param("id", "the result's document id", true, Map.of("type", "string", "minLength", 1))),
+        null,
+        responses("200", "the explanation", ref("MatchExplanation"), "400", "404", "409"))));
+    paths.put("/api/bits", Map.of("get", op(
+        "What each bit means, and bit health",
+        "Per bit, the words whose probability rises most when the bit is on (by decoder weight, which ranks as the "
+            + "change in log-probability does, and by the change in probability) and when it is off, the other bits "
+            + "held at 0.5; and over the stored documents each bit's on-rate, the bits' correlations, dead bits "
+            + "(on-rate < 1% or > 99%) and redundant bits (|correlation| > 0.9 with a lower bit). 409 without a model.",
+        List.of(param("top", "words per list", false, intSchema(1, ExplainParameters.MAX_TOP, ExplainParameters.DEFAULT_TOP))),
+        null,
+        responses("200", "meanings and health", ref("BitReport"), "400", "409"))));
     paths.put("/api/encode", Map.of("post", op(
         "Encode a text",
         "The text's code and per-bit probabilities. 409 without a model. Body at most " + maxBodyBytes + " bytes.",
@@ -144,6 +169,52 @@ final class OpenApiDocument {
             "distance", Map.of("type", "integer"), "count", Map.of("type", "integer")), List.of("distance", "count"))),
         "labels", Map.of("type", "object", "additionalProperties", Map.of("type", "integer"))),
         List.of("documents", "default_mode", "labels")));
+    Map<String, Object> explainedBit = obj(ordered(
+        "bit", Map.of("type", "integer"),
+        "left", Map.of("type", "integer", "enum", List.of(0, 1)),
+        "right", Map.of("type", "integer", "enum", List.of(0, 1)),
+        "on", strings,
+        "off", strings), List.of("bit", "left", "right", "on", "off"));
+    s.put("MatchExplanation", obj(ordered(
+        "left_id", Map.of("type", "string", "nullable", true, "description", "null when the left side is a query"),
+        "right_id", Map.of("type", "string"),
+        "bits", Map.of("type", "integer"),
+        "left_code", Map.of("type", "string"),
+        "right_code", Map.of("type", "string"),
+        "distance", Map.of("type", "integer"),
+        "shared", Map.of("type", "array", "items", explainedBit),
+        "differing", Map.of("type", "array", "items", explainedBit),
+        "match_words", Map.of("type", "array", "items", obj(ordered(
+            "term", Map.of("type", "string"),
+            "count", Map.of("type", "integer"),
+            "score", Map.of("type", "number")), List.of("term", "count", "score")))),
+        List.of("right_id", "bits", "left_code", "right_code", "distance", "shared", "differing", "match_words")));
+    Map<String, Object> bitWord = obj(ordered(
+        "term", Map.of("type", "string"),
+        "weight", Map.of("type", "number"),
+        "delta_log_prob", Map.of("type", "number"),
+        "delta_prob", Map.of("type", "number")), List.of("term", "weight", "delta_log_prob", "delta_prob"));
+    Map<String, Object> words = Map.of("type", "array", "items", bitWord);
+    Map<String, Object> numbers = Map.of("type", "array", "items", Map.of("type", "number"));
+    s.put("BitReport", obj(ordered(
+        "bits", Map.of("type", "integer"),
+        "context", Map.of("type", "number"),
+        "meanings", Map.of("type", "array", "items", obj(ordered(
+            "bit", Map.of("type", "integer"), "on", words, "on_by_probability", words, "off", words),
+            List.of("bit", "on", "on_by_probability", "off"))),
+        "health", obj(ordered(
+            "bits", Map.of("type", "integer"),
+            "documents", Map.of("type", "integer"),
+            "dead_rate", Map.of("type", "number"),
+            "redundant_correlation", Map.of("type", "number"),
+            "on_rate", numbers,
+            "correlation", Map.of("type", "array", "items", numbers),
+            "dead", Map.of("type", "array", "items", Map.of("type", "integer")),
+            "redundant", Map.of("type", "array", "items", obj(ordered(
+                "i", Map.of("type", "integer"), "j", Map.of("type", "integer"), "correlation", Map.of("type", "number")),
+                List.of("i", "j", "correlation"))),
+            "redundant_bits", Map.of("type", "integer")), List.of("bits", "documents", "on_rate", "dead", "redundant"))),
+        List.of("bits", "context", "meanings")));
     s.put("Health", obj(ordered(
         "status", Map.of("type", "string"),
         "default_mode", Map.of("type", "string"),
@@ -210,6 +281,12 @@ final class OpenApiDocument {
   private static Map<String, Object> idParam() {
     return ordered("name", "id", "in", "path", "required", true,
         "description", "document id; may contain '/' (each path segment percent-encoded)",
+        "schema", Map.of("type", "string"));
+  }
+
+  private static Map<String, Object> pathParam(String name, String description) {
+    return ordered("name", name, "in", "path", "required", true,
+        "description", description + "; may contain '/' (each path segment percent-encoded)",
         "schema", Map.of("type", "string"));
   }
 

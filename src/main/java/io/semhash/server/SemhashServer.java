@@ -227,11 +227,14 @@ public final class SemhashServer implements AutoCloseable {
       // ids may contain '/' (20 Newsgroups ids are label/number): <id> matches across segments;
       // the longer route is registered first so ".../similar" is not taken for part of an id
       app.get("/api/docs/<id>/similar", this::similar);
+      app.get("/api/docs/<a>/explain/<b>", this::explainPair);
       app.get("/api/docs/<id>", this::document);
       app.delete("/api/docs/<id>", this::delete);
       app.post("/api/docs", this::add);
       app.post("/api/encode", ctx -> ctx.json(service.encode(JsonBody.text(body.read(ctx)))));
       app.get("/api/stats", ctx -> ctx.json(service.stats()));
+      app.get("/api/explain", this::explain);
+      app.get("/api/bits", ctx -> ctx.json(service.bits(ExplainParameters.top(ctx))));
       app.get("/api/health", this::health);
       app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render()));
       app.get("/openapi.json", ctx -> ctx.json(openApi));
@@ -246,6 +249,19 @@ public final class SemhashServer implements AutoCloseable {
       String id = ctx.pathParam("id");
       int k = SearchParameters.k(ctx, settings.maxK());
       ctx.json(service.similar(id, k).orElseThrow(() -> unknown(id)));
+    }
+
+    private void explain(Context ctx) {
+      String q = ExplainParameters.query(ctx);
+      String id = ExplainParameters.id(ctx);
+      ctx.json(service.explain(q, id).orElseThrow(() -> unknown(id)));
+    }
+
+    private void explainPair(Context ctx) {
+      String a = ctx.pathParam("a");
+      String b = ctx.pathParam("b");
+      ctx.json(service.explainPair(a, b)
+          .orElseThrow(() -> unknown(service.document(a).isEmpty() ? a : b)));
     }
 
     private void add(Context ctx) {

@@ -11,10 +11,10 @@ import java.util.SplittableRandom;
  * document draws most of its words from its topic and a few from a shared pool. A working model
  * must give same-topic documents nearby codes.
  */
-final class PlantedTopics {
+public final class PlantedTopics {
   private PlantedTopics() {}
 
-  static List<Document> corpus(int topics, int docsPerTopic, int wordsPerTopic, long seed) {
+  public static List<Document> corpus(int topics, int docsPerTopic, int wordsPerTopic, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     List<Document> docs = new ArrayList<>();
     for (int d = 0; d < docsPerTopic; d++) {

@@ -355,7 +355,7 @@ class SemhashServerApiTest {
     for (SemhashServer.Route route : server.routes()) {
       registered.add(route.method() + " " + route.path().replaceAll("<([^>]+)>", "{$1}"));
     }
-    assertThat(registered).hasSize(10);
+    assertThat(registered).hasSize(13);
     assertThat(documented).isEqualTo(registered);
     // every $ref resolves
     Set<String> schemas = new HashSet<>();

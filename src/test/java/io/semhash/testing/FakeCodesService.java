@@ -1,6 +1,11 @@
 package io.semhash.testing;
 
+import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
+import io.semhash.explain.BitHealth;
+import io.semhash.explain.BitMeaning;
+import io.semhash.explain.BitReport;
+import io.semhash.explain.BitWord;
 import io.semhash.search.AddResult;
 import io.semhash.search.EncodedText;
 import io.semhash.search.KeywordSearchService;
@@ -116,6 +121,27 @@ public final class FakeCodesService implements SearchService {
     return new ServiceStats(base.documents(), SearchMode.SEMANTIC,
         List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID), BITS, model, training, precision, distances,
         base.labels());
+  }
+
+  /** Made-up meanings ("alpha3", "beta3", ... for bit 3) and the health of 200 hashed codes with bit 0 forced on. */
+  @Override
+  public BitReport bits(int top) {
+    List<BitMeaning> meanings = new ArrayList<>();
+    String[] stems = {"alpha", "beta", "gamma", "delta", "omega"};
+    for (int b = 0; b < BITS; b++) {
+      List<BitWord> on = new ArrayList<>();
+      List<BitWord> off = new ArrayList<>();
+      for (int w = 0; w < Math.min(top, stems.length); w++) {
+        on.add(new BitWord(stems[w] + b, 2.0 - 0.1 * w, 1.5 - 0.1 * w, 0.01));
+        off.add(new BitWord("not" + stems[w] + b, -2.0 + 0.1 * w, -1.5 + 0.1 * w, -0.01));
+      }
+      meanings.add(new BitMeaning(b, on, on, off));
+    }
+    List<BitCode> codes = new ArrayList<>();
+    for (int d = 0; d < 200; d++) {
+      codes.add(BitCode.of(BITS, (code("doc-" + d) & 0xFFFFFFFFL) | 1L));
+    }
+    return new BitReport(BITS, 0.5, meanings, BitHealth.of(BITS, codes));
   }
 
   @Override
