@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -27,9 +28,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <ul>
  *   <li>β · KL(Bernoulli(p) ‖ Bernoulli(½)) per bit, whose derivative is β · p(1−p) · η;
- *   <li>the neighbour term, when the trainer supplies targets: w · ‖p_i − t_i‖², where t_i is the
- *       code of one of document i's nearest tf-idf neighbours (a constant here: no gradient flows
- *       into the targets).
+ *   <li>the neighbour term, when the trainer pairs the batch: rows i and i + B/2 hold a document and
+ *       one of its nearest tf-idf neighbours, and w · ‖p_i − p_{i+B/2}‖² pulls both towards each
+ *       other (gradient to both: the pair agrees on its bits, it is not pulled towards a stale or
+ *       constant target).
  * </ul>
  *
  * Inference forward: the deterministic code 1[η &gt; 0].
@@ -38,7 +40,7 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
   private transient BinaryEstimator estimator;
   private transient Random rng;
   private BinarySample lastSample;
-  private INDArray neighbourTargets;
+  private boolean pairedBatch;
   private double lastKl;
   private double lastNeighbour;
 
@@ -46,9 +48,12 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
     super(conf, dataType);
   }
 
-  /** Targets t of the neighbour term for the next batch, [batch, bits]; null for none. */
-  public void setNeighbourTargets(INDArray targets) {
-    this.neighbourTargets = targets;
+  /**
+   * Whether the next batches are paired for the neighbour term: the first half holds documents,
+   * the second half one neighbour of each, in the same order.
+   */
+  public void setPairedBatch(boolean paired) {
+    this.pairedBatch = paired;
   }
 
   /** β-free KL summed over the last training batch. */
@@ -107,10 +112,16 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
     lastKl = klToUniform(p);
     double w = layerConf().getNeighbourWeight();
     lastNeighbour = 0;
-    if (neighbourTargets != null && w != 0) {
-      INDArray d = p.sub(neighbourTargets);
+    if (pairedBatch && w != 0) {
+      long half = p.rows() / 2;
+      if (p.rows() != 2 * half) {
+        throw new IllegalStateException("a paired batch needs an even number of rows, got " + p.rows());
+      }
+      INDArray d = p.get(NDArrayIndex.interval(0, half), NDArrayIndex.all())
+          .sub(p.get(NDArrayIndex.interval(half, 2 * half), NDArrayIndex.all()));
       lastNeighbour = d.mul(d).sumNumber().doubleValue();
-      grad.addi(d.muli(pq).muli(2 * w));
+      INDArray dp = Nd4j.concat(0, d, d.neg()).muli(pq).muli(2 * w);
+      grad.addi(dp);
     }
     return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, grad));
   }

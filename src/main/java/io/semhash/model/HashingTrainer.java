@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -19,13 +18,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * never a dense matrix), one DL4J Adam step per batch, validation after every epoch, early
  * stopping on it, and the best weights kept.
  *
- * <p>With a neighbour weight, each document's bit probabilities are pulled towards the code of
- * one of its nearest tf-idf neighbours, drawn at random at every step, as the encoder gave it at
- * the end of the previous epoch (the sparse encoder recomputes all codes in a second, so the
- * neighbours cost no extra forward or backward pass). Hard codes rather than probabilities as
- * targets: probabilities near ½ early in training would pull every bit to ½ and feed the collapse
- * the KL term already favours, while codes of a random initial encoder behave like LSH of the
- * tf-idf vectors and give similar documents similar targets from the first epoch on.
+ * <p>With a neighbour weight, every batch is paired: half of it is the next documents of the
+ * epoch's order, the other half one of each one's nearest tf-idf neighbours drawn at random, and
+ * the latent layer pulls each pair's bit probabilities together (both are in the forward pass,
+ * both get the gradient, both are reconstructed). An epoch then visits every document once as
+ * the first of a pair, so it costs twice the rows of a plain epoch. Pulling towards targets fixed
+ * at the previous epoch did not work (see docs/RESULTS.md): probabilities as targets fed the
+ * collapse to ½, hard codes as targets lagged behind the plain model.
  */
 public final class HashingTrainer {
   private final TrainingOptions options;
@@ -75,7 +74,7 @@ public final class HashingTrainer {
     SplittableRandom random = new SplittableRandom(options.seed());
     int n = tfidf.size();
     int batchSize = options.batchSize();
-    float[][] codes = withNeighbours ? codes(SparseEncoder.of(ModelWeights.of(net)), tfidf) : null;
+    latent.setPairedBatch(withNeighbours);
     List<EpochRecord> history = new ArrayList<>();
     INDArray best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
@@ -90,11 +89,12 @@ public final class HashingTrainer {
       double kl = 0;
       long rows = 0;
       long t0 = System.nanoTime();
-      for (int start = 0; start < n; start += batchSize) {
-        int end = Math.min(n, start + batchSize);
+      int step = withNeighbours ? Math.max(1, batchSize / 2) : batchSize;
+      for (int start = 0; start < n; start += step) {
+        int end = Math.min(n, start + step);
         int[] batch = Arrays.copyOfRange(order, start, end);
-        if (codes != null) {
-          latent.setNeighbourTargets(neighbourRows(codes, neighbours, batch, random));
+        if (withNeighbours) {
+          batch = withNeighbours(batch, neighbours, random);
         }
         DataSet ds = new DataSet(dense(tfidf, batch, vocabularySize), dense(counts, batch, vocabularySize));
         net.fit(ds);
@@ -107,9 +107,6 @@ public final class HashingTrainer {
       double seconds = (System.nanoTime() - t0) / 1e9;
       SparseEncoder encoder = SparseEncoder.of(ModelWeights.of(net));
       double score = validation.score(encoder);
-      if (withNeighbours) {
-        codes = codes(encoder, tfidf);
-      }
       progress.status(String.format(Locale.ROOT, "loss %.1f KL %.2f val P@100 %.4f",
           (recon + options.beta() * kl) / rows, kl / rows, score));
       progress.finish();
@@ -143,28 +140,14 @@ public final class HashingTrainer {
     return order;
   }
 
-  /** The code of every training document under {@code encoder}, as 0/1 floats. */
-  static float[][] codes(SparseEncoder encoder, List<SparseVector> tfidf) {
-    return IntStream.range(0, tfidf.size()).parallel()
-        .mapToObj(i -> {
-          float[] eta = encoder.logits(tfidf.get(i));
-          float[] bits = new float[eta.length];
-          for (int b = 0; b < eta.length; b++) {
-            bits[b] = eta[b] > 0f ? 1f : 0f;
-          }
-          return bits;
-        })
-        .toArray(float[][]::new);
-  }
-
-  /** For each document of the batch, the row of one of its neighbours drawn at random. */
-  private static INDArray neighbourRows(float[][] p, int[][] neighbours, int[] batch, SplittableRandom random) {
-    float[][] rows = new float[batch.length][];
+  /** {@code batch} followed by one nearest neighbour of each of its documents, drawn at random. */
+  private static int[] withNeighbours(int[] batch, int[][] neighbours, SplittableRandom random) {
+    int[] paired = Arrays.copyOf(batch, 2 * batch.length);
     for (int i = 0; i < batch.length; i++) {
       int[] nb = neighbours[batch[i]];
-      rows[i] = p[nb.length == 0 ? batch[i] : nb[random.nextInt(nb.length)]];
+      paired[batch.length + i] = nb.length == 0 ? batch[i] : nb[random.nextInt(nb.length)];
     }
-    return Nd4j.create(rows);
+    return paired;
   }
 
   /** Densifies the rows {@code batch} of a sparse list into a [rows, dims] float matrix. */

@@ -88,4 +88,39 @@ class NetworkConsistencyTest {
       assertThat(s.surrogate().equalsWithEps(surrogate, 1e-6)).as(name + " surrogate").isTrue();
     }
   }
+
+  @Test
+  void pairedBatchAddsTheNeighbourGradientToBothDocumentsOfEachPair() {
+    double w = 3.0;
+    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, w, 5, 1e-3, 16, 1, 1, 0.1, 11);
+    MultiLayerNetwork net = VaeNetwork.create(o, V);
+    List<SparseVector> xs = randomSparse(16, 9);
+    int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
+    INDArray in = HashingTrainer.dense(xs, all, V);
+    net.setInput(in);
+    net.setLabels(in.mul(2));
+    net.computeGradientAndScore();
+    BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
+    BinarySample s = latent.lastSample();
+    INDArray dLdx = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 24).subi(0.5);
+    INDArray plain = latent.backpropGradient(dLdx, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond().dup();
+    latent.setPairedBatch(true);
+    INDArray paired = latent.backpropGradient(dLdx, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond();
+    latent.setPairedBatch(false);
+    double term = 0;
+    for (int i = 0; i < 16; i++) {
+      int partner = i < 8 ? i + 8 : i - 8;
+      for (int b = 0; b < 24; b++) {
+        double pi = s.p().getDouble(i, b);
+        double pj = s.p().getDouble(partner, b);
+        // d/dη_i of w (p_i - p_j)^2 = 2w (p_i - p_j) p_i (1 - p_i), for either member of the pair
+        double expected = 2 * w * (pi - pj) * pi * (1 - pi);
+        assertThat(paired.getDouble(i, b) - plain.getDouble(i, b)).as("row %d bit %d", i, b).isCloseTo(expected, within(1e-5));
+        if (i < 8) {
+          term += (pi - pj) * (pi - pj);
+        }
+      }
+    }
+    assertThat(latent.lastNeighbour()).isCloseTo(term, within(1e-3));
+  }
 }
