@@ -6,17 +6,12 @@ import io.semhash.config.SemhashConfig;
 import io.semhash.search.KeywordSearchService;
 import io.semhash.store.LuceneDocumentStore;
 import io.semhash.testing.FakeCodesService;
+import io.semhash.testing.HeadlessChromium;
 import io.semhash.testing.MiniCorpus;
 import io.semhash.text.TermAnalyzer;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,18 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web UI in headless Chromium (Debian's chromium and chromium-driver; {@code .ci/run}
@@ -46,25 +31,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * data. Screenshots go to {@code target/screenshots/}.
  */
 class WebUiBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SHOTS = Path.of("target", "screenshots");
-
   @TempDir static Path profile;
   private static KeywordSearchService keywordService;
   private static FakeCodesService codesService;
   private static SemhashServer keywordServer;
   private static SemhashServer codesServer;
-  private static ChromeDriverService driverService;
+  private static HeadlessChromium browser;
   private static WebDriver driver;
   private static String keywordBase;
   private static String codesBase;
 
   @BeforeAll
   static void start() throws IOException {
-    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver")
-        .isTrue();
     keywordService = KeywordSearchService.over(LuceneDocumentStore.inMemory(new TermAnalyzer(false)));
     keywordService.add(MiniCorpus.documents());
     KeywordSearchService second = KeywordSearchService.over(LuceneDocumentStore.inMemory(new TermAnalyzer(false)));
@@ -76,32 +54,14 @@ class WebUiBrowserTest {
     keywordBase = "http://127.0.0.1:" + keywordServer.port();
     codesBase = "http://127.0.0.1:" + codesServer.port();
 
-    // explicit browser and driver paths: Selenium Manager never runs, nothing is downloaded
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    driverService = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingAnyFreePort()
-        .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + Files.createDirectories(profile.resolve("chromium")), "--window-size=1280,1100");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    driver = new ChromeDriver(driverService, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-    Files.createDirectories(SHOTS);
+    browser = HeadlessChromium.start(profile);
+    driver = browser.driver();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (driverService != null) {
-      driverService.stop();
+    if (browser != null) {
+      browser.close();
     }
     for (AutoCloseable c : new AutoCloseable[] {keywordServer, codesServer, keywordService, codesService}) {
       try {
@@ -116,45 +76,25 @@ class WebUiBrowserTest {
 
   @BeforeEach
   void clearConsole() {
-    if (driver != null) {
-      driver.manage().logs().get(LogType.BROWSER); // drop what earlier tests left
+    if (browser != null) {
+      browser.console(); // drop what earlier tests left
     }
   }
 
   private static void open(String url, String ready) {
-    driver.get(url);
-    waitReady(ready);
+    browser.open(url, ready);
   }
 
   private static void waitReady(String ready) {
-    new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", ready));
+    browser.waitReady(ready);
   }
 
   private static Object js(String script) {
     return ((JavascriptExecutor) driver).executeScript(script);
   }
 
-  private static void screenshot(String name) {
-    try {
-      File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static List<String> texts(String css) {
     return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).collect(Collectors.toList());
-  }
-
-  /** No script errors and no content-security-policy violations in the console. */
-  private static void assertCleanConsole() {
-    List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
-        .map(LogEntry::getMessage)
-        .collect(Collectors.toList());
-    assertThat(problems).isEmpty();
   }
 
   @Test
@@ -171,8 +111,8 @@ class WebUiBrowserTest {
     assertThat(texts("#results .hit .snippet")).allMatch(s -> !s.isBlank());
     assertThat(texts("#results .hit .chips .chip")).contains("rec.sport.hockey");
     assertThat(texts("#label-chips .chip")).anyMatch(s -> s.startsWith("sci.space"));
-    screenshot("search-keyword");
-    assertCleanConsole();
+    browser.screenshot("search-keyword");
+    browser.assertCleanConsole();
 
     String firstId = hits.get(0).getAttribute("data-id");
     hits.get(0).findElement(By.cssSelector(".hit-title")).click();
@@ -184,8 +124,8 @@ class WebUiBrowserTest {
         .map(e -> e.getAttribute("data-id")).collect(Collectors.toList());
     assertThat(neighbours).isNotEmpty().doesNotContain(firstId);
     assertThat(driver.findElement(By.id("neighbours-meta")).getText()).contains("shared words");
-    screenshot("document-keyword");
-    assertCleanConsole();
+    browser.screenshot("document-keyword");
+    browser.assertCleanConsole();
 
     driver.findElement(By.cssSelector("#neighbours .hit .hit-title")).click();
     waitReady("doc");
@@ -208,7 +148,7 @@ class WebUiBrowserTest {
       assertThat(hit.findElements(By.cssSelector(".chips .chip")).stream().map(WebElement::getText))
           .contains("rec.food.cooking");
     }
-    screenshot("search-filtered");
+    browser.screenshot("search-filtered");
 
     driver.findElement(By.cssSelector("#label-chips .chip.clear")).click();
     waitReady("results");
@@ -222,7 +162,7 @@ class WebUiBrowserTest {
         .map(e -> e.getAttribute("data-id")).collect(Collectors.toList());
     assertThat(page2).isNotEmpty().doesNotContainAnyElementsOf(page1);
     assertThat(driver.findElement(By.cssSelector("#pager a[aria-current='page']")).getText()).isEqualTo("2");
-    assertCleanConsole();
+    browser.assertCleanConsole();
   }
 
   @Test
@@ -240,8 +180,8 @@ class WebUiBrowserTest {
     assertThat(driver.findElement(By.id("doc-text")).getText()).contains("<script>window.__xss=1</script>");
     assertThat(driver.findElements(By.cssSelector("main img, main script, main b"))).isEmpty();
     assertThat(js("return window.__xss === undefined")).isEqualTo(true);
-    screenshot("document-hostile");
-    assertCleanConsole();
+    browser.screenshot("document-hostile");
+    browser.assertCleanConsole();
   }
 
   @Test
@@ -249,7 +189,7 @@ class WebUiBrowserTest {
     open(keywordBase + "/index.html?q=orbit&mode=semantic", "error");
     assertThat(driver.findElement(By.id("error")).getText()).contains("no model");
     // the console is really watched: the refused request shows there
-    assertThat(driver.manage().logs().get(LogType.BROWSER).getAll()).anyMatch(e -> e.getMessage().contains("409"));
+    assertThat(browser.console()).anyMatch(e -> e.getMessage().contains("409"));
     open(keywordBase + "/doc.html?id=" + "no-such-doc", "error");
     assertThat(driver.findElement(By.id("error")).getText()).contains("no document with id 'no-such-doc'");
   }
@@ -262,8 +202,8 @@ class WebUiBrowserTest {
     assertThat(driver.findElement(By.id("chart-precision")).getText()).contains("No evaluation");
     assertThat(driver.findElement(By.id("chart-distances")).getText()).contains("No distance");
     assertThat(driver.findElements(By.cssSelector("#chart-labels svg .hbar"))).hasSize(4);
-    screenshot("stats-keyword");
-    assertCleanConsole();
+    browser.screenshot("stats-keyword");
+    browser.assertCleanConsole();
   }
 
   @Test
@@ -285,14 +225,14 @@ class WebUiBrowserTest {
       assertThat(hit.findElements(By.cssSelector("svg.bits rect.diff"))).hasSize(distance);
     }
     assertThat(driver.findElements(By.cssSelector("#mode option[disabled]"))).isEmpty();
-    screenshot("search-codes");
+    browser.screenshot("search-codes");
     hits.get(0).findElement(By.cssSelector(".hit-title")).click();
     waitReady("doc");
     assertThat(driver.findElements(By.cssSelector("#doc-code svg.bits rect.bit"))).hasSize(32);
     assertThat(driver.findElements(By.cssSelector("#neighbours .hit .badge.distance"))).isNotEmpty();
     assertThat(driver.findElement(By.id("neighbours-meta")).getText()).contains("Hamming");
-    screenshot("document-codes");
-    assertCleanConsole();
+    browser.screenshot("document-codes");
+    browser.assertCleanConsole();
   }
 
   @Test
@@ -305,8 +245,8 @@ class WebUiBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#chart-precision svg g.series circle"))).hasSize(7);
     assertThat(driver.findElements(By.cssSelector("#chart-distances svg .bars rect"))).hasSize(33);
     assertThat(texts("#model th")).containsExactly("estimator", "bits", "vocabulary");
-    screenshot("stats-codes");
-    assertCleanConsole();
+    browser.screenshot("stats-codes");
+    browser.assertCleanConsole();
   }
 
   @Test

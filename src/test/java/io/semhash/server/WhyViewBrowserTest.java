@@ -4,33 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.semhash.config.SemhashConfig;
 import io.semhash.search.SemanticSearchService;
+import io.semhash.testing.HeadlessChromium;
 import io.semhash.testing.PlantedTopicIndex;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,50 +26,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * decoder. Screenshots go to {@code target/screenshots/}.
  */
 class WhyViewBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SHOTS = Path.of("target", "screenshots");
-
   @TempDir static Path dir;
   private static SemanticSearchService service;
   private static SemhashServer server;
-  private static ChromeDriverService driverService;
+  private static HeadlessChromium browser;
   private static WebDriver driver;
   private static String base;
 
   @BeforeAll
   static void start() throws IOException {
-    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver")
-        .isTrue();
     service = SemanticSearchService.open(PlantedTopicIndex.build(dir.resolve("index")));
     server = SemhashServer.start(service, new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, 100, ""));
     base = "http://127.0.0.1:" + server.port();
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    driverService = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingAnyFreePort()
-        .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")), "--window-size=1280,1100");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    driver = new ChromeDriver(driverService, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-    Files.createDirectories(SHOTS);
+    browser = HeadlessChromium.start(dir);
+    driver = browser.driver();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (driverService != null) {
-      driverService.stop();
+    if (browser != null) {
+      browser.close();
     }
     if (server != null) {
       server.close();
@@ -94,29 +56,11 @@ class WhyViewBrowserTest {
   }
 
   private static WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(10));
+    return browser.waiting();
   }
 
   private static void open(String url, String ready) {
-    driver.get(url);
-    waiting().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", ready));
-  }
-
-  private static void screenshot(String name) {
-    try {
-      File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void assertCleanConsole() {
-    List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
-        .map(LogEntry::getMessage)
-        .collect(Collectors.toList());
-    assertThat(problems).isEmpty();
+    browser.open(url, ready);
   }
 
   @Test
@@ -150,11 +94,11 @@ class WhyViewBrowserTest {
     WebElement hover = box.findElement(By.cssSelector(".why-hover"));
     waiting().until(d -> hover.getText().startsWith("bit " + sharedBit.getAttribute("data-bit") + ": on → "));
     assertThat(hover.getText()).matches("bit \\d+: on → \\w+( \\w+){4}; off → \\w+( \\w+){4}");
-    screenshot("why-view");
+    browser.screenshot("why-view");
 
     hit.findElement(By.cssSelector(".why-toggle")).click();
     assertThat(box.isDisplayed()).isFalse();
-    assertCleanConsole();
+    browser.assertCleanConsole();
   }
 
   @Test
@@ -166,7 +110,7 @@ class WhyViewBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#chart-on-rate svg .bars rect"))).hasSize(16);
     assertThat(driver.findElements(By.cssSelector("#chart-correlation svg.corr-map rect"))).hasSize(256);
     assertThat(driver.findElement(By.id("bit-health-summary")).getText()).contains("dead bits").contains("redundant bits");
-    screenshot("stats-bits");
-    assertCleanConsole();
+    browser.screenshot("stats-bits");
+    browser.assertCleanConsole();
   }
 }
