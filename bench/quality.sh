@@ -11,7 +11,7 @@ seeds=${3:-42}
 shift $(( $# < 3 ? $# : 3 ))
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 mkdir -p bench/out
-printf "%-5s %-6s %-5s %8s %8s %8s %8s %7s %6s\n" bits est seed P@100 mAP@100 tfidf lsh epochs train_s
+printf "%-5s %-6s %-5s %8s %8s %8s %8s %7s %6s %5s\n" bits est seed P@100 mAP@100 tfidf lsh epochs train_s dead
 for bits in $bits_list; do
   for est in $estimators; do
     for seed in $seeds; do
@@ -25,7 +25,7 @@ bits, est, seed, base = sys.argv[1:]
 ev = json.load(open(base + ".eval.json")); tr = json.load(open(base + ".train.json"))
 m = {x["method"]: x for x in ev["methods"]}
 print(f"{bits:<5} {est:<6} {seed:<5} {m['semhash']['precision']:8.4f} {m['semhash']['map']:8.4f} "
-      f"{m['tfidf-cosine']['precision']:8.4f} {m['lsh']['precision']:8.4f} {tr['bestEpoch']:>3}/{len(tr['history']):<3} {tr['trainingSeconds']:6.0f}")
+      f"{m['tfidf-cosine']['precision']:8.4f} {m['lsh']['precision']:8.4f} {tr['bestEpoch']:>3}/{len(tr['history']):<3} {tr['trainingSeconds']:6.0f} {ev.get('deadBits', -1):5d}")
 PY
     done
   done
