@@ -42,7 +42,7 @@ final class BitsCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--health", description = "also encode the corpus's train split and report each bit's on-rate and the"
-      + " dead (on-rate < 1% or > 99%) and redundant (|correlation| > 0.9 with a lower bit) bits")
+      + " dead (on-rate < 1%% or > 99%%) and redundant (|correlation| > 0.9 with a lower bit) bits")
   boolean health;
 
   @Override
