@@ -10,7 +10,8 @@ bit order) and truth-N-B-K.i32 (our exact answers). Runs, single-threaded and on
 Checks that IndexBinaryFlat's distances equal ours row by row (ids may differ on ties: FAISS does
 not promise our (distance, id) order), and prints a markdown table.
 
-Usage: /usr/bin/python3 bench/faiss_compare.py DIR [--seconds 2] [--nflip 2] [--only N-B]
+Usage: /usr/bin/python3 bench/faiss_compare.py DIR [--seconds 2] [--nflip 2] [--only N-B] [--check 100]
+(--check: how many queries, from the first, are checked against our answers; 0 = all.)
 """
 import argparse
 import glob
@@ -47,6 +48,7 @@ def main():
     ap.add_argument("--seconds", type=float, default=2.0)
     ap.add_argument("--nflip", type=int, default=2)
     ap.add_argument("--only", default=None)
+    ap.add_argument("--check", type=int, default=100)
     a = ap.parse_args()
     faiss.omp_set_num_threads(1)
     print(f"# faiss {faiss.__version__}, omp threads 1, one query per search call, {a.seconds:.1f} s per method")
@@ -75,7 +77,7 @@ def main():
             tids, tdist = truth[:, :k], truth[:, k:]
             same = 0
             recall = 0.0
-            check = min(nq, 100)
+            check = nq if a.check <= 0 else min(nq, a.check)
             for i in range(check):
                 D, I = flat.search(xq[i:i + 1], k)
                 same += int(np.array_equal(D[0], tdist[i]))
