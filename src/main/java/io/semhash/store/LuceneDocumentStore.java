@@ -94,6 +94,7 @@ public final class LuceneDocumentStore implements Closeable {
   private final SearcherManager searchers;
   private final QueryBuilder queries;
   private final Excerpter excerpter;
+  private final NumberLookup byNumber = new NumberLookup(F_NUMBER);
 
   private LuceneDocumentStore(Path path, Directory directory, TermAnalyzer analyzer, boolean create)
       throws IOException {
@@ -222,7 +223,29 @@ public final class LuceneDocumentStore implements Closeable {
 
   /** The document with this internal number. */
   public Optional<StoredEntry> getByNumber(int number) {
-    return first(IntPoint.newExactQuery(F_NUMBER, number));
+    return getByNumbers(new int[] {number}).get(0);
+  }
+
+  /**
+   * The documents with these internal numbers, in the same order; empty for a number no document
+   * has. All are read from one point-in-time view of the store, so a page of results is
+   * consistent even while writes go on.
+   */
+  public List<Optional<StoredEntry>> getByNumbers(int[] numbers) {
+    IndexSearcher searcher = acquire();
+    try {
+      int[] docs = byNumber.docs(searcher.getIndexReader(), numbers);
+      StoredFields stored = searcher.storedFields(); // one reader for the batch: its buffers are reused
+      List<Optional<StoredEntry>> entries = new ArrayList<>(docs.length);
+      for (int doc : docs) {
+        entries.add(doc == NumberLookup.ABSENT ? Optional.empty() : Optional.of(fromLucene(stored.document(doc))));
+      }
+      return entries;
+    } catch (IOException e) {
+      throw new StoreException(where() + ": read failed: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
   }
 
   /**
