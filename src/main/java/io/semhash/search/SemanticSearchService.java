@@ -214,14 +214,18 @@ public final class SemanticSearchService implements SearchService {
   /** The hits for index ids, their documents read from the store in one batch (one searcher, one stored-fields reader). */
   private List<SearchHit> hits(int[] ids, int[] distances, double[] scores, String query) {
     List<Optional<StoredEntry>> entries = store.getByNumbers(ids);
-    List<SearchHit> hits = new ArrayList<>(ids.length);
+    List<Document> docs = new ArrayList<>(ids.length);
     for (int i = 0; i < ids.length; i++) {
       int id = ids[i];
-      Document d = entries.get(i)
+      docs.add(entries.get(i)
           .orElseThrow(() -> new IllegalStateException("index id " + id + " has no stored document"))
-          .document();
-      hits.add(new SearchHit(d.id(), d.title(), store.snippet(d.text(), query), d.labels(), distances[i], scores[i],
-          index.code(id).toHex()));
+          .document());
+    }
+    List<String> snippets = store.snippets(docs.stream().map(Document::text).toList(), query);
+    List<SearchHit> hits = new ArrayList<>(ids.length);
+    for (int i = 0; i < ids.length; i++) {
+      Document d = docs.get(i);
+      hits.add(new SearchHit(d.id(), d.title(), snippets.get(i), d.labels(), distances[i], scores[i], index.code(ids[i]).toHex()));
     }
     return hits;
   }

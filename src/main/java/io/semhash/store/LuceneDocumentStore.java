@@ -354,7 +354,17 @@ public final class LuceneDocumentStore implements Closeable {
    * index.
    */
   public String snippet(String text, String query) {
-    return excerpter.excerpt(text, new HashSet<>(analyzer.tokens(query)));
+    return snippets(List.of(text), query).get(0);
+  }
+
+  /** {@link #snippet} for several texts and one query, which is analysed once. */
+  public List<String> snippets(List<String> texts, String query) {
+    Set<String> terms = new HashSet<>(analyzer.tokens(query));
+    List<String> out = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      out.add(excerpter.excerpt(text, terms));
+    }
+    return out;
   }
 
   /** How many live documents carry each label, most frequent first (ties by label). */
