@@ -103,6 +103,7 @@ public final class LuceneDocumentStore implements Closeable {
     this.analyzer = analyzer;
     IndexWriterConfig config = new IndexWriterConfig(analyzer.lucene());
     config.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+    config.setCodec(new StoreCodec()); // new and merged segments; existing ones are read with the codec that wrote them
     this.writer = new IndexWriter(directory, config);
     writer.setLiveCommitData(
         Map.of(MARKER_KEY, MARKER_VERSION, STEM_KEY, Boolean.toString(analyzer.stems())).entrySet());
