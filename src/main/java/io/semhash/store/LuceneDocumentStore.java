@@ -112,7 +112,7 @@ public final class LuceneDocumentStore implements Closeable {
     }
     this.searchers = new SearcherManager(writer, null);
     this.queries = new QueryBuilder(analyzer.lucene());
-    this.excerpter = Excerpter.of(analyzer.lucene(), SNIPPET_CHARS);
+    this.excerpter = Excerpter.of(analyzer, SNIPPET_CHARS);
   }
 
   /** Creates an empty store in {@code dir}, which must not exist or be empty. */
