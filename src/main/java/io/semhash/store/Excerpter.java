@@ -26,26 +26,6 @@ public final class Excerpter {
   static final int SCAN_LIMIT = 32_768;
   private static final String ELLIPSIS = "…";
 
-  /**
-   * For each ASCII character, every character that {@link Character#toLowerCase(char)} maps to it,
-   * itself included: "a" and "A", but also "i", "I" and "İ", "k", "K" and the Kelvin sign. (No
-   * supplementary character lower-cases to ASCII, so a single char covers every form.)
-   */
-  private static final char[][] FORMS = new char[128][];
-
-  static {
-    StringBuilder[] forms = new StringBuilder[128];
-    for (int c = 0; c <= Character.MAX_VALUE; c++) {
-      char lower = Character.toLowerCase((char) c);
-      if (lower < 128) {
-        forms[lower] = (forms[lower] == null ? new StringBuilder() : forms[lower]).append((char) c);
-      }
-    }
-    for (int c = 0; c < 128; c++) {
-      FORMS[c] = forms[c] == null ? new char[0] : forms[c].toString().toCharArray();
-    }
-  }
-
   private final Analyzer analyzer;
   private final int maxChars;
   private final boolean termsStartTheirTokens;
@@ -104,9 +84,10 @@ public final class Excerpter {
     // Analysing every hit's whole text was most of a search's time. Each hit token starts with its
     // term, ignoring case, so only the stretches between ASCII whitespace around such places need
     // analysing; they analyse alone as within the whole text (TermAnalyzer#termsStartTheirTokens).
+    String lower = lowerCased(text);
     List<int[]> stretches = new ArrayList<>();
     for (String term : terms) {
-      addStretches(text, term, stretches);
+      addStretches(text, lower, term, stretches);
     }
     stretches.sort((a, b) -> Integer.compare(a[0], b[0]));
     int from = -1;
@@ -144,62 +125,38 @@ public final class Excerpter {
   }
 
   /**
-   * Adds the whitespace-bounded stretch of {@code text} around each place that holds {@code term}
-   * (ASCII, lower case) with each character lower-cased as the analyzer does. Places are found by
-   * {@link String#indexOf(int, int)} of the forms of the term's first character (vectorised in the
-   * JDK), then checked; a character-by-character scan per term cost more than the analysis it
-   * saved.
+   * Adds the whitespace-bounded stretch of {@code text} around each place where {@code lower}, the
+   * text lower-cased character by character, holds {@code term} (ASCII, lower case).
    */
-  private static void addStretches(String text, String term, List<int[]> stretches) {
-    char[] firsts = FORMS[term.charAt(0)];
-    int[] next = new int[firsts.length];
-    for (int v = 0; v < firsts.length; v++) {
-      next[v] = text.indexOf(firsts[v]);
-    }
-    for (int at = earliest(next); at >= 0; at = earliest(next)) {
-      int resume = at + 1;
-      if (matchesAt(text, at, term)) {
-        int from = at;
-        while (from > 0 && !isAsciiWhitespace(text.charAt(from - 1))) {
-          from--;
-        }
-        int to = at + term.length();
-        while (to < text.length() && !isAsciiWhitespace(text.charAt(to))) {
-          to++;
-        }
-        stretches.add(new int[] {from, to});
-        resume = to; // the rest of this stretch is in it already
+  private static void addStretches(String text, String lower, String term, List<int[]> stretches) {
+    for (int at = lower.indexOf(term); at >= 0; ) {
+      int from = at;
+      while (from > 0 && !isAsciiWhitespace(text.charAt(from - 1))) {
+        from--;
       }
-      for (int v = 0; v < firsts.length; v++) {
-        if (next[v] >= 0 && next[v] < resume) {
-          next[v] = text.indexOf(firsts[v], resume);
-        }
+      int to = at + term.length();
+      while (to < text.length() && !isAsciiWhitespace(text.charAt(to))) {
+        to++;
       }
+      stretches.add(new int[] {from, to});
+      at = lower.indexOf(term, to); // the rest of this stretch is in it already
     }
   }
 
-  /** The smallest of the non-negative {@code positions}, or -1 when all are -1. */
-  private static int earliest(int[] positions) {
-    int min = -1;
-    for (int p : positions) {
-      if (p >= 0 && (min < 0 || p < min)) {
-        min = p;
-      }
+  /**
+   * {@code text} with each character lower-cased as the analyzer does ({@link
+   * Character#toLowerCase(char)}, so "İ" and the Kelvin sign become "i" and "k"), index for index:
+   * a term is then found with {@link String#indexOf(String, int)}, which the JDK vectorises. (A
+   * character that lower-cases to ASCII is never half of a surrogate pair, so no ASCII term is
+   * missed or invented by lower-casing chars rather than code points.)
+   */
+  private static String lowerCased(String text) {
+    char[] lower = new char[text.length()];
+    for (int i = 0; i < lower.length; i++) {
+      char c = text.charAt(i);
+      lower[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) : Character.toLowerCase(c);
     }
-    return min;
-  }
-
-  /** Whether {@code text} holds {@code term} at {@code at}, each character lower-cased as the analyzer does. */
-  private static boolean matchesAt(String text, int at, String term) {
-    if (at + term.length() > text.length()) {
-      return false;
-    }
-    for (int j = 0; j < term.length(); j++) {
-      if (Character.toLowerCase(text.charAt(at + j)) != term.charAt(j)) {
-        return false;
-      }
-    }
-    return true;
+    return new String(lower);
   }
 
   private static boolean isAscii(String term) {
