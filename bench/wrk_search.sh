@@ -17,5 +17,5 @@ curl -sf "http://127.0.0.1:$port/api/search?q=warmup&k=10" > /dev/null
 wrk -t2 -c"$conns" -d5s -s bench/search_queries.lua "http://127.0.0.1:$port" > /dev/null   # JIT warm-up
 echo "== anchor: GET /api/health, ${secs}s, ${conns} connections"
 wrk -t2 -c"$conns" -d"${secs}s" --latency "http://127.0.0.1:$port/api/health" | grep -E "Requests/sec|99%|Non-2xx|Socket errors" || true
-echo "== GET /api/search (semantic, k=10, 20 varied queries), ${secs}s, ${conns} connections"
+echo "== GET /api/search (semantic, k=10, varied queries from bench/search_queries.lua), ${secs}s, ${conns} connections"
 wrk -t2 -c"$conns" -d"${secs}s" -s bench/search_queries.lua "http://127.0.0.1:$port"

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,11 +156,11 @@ public final class SemanticSearchService implements SearchService {
       result = index.knn(query, Math.min(wanted, HammingIndex.MAX_K), filter);
       total = filter == null ? index.liveCount() : filter.getCardinality();
     }
-    List<SearchHit> hits = new ArrayList<>();
-    for (int i = request.offset(); i < Math.min(result.size(), wanted); i++) {
-      hits.add(hit(result.ids()[i], result.distances()[i], 1.0 - result.distances()[i] / (double) model.bits(), request.query()));
-    }
-    return response(query, total, hits, SearchMode.SEMANTIC, start);
+    int from = Math.min(request.offset(), result.size());
+    int to = Math.min(result.size(), wanted);
+    int[] ids = Arrays.copyOfRange(result.ids(), from, to);
+    int[] distances = Arrays.copyOfRange(result.distances(), from, to);
+    return response(query, total, hits(ids, distances, similarities(distances), request.query()), SearchMode.SEMANTIC, start);
   }
 
   private SearchResponse keyword(SearchRequest request, BitCode query, long start) {
@@ -188,19 +189,45 @@ public final class SemanticSearchService implements SearchService {
     }
     List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(fused.entrySet());
     ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    List<SearchHit> hits = new ArrayList<>();
-    for (int i = request.offset(); i < Math.min(ranked.size(), request.offset() + request.k()); i++) {
-      int id = ranked.get(i).getKey();
-      hits.add(hit(id, index.code(id).distance(query), ranked.get(i).getValue(), request.query()));
+    List<Map.Entry<Integer, Double>> page =
+        ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(ranked.size(), request.offset() + request.k()));
+    int[] ids = new int[page.size()];
+    int[] distances = new int[page.size()];
+    double[] scores = new double[page.size()];
+    for (int i = 0; i < page.size(); i++) {
+      ids[i] = page.get(i).getKey();
+      distances[i] = index.code(ids[i]).distance(query);
+      scores[i] = page.get(i).getValue();
     }
-    return response(query, ranked.size(), hits, SearchMode.HYBRID, start);
+    return response(query, ranked.size(), hits(ids, distances, scores, request.query()), SearchMode.HYBRID, start);
   }
 
-  private SearchHit hit(int id, int distance, double score, String query) {
-    Document d = store.getByNumber(id)
-        .orElseThrow(() -> new IllegalStateException("index id " + id + " has no stored document"))
-        .document();
-    return new SearchHit(d.id(), d.title(), store.snippet(d.text(), query), d.labels(), distance, score, index.code(id).toHex());
+  /** 1 - distance / bits: the score of a semantic hit. */
+  private double[] similarities(int[] distances) {
+    double[] scores = new double[distances.length];
+    for (int i = 0; i < distances.length; i++) {
+      scores[i] = 1.0 - distances[i] / (double) model.bits();
+    }
+    return scores;
+  }
+
+  /** The hits for index ids, their documents read from the store in one batch (one searcher, one stored-fields reader). */
+  private List<SearchHit> hits(int[] ids, int[] distances, double[] scores, String query) {
+    List<Optional<StoredEntry>> entries = store.getByNumbers(ids);
+    List<Document> docs = new ArrayList<>(ids.length);
+    for (int i = 0; i < ids.length; i++) {
+      int id = ids[i];
+      docs.add(entries.get(i)
+          .orElseThrow(() -> new IllegalStateException("index id " + id + " has no stored document"))
+          .document());
+    }
+    List<String> snippets = store.snippets(docs.stream().map(Document::text).toList(), query);
+    List<SearchHit> hits = new ArrayList<>(ids.length);
+    for (int i = 0; i < ids.length; i++) {
+      Document d = docs.get(i);
+      hits.add(new SearchHit(d.id(), d.title(), snippets.get(i), d.labels(), distances[i], scores[i], index.code(ids[i]).toHex()));
+    }
+    return hits;
   }
 
   private SearchResponse response(BitCode query, long total, List<SearchHit> hits, SearchMode mode, long start) {
@@ -235,13 +262,19 @@ public final class SemanticSearchService implements SearchService {
     return store.get(id).map(entry -> {
       BitCode code = index.code(entry.number());
       SearchResult result = index.knn(code, Math.min(k + 1, HammingIndex.MAX_K), null);
-      List<SearchHit> hits = new ArrayList<>();
-      for (int i = 0; i < result.size() && hits.size() < k; i++) {
+      int[] ids = new int[Math.min(k, result.size())];
+      int[] distances = new int[ids.length];
+      int n = 0;
+      for (int i = 0; i < result.size() && n < k; i++) {
         if (result.ids()[i] != entry.number()) {
-          hits.add(hit(result.ids()[i], result.distances()[i], 1.0 - result.distances()[i] / (double) model.bits(), entry.document().title()));
+          ids[n] = result.ids()[i];
+          distances[n++] = result.distances()[i];
         }
       }
-      return response(code, index.liveCount() - 1, hits, SearchMode.SEMANTIC, start);
+      ids = Arrays.copyOf(ids, n);
+      distances = Arrays.copyOf(distances, n);
+      return response(code, index.liveCount() - 1, hits(ids, distances, similarities(distances), entry.document().title()),
+          SearchMode.SEMANTIC, start);
     });
   }
 

@@ -94,6 +94,7 @@ public final class LuceneDocumentStore implements Closeable {
   private final SearcherManager searchers;
   private final QueryBuilder queries;
   private final Excerpter excerpter;
+  private final NumberLookup byNumber = new NumberLookup(F_NUMBER);
 
   private LuceneDocumentStore(Path path, Directory directory, TermAnalyzer analyzer, boolean create)
       throws IOException {
@@ -102,6 +103,7 @@ public final class LuceneDocumentStore implements Closeable {
     this.analyzer = analyzer;
     IndexWriterConfig config = new IndexWriterConfig(analyzer.lucene());
     config.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+    config.setCodec(new StoreCodec()); // new and merged segments; existing ones are read with the codec that wrote them
     this.writer = new IndexWriter(directory, config);
     writer.setLiveCommitData(
         Map.of(MARKER_KEY, MARKER_VERSION, STEM_KEY, Boolean.toString(analyzer.stems())).entrySet());
@@ -110,7 +112,7 @@ public final class LuceneDocumentStore implements Closeable {
     }
     this.searchers = new SearcherManager(writer, null);
     this.queries = new QueryBuilder(analyzer.lucene());
-    this.excerpter = Excerpter.of(analyzer.lucene(), SNIPPET_CHARS);
+    this.excerpter = Excerpter.of(analyzer, SNIPPET_CHARS);
   }
 
   /** Creates an empty store in {@code dir}, which must not exist or be empty. */
@@ -222,7 +224,29 @@ public final class LuceneDocumentStore implements Closeable {
 
   /** The document with this internal number. */
   public Optional<StoredEntry> getByNumber(int number) {
-    return first(IntPoint.newExactQuery(F_NUMBER, number));
+    return getByNumbers(new int[] {number}).get(0);
+  }
+
+  /**
+   * The documents with these internal numbers, in the same order; empty for a number no document
+   * has. All are read from one point-in-time view of the store, so a page of results is
+   * consistent even while writes go on.
+   */
+  public List<Optional<StoredEntry>> getByNumbers(int[] numbers) {
+    IndexSearcher searcher = acquire();
+    try {
+      int[] docs = byNumber.docs(searcher.getIndexReader(), numbers);
+      StoredFields stored = searcher.storedFields(); // one reader for the batch: its buffers are reused
+      List<Optional<StoredEntry>> entries = new ArrayList<>(docs.length);
+      for (int doc : docs) {
+        entries.add(doc == NumberLookup.ABSENT ? Optional.empty() : Optional.of(fromLucene(stored.document(doc))));
+      }
+      return entries;
+    } catch (IOException e) {
+      throw new StoreException(where() + ": read failed: " + e.getMessage(), e);
+    } finally {
+      release(searcher);
+    }
   }
 
   /**
@@ -331,7 +355,17 @@ public final class LuceneDocumentStore implements Closeable {
    * index.
    */
   public String snippet(String text, String query) {
-    return excerpter.excerpt(text, new HashSet<>(analyzer.tokens(query)));
+    return snippets(List.of(text), query).get(0);
+  }
+
+  /** {@link #snippet} for several texts and one query, which is analysed once. */
+  public List<String> snippets(List<String> texts, String query) {
+    Set<String> terms = new HashSet<>(analyzer.tokens(query));
+    List<String> out = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      out.add(excerpter.excerpt(text, terms));
+    }
+    return out;
   }
 
   /** How many live documents carry each label, most frequent first (ties by label). */

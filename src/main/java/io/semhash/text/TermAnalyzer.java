@@ -49,6 +49,19 @@ public final class TermAnalyzer {
     return stem;
   }
 
+  /**
+   * Whether every term is the text of the token it came from, lower-cased character by character
+   * ({@link Character#toLowerCase(int)}) and perhaps shortened by a possessive 's at its end: true
+   * without stemming. Then a term occurs, ignoring case, in the text at the start offset of each of
+   * its tokens, which lets a reader look for it in the text before analysing (see Excerpter). In
+   * any case no token holds ASCII whitespace, and analysis restarts after it (the standard
+   * tokenizer skips it one character at a time), so a stretch of text between ASCII whitespace
+   * analyses alone exactly as within the whole text.
+   */
+  public boolean termsStartTheirTokens() {
+    return !stem;
+  }
+
   /** The Lucene analyzer itself, for indexing and query parsing in the document store. */
   public Analyzer lucene() {
     return analyzer;

@@ -2,8 +2,19 @@ package io.semhash.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.semhash.corpus.Document;
+import io.semhash.testing.MiniCorpus;
 import io.semhash.text.TermAnalyzer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.junit.jupiter.api.Test;
 
 class ExcerpterTest {
@@ -38,5 +49,133 @@ class ExcerpterTest {
     String body = excerpt.substring(0, excerpt.length() - 1).strip();
     assertThat(text).startsWith(body);
     assertThat(text.charAt(body.length())).isEqualTo(' ');
+  }
+
+  /**
+   * The excerpt is the same as that of the straightforward implementation it replaced (a String per
+   * token looked up in a {@code Set<String>}, whitespace collapsed with a regex), over random texts
+   * mixing query terms, possessives, capitals, digits and every kind of whitespace, ASCII or not.
+   */
+  @Test
+  void sameExcerptsAsTheStraightforwardImplementation() {
+    Random random = new Random(42);
+    // words that hold a query term without being it, or are it in disguise (case, İ, Kelvin sign,
+    // possessives), words glued by punctuation the tokenizer splits or keeps, combining marks,
+    // joiners, CJK, emoji, and a token beyond the tokenizer's 255-character limit
+    String[] words = {"Rocket", "rocket's", "ROCKET’S", "rockets", "Rocketry", "xrocket", "orbit", "ORBIT", "orbit42",
+        "launch", "the", "of", "x", "42", "naïve", "NAÏVE", "e-mail", "a.b.c", "Israel's", "İsrael", "israeli", "word",
+        "Ωmega", "😀", "don't", "don’t", "\u212Aick", "kick", "rocket-orbit", "rocket_orbit", "rocket.orbit", "3.rocket",
+        "\u0301rocket", "rocket\u0301", "rock\u200Det", "ro\u00ADcket", "火箭rocket", "rocket火箭", "'rocket'", "(orbit)",
+        "orbit:rocket", "\"Rocket\"", "x".repeat(300) + "rocket", "rocket" + "y".repeat(300), "ca", "can", "cause"};
+    String[] spaces = {" ", "  ", "\n", "\r\n", "\t", "\u000B", "\f", "\u00A0", "\u2003", "\u001C", "\u0085", "\u2028",
+        " \n\t ", "", "-", ".", "\u200B"};
+    List<Set<String>> queries = List.of(Set.of("rocket", "orbit", "israel", "naïve"), Set.of("rocket", "orbit", "israel"),
+        Set.of("kick", "don't", "ca"), Set.of("rocket's"), Set.of("Rocket"), Set.of("mail", "email", "e-mail"), Set.of());
+    Excerpter[] excerpters = {excerpter, Excerpter.of(new TermAnalyzer(false), 60)};
+    for (int n = 0; n < 2000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(n % 10 == 0 ? 5000 : 80);
+      for (int i = 0; i < length; i++) {
+        text.append(words[random.nextInt(words.length)]).append(spaces[random.nextInt(spaces.length)]);
+      }
+      String t = random.nextBoolean() ? text.toString() : text.toString().strip();
+      Set<String> terms = queries.get(random.nextInt(queries.size()));
+      String expected = Reference.excerpt(t, terms, 60);
+      for (Excerpter e : excerpters) {
+        assertThat(e.excerpt(t, terms)).as("terms %s, text %s", terms, t).isEqualTo(expected);
+        if (!terms.isEmpty()) { // the excerpt can hide a wrong hit: the hits themselves must agree
+          assertThat(e.hitOffsets(t, terms)).as("hits of %s in %s", terms, t).isEqualTo(Reference.hitOffsets(t, terms));
+        }
+      }
+      assertThat(Excerpter.collapseWhitespace(t)).isEqualTo(t.replaceAll("\\s+", " ").strip());
+    }
+  }
+
+  @Test
+  void theFastPathAgreesOnTheFixtureCorpusForEachOfItsWords() {
+    Excerpter fast = Excerpter.of(new TermAnalyzer(false), 240);
+    TermAnalyzer analyzer = new TermAnalyzer(false);
+    List<Document> docs = MiniCorpus.documents();
+    for (Document query : docs) {
+      for (String term : new TreeSet<>(analyzer.tokens(query.fullText()))) {
+        for (Document d : docs) {
+          assertThat(fast.excerpt(d.text(), Set.of(term))).as("%s in %s", term, d.id())
+              .isEqualTo(Reference.excerpt(d.text(), Set.of(term), 240));
+          assertThat(fast.hitOffsets(d.text(), Set.of(term))).isEqualTo(Reference.hitOffsets(d.text(), Set.of(term)));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aStemmingAnalyzerTakesTheFullPath() {
+    Excerpter stemming = Excerpter.of(new TermAnalyzer(true), 60);
+    // "citi" (the stem of "cities") is not in the text: only full analysis finds the hit
+    String text = "lorem ipsum dolor sit amet ".repeat(10) + "Cities " + "lorem ipsum dolor sit amet ".repeat(10);
+    assertThat(stemming.excerpt(text, Set.of("citi"))).contains("Cities").startsWith("…");
+  }
+
+  /** The excerpter as it was before its hot loops were tuned: the oracle for the test above. */
+  private static final class Reference {
+    static List<Integer> hitOffsets(String scanned, Set<String> terms) {
+      List<Integer> hits = new ArrayList<>();
+      try (TokenStream ts = new TermAnalyzer(false).lucene().tokenStream("text", scanned)) {
+        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+        OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+        ts.reset();
+        while (ts.incrementToken()) {
+          if (terms.contains(term.toString())) {
+            hits.add(offset.startOffset());
+          }
+        }
+        ts.end();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return hits;
+    }
+
+    static String excerpt(String text, Set<String> terms, int maxChars) {
+      String scanned = text.length() > Excerpter.SCAN_LIMIT ? text.substring(0, Excerpter.SCAN_LIMIT) : text;
+      List<Integer> hits = hitOffsets(scanned, terms);
+      int leadIn = Math.min(40, maxChars / 4);
+      int start = 0;
+      if (!hits.isEmpty()) {
+        int best = 0;
+        int bestCount = 0;
+        int hi = 0;
+        for (int lo = 0; lo < hits.size(); lo++) {
+          while (hi < hits.size() && hits.get(hi) < hits.get(lo) + maxChars - leadIn) {
+            hi++;
+          }
+          if (hi - lo > bestCount) {
+            bestCount = hi - lo;
+            best = lo;
+          }
+        }
+        start = Math.max(0, hits.get(best) - leadIn);
+      }
+      int j = start;
+      while (j > 0 && j > start - 20 && !Character.isWhitespace(text.charAt(j - 1))) {
+        j--;
+      }
+      start = (j == 0 || Character.isWhitespace(text.charAt(j - 1))) ? j : start;
+      if (start > 0 && start < text.length() && Character.isLowSurrogate(text.charAt(start))) {
+        start++;
+      }
+      int end = Math.min(text.length(), start + maxChars);
+      if (end < text.length()) {
+        int k = end;
+        while (k > 0 && k > end - 20 && !Character.isWhitespace(text.charAt(k))) {
+          k--;
+        }
+        end = Character.isWhitespace(text.charAt(k)) ? k : end;
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+          end--;
+        }
+      }
+      return (start > 0 ? "…" : "") + text.substring(start, end).replaceAll("\\s+", " ").strip()
+          + (end < text.length() ? "…" : "");
+    }
   }
 }
