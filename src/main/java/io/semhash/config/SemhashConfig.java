@@ -14,7 +14,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
   public static SemhashConfig defaults() {
     return new SemhashConfig(
         new Corpus(0.2, false),
-        new Text(10_000, 3, 0.8, false),
+        new Text(10_000, 3, 0.8, true),
         new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, 42L, 0.1, 5),
         new Server("127.0.0.1", 7070, 1_048_576L, 1000, ""));
   }

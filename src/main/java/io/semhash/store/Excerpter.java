@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import io.semhash.text.TermAnalyzer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -26,31 +27,35 @@ public final class Excerpter {
   static final int SCAN_LIMIT = 32_768;
   private static final String ELLIPSIS = "…";
 
+  /** Below this many characters a prefix matches too much text for the search to pay. */
+  private static final int MIN_PREFIX = 3;
+
   private final Analyzer analyzer;
   private final int maxChars;
-  private final boolean termsStartTheirTokens;
+  private final ToIntFunction<String> guaranteedPrefix;
 
-  private Excerpter(Analyzer analyzer, int maxChars, boolean termsStartTheirTokens) {
+  private Excerpter(Analyzer analyzer, int maxChars, ToIntFunction<String> guaranteedPrefix) {
     if (maxChars < 20) {
       throw new IllegalArgumentException("maxChars must be at least 20, got " + maxChars);
     }
     this.analyzer = analyzer;
     this.maxChars = maxChars;
-    this.termsStartTheirTokens = termsStartTheirTokens;
+    this.guaranteedPrefix = guaranteedPrefix;
   }
 
   /** An excerpter that analyses text with {@code analyzer} and keeps excerpts to {@code maxChars}. */
   public static Excerpter of(Analyzer analyzer, int maxChars) {
-    return new Excerpter(analyzer, maxChars, false);
+    return new Excerpter(analyzer, maxChars, term -> 0);
   }
 
   /**
-   * An excerpter for the project's analyzer. Without stemming it finds the same hits faster: it
-   * analyses only the stretches of text around places where a query term occurs, ignoring case,
-   * instead of the whole text (see {@link TermAnalyzer#termsStartTheirTokens()}).
+   * An excerpter for the project's analyzer. It finds the same hits faster: it analyses only the
+   * stretches of text around places where a query term, or with stemming the part of it every
+   * token of the term starts with, occurs ignoring case, instead of the whole text (see {@link
+   * TermAnalyzer#guaranteedTokenPrefix}).
    */
   public static Excerpter of(TermAnalyzer analyzer, int maxChars) {
-    return new Excerpter(analyzer.lucene(), maxChars, analyzer.termsStartTheirTokens());
+    return new Excerpter(analyzer.lucene(), maxChars, analyzer::guaranteedTokenPrefix);
   }
 
   /** The excerpt of {@code text} for a query whose analysed terms are {@code terms}. */
@@ -77,17 +82,17 @@ public final class Excerpter {
     // looked up straight from the term buffer: no String per token of every result's text
     CharArraySet wanted = new CharArraySet(terms, false);
     List<Integer> offsets = new ArrayList<>();
-    if (!termsStartTheirTokens || !terms.stream().allMatch(Excerpter::isAscii)) {
+    if (!terms.stream().allMatch(t -> isAscii(t) && guaranteedPrefix.applyAsInt(t) >= MIN_PREFIX)) {
       collectHits(text, 0, text.length(), wanted, offsets);
       return offsets;
     }
     // Analysing every hit's whole text was most of a search's time. Each hit token starts with its
-    // term, ignoring case, so only the stretches between ASCII whitespace around such places need
-    // analysing; they analyse alone as within the whole text (TermAnalyzer#termsStartTheirTokens).
+    // term's guaranteed prefix, ignoring case, so only the stretches between ASCII whitespace around
+    // such places need analysing; they analyse alone as within the whole text (TermAnalyzer).
     String lower = lowerCased(text);
     List<int[]> stretches = new ArrayList<>();
     for (String term : terms) {
-      addStretches(text, lower, term, stretches);
+      addStretches(text, lower, term.substring(0, guaranteedPrefix.applyAsInt(term)), stretches);
     }
     stretches.sort((a, b) -> Integer.compare(a[0], b[0]));
     int from = -1;
@@ -126,7 +131,8 @@ public final class Excerpter {
 
   /**
    * Adds the whitespace-bounded stretch of {@code text} around each place where {@code lower}, the
-   * text lower-cased character by character, holds {@code term} (ASCII, lower case).
+   * text lower-cased character by character, holds {@code term}, an ASCII lower-case term or the
+   * prefix of one.
    */
   private static void addStretches(String text, String lower, String term, List<int[]> stretches) {
     for (int at = lower.indexOf(term); at >= 0; ) {

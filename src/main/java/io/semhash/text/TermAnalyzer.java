@@ -50,16 +50,18 @@ public final class TermAnalyzer {
   }
 
   /**
-   * Whether every term is the text of the token it came from, lower-cased character by character
-   * ({@link Character#toLowerCase(int)}) and perhaps shortened by a possessive 's at its end: true
-   * without stemming. Then a term occurs, ignoring case, in the text at the start offset of each of
-   * its tokens, which lets a reader look for it in the text before analysing (see Excerpter). In
-   * any case no token holds ASCII whitespace, and analysis restarts after it (the standard
-   * tokenizer skips it one character at a time), so a stretch of text between ASCII whitespace
-   * analyses alone exactly as within the whole text.
+   * How many leading characters of {@code term} every token analysed to it starts with, its text
+   * lower-cased character by character ({@link Character#toLowerCase(int)}): the whole term without
+   * stemming (a term is its token's text, perhaps shortened by a possessive 's); with stemming, all
+   * but its last two characters, because the Porter stemmer only cuts suffixes and rewrites at most
+   * the last two characters of what it keeps (y → i; "biliti" → "ble", "ational" → "ate"; "at",
+   * "bl", "iz" → + "e"). A reader can then look for that prefix in the text before analysing (see
+   * Excerpter). In any case no token holds ASCII whitespace, and analysis restarts after it (the
+   * standard tokenizer skips it one character at a time), so a stretch of text between ASCII
+   * whitespace analyses alone exactly as within the whole text.
    */
-  public boolean termsStartTheirTokens() {
-    return !stem;
+  public int guaranteedTokenPrefix(String term) {
+    return stem ? Math.max(0, term.length() - 2) : term.length();
   }
 
   /** The Lucene analyzer itself, for indexing and query parsing in the document store. */

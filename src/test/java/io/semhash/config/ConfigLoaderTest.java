@@ -14,9 +14,9 @@ class ConfigLoaderTest {
 
   @Test
   void partialFileOverridesOnlyWhatItNames() {
-    SemhashConfig c = ConfigLoader.parse("model:\n  bits: 32\ntext:\n  stem: true\n", "t.yaml");
+    SemhashConfig c = ConfigLoader.parse("model:\n  bits: 32\ntext:\n  stem: false\n", "t.yaml");
     assertThat(c.model().bits()).isEqualTo(32);
-    assertThat(c.text().stem()).isTrue();
+    assertThat(c.text().stem()).isFalse(); // the default is true
     assertThat(c.model().hidden()).isEqualTo(SemhashConfig.defaults().model().hidden());
   }
 
