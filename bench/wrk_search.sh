@@ -13,6 +13,7 @@ OMP_NUM_THREADS=1 java -jar target/semhash.jar serve --index "$index" --port "$p
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/api/health" > /dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$port/api/health" > /dev/null || { echo "server did not come up:" >&2; tail -5 /tmp/semhash-wrk-server.log >&2; exit 1; }
 curl -sf "http://127.0.0.1:$port/api/search?q=warmup&k=10" > /dev/null
 wrk -t2 -c"$conns" -d5s -s bench/search_queries.lua "http://127.0.0.1:$port" > /dev/null   # JIT warm-up
 echo "== anchor: GET /api/health, ${secs}s, ${conns} connections"

@@ -28,7 +28,7 @@ public final class Excerpter {
   private static final String ELLIPSIS = "…";
 
   /** Below this many characters a prefix matches too much text for the search to pay. */
-  private static final int MIN_PREFIX = 3;
+  private static final int MIN_PREFIX = 2;
 
   private final Analyzer analyzer;
   private final int maxChars;

@@ -110,7 +110,7 @@ class ExcerpterTest {
   }
 
   /**
-   * With stemming the fast path looks for all but the last two characters of each stem: over random
+   * With stemming the fast path looks for all but the last character of each stem: over random
    * texts of words whose stems rewrite their endings (y → i, "biliti" → "ble", "ational" → "ate",
    * + "e"), in every case and with possessives, it finds exactly the hits of full analysis.
    */
@@ -160,9 +160,9 @@ class ExcerpterTest {
   }
 
   @Test
-  void aShortStemIsFoundByFullAnalysis() {
+  void aStemNotInTheTextIsFoundThroughItsPrefix() {
     Excerpter stemming = Excerpter.of(new TermAnalyzer(true), 60);
-    // "citi" (the stem of "Cities") is not in the text and its sure prefix "ci" is too short to search for
+    // "citi" (the stem of "Cities") is not in the text; "cit", ignoring case, is
     String text = "lorem ipsum dolor sit amet ".repeat(10) + "Cities " + "lorem ipsum dolor sit amet ".repeat(10);
     assertThat(stemming.excerpt(text, Set.of("citi"))).contains("Cities").startsWith("…");
   }
