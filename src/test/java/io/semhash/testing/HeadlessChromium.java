@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -73,7 +74,10 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** A wait of up to 10 s. */
   public WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(10));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    // a click that navigates replaces the page while a condition reads the old one's elements
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Loads {@code url} and waits until the page says {@code data-ready="ready"}. */
