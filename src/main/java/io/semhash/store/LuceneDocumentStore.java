@@ -21,7 +21,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -575,9 +574,8 @@ public final class LuceneDocumentStore implements Closeable {
       doc.add(new StringField(F_LABEL, label, Field.Store.YES));
     }
     doc.add(new StringField(F_SPLIT, d.split().label(), Field.Store.YES));
-    doc.add(new IntPoint(F_NUMBER, entry.number()));
     doc.add(new StoredField(F_NUMBER, entry.number()));
-    doc.add(new NumericDocValuesField(F_NUMBER, entry.number()));
+    doc.add(new NumericDocValuesField(F_NUMBER, entry.number())); // what NumberLookup and recovery read; no point index: nothing queries it
     return doc;
   }
 
