@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fit-step time of the VAE: the all-DL4J network (dense first layer, ND4J Adam, DL4J output layer)
-# against the one semhash trains (SparseDenseLayer, FastAdam, OnceOutputLayer), same JVM, rounds
+# against the one semhash trains (SparseDenseLayer, FastAdam, SoftmaxDecoderLayer), same JVM, rounds
 # interleaved.   bench/train_step.sh [batch] [steps] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."

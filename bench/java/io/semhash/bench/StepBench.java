@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Fit-step time of the VAE as it was ("dense": DL4J's dense first layer, ND4J's Adam, DL4J's
  * output layer) vs as it is ("sparse": {@code SparseDenseLayer}, {@code FastAdam},
- * {@code OnceOutputLayer}; {@code -DnativeAdam=true}: ND4J's Adam and DL4J's output layer), in the
+ * {@code SoftmaxDecoderLayer}; {@code -DnativeAdam=true}: ND4J's Adam and DL4J's output layer), in the
  * same JVM, rounds interleaved so that load on the machine hits both alike;
  * {@code -DsparseOnly=true} skips the old network (for profiling). Input: ~nnz random terms per
  * row with tf-idf-like values (counts as labels), a fresh batch every step.

@@ -17,9 +17,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The sparse-aware dense layer at work: z = xW + b, a = f(z), computed from the non-zeros of x.
  *
  * <p>The input arrives dense [B, V]; one pass over it collects each row's non-zeros (CSR). Forward
- * then sums only the rows of W of those terms; backward writes ∂L/∂W = xᵀδ only on those rows
- * (after zeroing the gradient view, which the updater overwrote with the last step's update),
- * ∂L/∂b = Σ_rows δ, and returns <b>no</b> gradient for the input: this layer must be the first of
+ * then sums only the rows of W of those terms; backward computes ∂L/∂W = xᵀδ only on those rows
+ * and writes the whole gradient view column by column (the updater overwrote it with the last
+ * step's update, so the zeros elsewhere must be written too), ∂L/∂b = Σ_rows δ, and returns <b>no</b> gradient for the input: this layer must be the first of
  * its network.
  *
  * <p>Arrays are read and written in place through {@code data().asNioFloat()}, a view of the
@@ -134,13 +134,16 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
     FloatBuffer wb = wv.buf();
     float[] z = new float[rows * nOut];
     if (wv.s0() == 1) {
-      // column-major W: column j is contiguous, gather the terms of every row from it
+      // column-major W: column j is contiguous; copy it to the heap in one go (a direct buffer's
+      // per-element get costs a bounds and scope check each), then gather every row's terms
+      int v = (int) w.size(0);
+      float[] column = new float[v];
       for (int j = 0; j < nOut; j++) {
-        int col = wv.at(0, j);
+        wb.get(wv.at(0, j), column, 0, v);
         for (int r = 0; r < rows; r++) {
           float s = 0f;
           for (int k = ptr[r], e = ptr[r + 1]; k < e; k++) {
-            s += val[k] * wb.get(col + idx[k]);
+            s += val[k] * column[idx[k]];
           }
           z[r * nOut + j] = s;
         }
@@ -171,26 +174,46 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
     return z;
   }
 
-  /** gW ← xᵀ δ, written on the rows of the terms of x; the caller zeroed gW. */
-  static void scatterWeightGradient(Csr x, float[] delta, int nOut, INDArray gW) {
+  /**
+   * gW ← xᵀ δ: every element of gW is written (zero on the rows of terms absent from x), so the
+   * caller need not clear it first.
+   */
+  static void writeWeightGradient(Csr x, float[] delta, int nOut, INDArray gW) {
     View gv = view(gW);
     FloatBuffer gb = gv.buf();
     int rows = x.rows();
     int[] ptr = x.rowPtr();
     int[] idx = x.cols();
     float[] val = x.vals();
-    int s0 = gv.s0();
+    int v = (int) gW.size(0);
+    if (gv.s0() != 1) {
+      gW.assign(0);
+      for (int j = 0; j < nOut; j++) {
+        for (int r = 0; r < rows; r++) {
+          float d = delta[r * nOut + j];
+          for (int k = ptr[r], e = ptr[r + 1]; k < e; k++) {
+            int at = gv.at(idx[k], j);
+            gb.put(at, gb.get(at) + val[k] * d);
+          }
+        }
+      }
+      return;
+    }
+    // column-major gW: build column j on the heap and write it whole
+    float[] column = new float[v];
     for (int j = 0; j < nOut; j++) {
-      int col = gv.at(0, j);
       for (int r = 0; r < rows; r++) {
         float d = delta[r * nOut + j];
         if (d == 0f) {
           continue; // ReLU zeroes about half of δ
         }
         for (int k = ptr[r], e = ptr[r + 1]; k < e; k++) {
-          int at = col + idx[k] * s0;
-          gb.put(at, gb.get(at) + val[k] * d);
+          column[idx[k]] += val[k] * d;
         }
+      }
+      gb.put(gv.at(0, j), column, 0, v);
+      for (int k = 0, n = x.nnz(); k < n; k++) {
+        column[idx[k]] = 0f;
       }
     }
   }
@@ -303,8 +326,7 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
       ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
     }
     INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-    weightGrad.assign(0);
-    scatterWeightGradient(x, d, nOut, weightGrad);
+    writeWeightGradient(x, d, nOut, weightGrad);
     ret.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
 
     clearNoiseWeightParams();

@@ -41,7 +41,7 @@ public final class VaeNetwork {
    * @param sparseInput first layer a {@link SparseDenseLayer} (the input is ~1% non-zeros) rather
    *     than DL4J's dense layer
    * @param fast Adam as {@link FastAdam} rather than ND4J's native op, and the decoder an {@link
-   *     OnceOutputLayer} rather than DL4J's output layer
+   *     SoftmaxDecoderLayer} rather than DL4J's output layer
    */
   public static MultiLayerNetwork create(TrainingOptions o, int vocabularySize, boolean sparseInput, boolean fast) {
     OutputLayer.Builder decoder = new OutputLayer.Builder(new CountMultinomialLoss())
@@ -62,7 +62,7 @@ public final class VaeNetwork {
         .layer(ENCODER_2, new DenseLayer.Builder().nIn(o.hidden()).nOut(o.hidden()).activation(Activation.RELU).build())
         .layer(LOGITS, new DenseLayer.Builder().nIn(o.hidden()).nOut(o.bits()).activation(Activation.IDENTITY).build())
         .layer(LATENT, BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(), o.seed()))
-        .layer(DECODER, fast ? new OnceOutputLayer(decoder) : decoder.build())
+        .layer(DECODER, fast ? new SoftmaxDecoderLayer(decoder) : decoder.build())
         .build();
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();

@@ -7,20 +7,24 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 
-/** The decoder computes its pre-output once per training step, and nothing else changes. */
-class OnceOutputLayerTest {
+/**
+ * The decoder computes logits, loss and δ once per training step, in place, and trains the network
+ * exactly as DL4J's own output layer with the same loss does (the reference network).
+ */
+class SoftmaxDecoderLayerTest {
 
   @Test
-  void onePreOutputPerFitStepAndTheSameNumbersAsDl4j() {
+  void oneTrainingPassPerFitStepAndTheSameNumbersAsDl4j() {
     MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300);
     MultiLayerNetwork ref = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300, false, false);
-    OnceOutputLayer.Impl decoder = (OnceOutputLayer.Impl) net.getLayer(VaeNetwork.DECODER);
+    SoftmaxDecoderLayer.Impl decoder = (SoftmaxDecoderLayer.Impl) net.getLayer(VaeNetwork.DECODER);
     for (int s = 1; s <= 3; s++) {
       DataSet ds = SparseDenseLayerTest.vaeBatch(16, 300, s);
       net.fit(ds);
       ref.fit(ds);
       assertThat(decoder.computed).isEqualTo(s);
       assertThat(net.score()).isCloseTo(ref.score(), org.assertj.core.data.Percentage.withPercentage(1e-3));
+      SparseDenseLayerTest.assertClose(net.getLayer(VaeNetwork.DECODER).params(), ref.getLayer(VaeNetwork.DECODER).params(), 1e-4);
     }
     DataSet ds = SparseDenseLayerTest.vaeBatch(16, 300, 9);
     SparseDenseLayerTest.assertClose(net.output(ds.getFeatures()), ref.output(ds.getFeatures()), 1e-4);
@@ -31,8 +35,8 @@ class OnceOutputLayerTest {
   void configurationSurvivesJson() {
     MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300);
     MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(net.getLayerWiseConfigurations().toJson());
-    assertThat(back.getConf(VaeNetwork.DECODER).getLayer()).isInstanceOf(OnceOutputLayer.class)
+    assertThat(back.getConf(VaeNetwork.DECODER).getLayer()).isInstanceOf(SoftmaxDecoderLayer.class)
         .isEqualTo(net.getLayerWiseConfigurations().getConf(VaeNetwork.DECODER).getLayer());
-    assertThat(net.clone().getLayer(VaeNetwork.DECODER)).isInstanceOf(OnceOutputLayer.Impl.class);
+    assertThat(net.clone().getLayer(VaeNetwork.DECODER)).isInstanceOf(SoftmaxDecoderLayer.Impl.class);
   }
 }
