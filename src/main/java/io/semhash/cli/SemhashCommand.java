@@ -14,7 +14,7 @@ public final class SemhashCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    System.exit(OpenBlasCore.relaunchIfUseful(args).orElseGet(() -> run(args)));
   }
 
   /** Runs the command line and returns the exit code (tests call this instead of main). */
