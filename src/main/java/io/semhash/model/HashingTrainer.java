@@ -3,7 +3,6 @@ package io.semhash.model;
 import io.semhash.progress.Progress;
 import io.semhash.text.SparseVector;
 import java.io.PrintStream;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +11,6 @@ import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains the hashing VAE: mini-batches densified from sparse vectors on the fly (the corpus is
@@ -81,6 +78,8 @@ public final class HashingTrainer {
     INDArray best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     int bestEpoch = 0;
+    DenseBatch inputs = new DenseBatch(vocabularySize);
+    DenseBatch targets = new DenseBatch(vocabularySize);
     long trainingStart = System.nanoTime();
     for (int epoch = 1; epoch <= options.epochs(); epoch++) {
       int[] order = permutation(n, random);
@@ -98,7 +97,7 @@ public final class HashingTrainer {
         if (withNeighbours) {
           batch = withNeighbours(batch, neighbours, random);
         }
-        DataSet ds = new DataSet(dense(tfidf, batch, vocabularySize), dense(counts, batch, vocabularySize));
+        DataSet ds = new DataSet(inputs.fill(tfidf, batch), targets.fill(counts, batch));
         net.fit(ds);
         recon += net.score() * batch.length;
         kl += latent.lastKl();
@@ -150,26 +149,5 @@ public final class HashingTrainer {
       paired[batch.length + i] = nb.length == 0 ? batch[i] : nb[random.nextInt(nb.length)];
     }
     return paired;
-  }
-
-  /**
-   * Densifies the rows {@code batch} of a sparse list into a [rows, dims] float matrix. Only the
-   * non-zeros are written, straight into the zero-filled native buffer: building a float[] and
-   * handing it to {@code Nd4j.create} copied all rows × dims values one put at a time, the largest
-   * Java cost of a training step after the sparse layer.
-   */
-  static INDArray dense(List<SparseVector> vectors, int[] batch, int dims) {
-    INDArray out = Nd4j.zeros(DataType.FLOAT, batch.length, dims);
-    FloatBuffer buf = out.data().asNioFloat();
-    for (int r = 0; r < batch.length; r++) {
-      SparseVector v = vectors.get(batch[r]);
-      int base = r * dims;
-      int[] indices = v.indices();
-      float[] values = v.values();
-      for (int k = 0; k < indices.length; k++) {
-        buf.put(base + indices[k], values[k]);
-      }
-    }
-    return out;
   }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** {@link HashingTrainer#dense} against the sparse rows read back element by element through ND4J. */
+/** {@link DenseBatch} against the sparse rows read back element by element through ND4J. */
 class DenseBatchTest {
   @Test
   void densifiedBatchHoldsExactlyTheNonZerosOfTheChosenRowsInBatchOrder() {
@@ -30,9 +30,10 @@ class DenseBatchTest {
       }
       vectors.add(new SparseVector(idx.stream().mapToInt(Integer::intValue).toArray(), values));
     }
-    int[] batch = {5, 0, 39, 5, 17}; // a repeated row, as paired batches have
-    for (int round = 0; round < 3; round++) { // fresh buffers must come zeroed every time
-      INDArray x = HashingTrainer.dense(vectors, batch, dims);
+    DenseBatch dense = new DenseBatch(dims);
+    int[][] batches = {{5, 0, 39, 5, 17}, {1, 2, 3, 4, 6}, {7, 8}, {5, 0, 39, 5, 17}, {9, 9, 9, 9, 9}};
+    for (int[] batch : batches) { // a reused buffer must hold nothing of the batch before (repeated rows as paired batches have)
+      INDArray x = dense.fill(vectors, batch);
       assertThat(x.shape()).containsExactly(batch.length, dims);
       assertThat(x.dataType()).isEqualTo(DataType.FLOAT);
       for (int r = 0; r < batch.length; r++) {

@@ -46,8 +46,8 @@ class NetworkConsistencyTest {
     List<SparseVector> xs = randomSparse(20, 3);
     // one training step so that the weights are not just their initial values
     int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
-    net.fit(new DataSet(HashingTrainer.dense(xs, all, V), HashingTrainer.dense(xs, all, V).mul(3)));
-    INDArray logits = net.feedForwardToLayer(VaeNetwork.LOGITS, HashingTrainer.dense(xs, all, V), false).get(VaeNetwork.LOGITS + 1);
+    net.fit(new DataSet(new DenseBatch(V).fill(xs, all), new DenseBatch(V).fill(xs, all).mul(3)));
+    INDArray logits = net.feedForwardToLayer(VaeNetwork.LOGITS, new DenseBatch(V).fill(xs, all), false).get(VaeNetwork.LOGITS + 1);
     SparseEncoder enc = SparseEncoder.of(ModelWeights.of(net));
     for (int i = 0; i < xs.size(); i++) {
       float[] mine = enc.logits(xs.get(i));
@@ -63,7 +63,7 @@ class NetworkConsistencyTest {
       MultiLayerNetwork net = VaeNetwork.create(options(name, 0.5), V);
       List<SparseVector> xs = randomSparse(16, 5);
       int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
-      INDArray in = HashingTrainer.dense(xs, all, V);
+      INDArray in = new DenseBatch(V).fill(xs, all);
       net.setInput(in);
       net.setLabels(in.mul(2));
       net.computeGradientAndScore();
@@ -96,7 +96,7 @@ class NetworkConsistencyTest {
     MultiLayerNetwork net = VaeNetwork.create(o, V);
     List<SparseVector> xs = randomSparse(16, 9);
     int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
-    INDArray in = HashingTrainer.dense(xs, all, V);
+    INDArray in = new DenseBatch(V).fill(xs, all);
     net.setInput(in);
     net.setLabels(in.mul(2));
     net.computeGradientAndScore();
