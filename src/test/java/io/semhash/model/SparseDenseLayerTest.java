@@ -112,13 +112,17 @@ class SparseDenseLayerTest {
     INDArray eps = Nd4j.randn(DataType.FLOAT, x.size(0), H);
     Pair<Gradient, INDArray> gd = dense.backpropGradient(eps.dup(), NO_WS);
     Pair<Gradient, INDArray> gs = sparse.backpropGradient(eps.dup(), NO_WS);
+    // the sparse layer's gradient is already the batch mean; DL4J's is the sum, divided later by its updater
+    assertThat(sparse.updaterDivideByMinibatch("W")).isFalse();
+    assertThat(dense.updaterDivideByMinibatch("W")).isTrue();
+    long rows = x.size(0);
     INDArray wDense = gd.getFirst().getGradientFor("W");
-    INDArray wSparse = gs.getFirst().getGradientFor("W");
+    INDArray wSparse = gs.getFirst().getGradientFor("W").mul(rows);
     assertThat(wDense.amaxNumber().doubleValue()).isGreaterThan(0.1);
     assertClose(wSparse, wDense, 1e-5);
-    assertClose(gs.getFirst().getGradientFor("b"), gd.getFirst().getGradientFor("b"), 1e-5);
+    assertClose(gs.getFirst().getGradientFor("b").mul(rows), gd.getFirst().getGradientFor("b"), 1e-5);
     // the gradients live where the updater reads them: the layer's gradient view, all of it
-    assertClose(sparse.getGradientsViewArray(), dense.getGradientsViewArray(), 1e-5);
+    assertClose(sparse.getGradientsViewArray().mul(rows), dense.getGradientsViewArray(), 1e-5);
     assertThat(gs.getSecond()).as("first layer: no input gradient").isNull();
   }
 
@@ -238,7 +242,10 @@ class SparseDenseLayerTest {
       n.computeGradientAndScore();
     }
     INDArray gd = dense.gradient().gradient();
-    INDArray gs = sparse.gradient().gradient();
+    INDArray gs = sparse.gradient().gradient().dup();
+    // layer 0 of the sparse network hands over the batch mean (DL4J's updater divides the rest)
+    long first = sparse.getLayer(0).numParams();
+    gs.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, first)).muli(ds.getFeatures().size(0));
     assertThat(gd.amaxNumber().doubleValue()).isGreaterThan(1e-2);
     assertClose(gs, gd, 1e-5);
     assertThat(sparse.score()).isCloseTo(dense.score(), org.assertj.core.data.Percentage.withPercentage(1e-4));
