@@ -40,8 +40,9 @@ public final class VaeNetwork {
    *
    * @param sparseInput first layer a {@link SparseDenseLayer} (the input is ~1% non-zeros) rather
    *     than DL4J's dense layer
-   * @param fast Adam as {@link FastAdam} rather than ND4J's native op, and the decoder an {@link
-   *     SoftmaxDecoderLayer} rather than DL4J's output layer
+   * @param fast Adam as {@link FastAdam} rather than ND4J's native op, the hidden layers {@link
+   *     SingleForwardDenseLayer}s and the decoder a {@link SoftmaxDecoderLayer} rather than DL4J's
+   *     own
    */
   public static MultiLayerNetwork create(TrainingOptions o, int vocabularySize, boolean sparseInput, boolean fast) {
     OutputLayer.Builder decoder = new OutputLayer.Builder(new CountMultinomialLoss())
@@ -59,14 +60,20 @@ public final class VaeNetwork {
         .inferenceWorkspaceMode(WorkspaceMode.NONE)
         .list()
         .layer(ENCODER_1, first)
-        .layer(ENCODER_2, new DenseLayer.Builder().nIn(o.hidden()).nOut(o.hidden()).activation(Activation.RELU).build())
-        .layer(LOGITS, new DenseLayer.Builder().nIn(o.hidden()).nOut(o.bits()).activation(Activation.IDENTITY).build())
+        .layer(ENCODER_2, hidden(o.hidden(), o.hidden(), Activation.RELU, fast))
+        .layer(LOGITS, hidden(o.hidden(), o.bits(), Activation.IDENTITY, fast))
         .layer(LATENT, BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(), o.seed()))
         .layer(DECODER, fast ? new SoftmaxDecoderLayer(decoder) : decoder.build())
         .build();
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
     return net;
+  }
+
+  private static DenseLayer hidden(long nIn, long nOut, Activation activation, boolean fast) {
+    return fast
+        ? SingleForwardDenseLayer.of(nIn, nOut, activation)
+        : new DenseLayer.Builder().nIn(nIn).nOut(nOut).activation(activation).build();
   }
 
   public static BinaryLatentLayerImpl latent(MultiLayerNetwork net) {
