@@ -111,7 +111,8 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       INDArray z = delta;
       Nd4j.gemm(input, w, z, false, false, 1.0, 0.0);
       z.addiRowVector(b);
-      RowStats stats = rowStats(labels, z);
+      INDArray counts = labels.ordering() == 'c' && labels.elementWiseStride() == 1 ? labels : labels.dup('c');
+      RowStats stats = rowStats(counts, z);
       INDArray max = Nd4j.createFromArray(stats.max).reshape(rows, 1);
       z.subiColumnVector(max);
       Transforms.exp(z, false);
@@ -125,7 +126,7 @@ public class SoftmaxDecoderLayer extends OutputLayer {
         loss += n * (stats.max[r] + Math.log(sum)) - stats.countDotZ[r];
         scale[r] = (float) (n / sum);
       }
-      z.muliColumnVector(Nd4j.createFromArray(scale).reshape(rows, 1)).subi(labels); // n · softmax − counts
+      z.muliColumnVector(Nd4j.createFromArray(scale).reshape(rows, 1)).subi(counts); // n · softmax − counts
       deltaLoss = loss;
       deltaInput = input;
       deltaLabels = labels;

@@ -32,6 +32,20 @@ class SoftmaxDecoderLayerTest {
   }
 
   @Test
+  void columnMajorCountsTrainAlike() {
+    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300);
+    MultiLayerNetwork ref = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300, false, false);
+    for (int s = 1; s <= 2; s++) {
+      DataSet ds = SparseDenseLayerTest.vaeBatch(16, 300, 40 + s);
+      DataSet fOrder = new DataSet(ds.getFeatures(), ds.getLabels().dup('f'));
+      net.fit(fOrder);
+      ref.fit(ds);
+      assertThat(net.score()).isCloseTo(ref.score(), org.assertj.core.data.Percentage.withPercentage(1e-3));
+    }
+    SparseDenseLayerTest.assertClose(net.getLayer(VaeNetwork.DECODER).params(), ref.getLayer(VaeNetwork.DECODER).params(), 1e-4);
+  }
+
+  @Test
   void configurationSurvivesJson() {
     MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300);
     MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(net.getLayerWiseConfigurations().toJson());
