@@ -10,6 +10,7 @@ import io.semhash.text.TermAnalyzer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
@@ -27,8 +28,15 @@ public final class Excerpter {
   static final int SCAN_LIMIT = 32_768;
   private static final String ELLIPSIS = "…";
 
-  /** Below this many characters a prefix matches too much text for the search to pay. */
-  private static final int MIN_PREFIX = 2;
+  /** The standard tokenizer cuts longer tokens into pieces of this many characters. */
+  private static final int MAX_TOKEN_LENGTH = StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH;
+
+  /**
+   * An empty prefix would match everywhere. One character is enough since only places where a
+   * token can start are analysed: a query with a two-letter stem ("re", "pc", "do") no longer
+   * analyses every hit's whole text.
+   */
+  private static final int MIN_PREFIX = 1;
 
   private final Analyzer analyzer;
   private final int maxChars;
@@ -140,6 +148,15 @@ public final class Excerpter {
       while (from > 0 && !isAsciiWhitespace(text.charAt(from - 1))) {
         from--;
       }
+      if (at > from && isAsciiLetterOrDigit(text.charAt(at - 1)) && at - from < MAX_TOKEN_LENGTH) {
+        // Inside a word ("go" in "algorithm"): no token starts here, so no hit either. Unicode word
+        // breaking (UAX #29, rules WB5, WB8-WB10) never splits a letter or digit from the letter or
+        // digit before it, and every character lower-casing to ASCII is one ("İ" and the Kelvin
+        // sign are letters); only a token cut at the tokenizer's length limit starts mid-word,
+        // which needs that many characters before it in the stretch.
+        at = lower.indexOf(term, at + 1);
+        continue;
+      }
       int to = at + term.length();
       while (to < text.length() && !isAsciiWhitespace(text.charAt(to))) {
         to++;
@@ -163,6 +180,10 @@ public final class Excerpter {
       lower[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) : Character.toLowerCase(c);
     }
     return new String(lower);
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   private static boolean isAscii(String term) {

@@ -124,7 +124,13 @@ class ExcerpterTest {
         "reasonably", "reason", "activity", "active", "Organization's", "organize", "probability", "probable",
         "valency", "hockey", "Hockey's", "goalies", "encryption", "encrypted", "governments", "agreed", "feed",
         "filing", "file", "controlling", "roll", "skies", "ponies", "caresses", "the", "of", "42", "naïve", "x",
-        "ability-happy", "(cities)", "e-mail", "don't"};
+        "ability-happy", "(cities)", "e-mail", "don't",
+        // stems of two letters (prefix of one or two), and their letters inside other words, which
+        // are no token starts: "re" in "are", "ax" in "relax"; after a digit, an apostrophe, İ or the
+        // Kelvin sign; and after 254 and 255 letters, where the tokenizer cuts a token mid-word
+        "re", "Re:", "res", "are", "bread", "ax", "axe", "AXES", "relax", "taxes", "AX>'AX>'AX", "3ax", "'re", "İre",
+        "\u212Aax", "ex", "EX-soviet", "next", "us", "use", "bus", "mobility", "reusability", "mobl",
+        "x".repeat(254) + "re", "x".repeat(255) + "axe", "y".repeat(256) + "ex", "_re", "re_", "ré", "ére"};
     String[] spaces = {" ", "\n", "\t", "  ", "-", ".", "\u00A0", ""};
     List<String> stems = new ArrayList<>(new TreeSet<>(stemming.tokens(String.join(" ", words))));
     for (int n = 0; n < 1500; n++) {
