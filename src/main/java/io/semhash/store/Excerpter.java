@@ -3,7 +3,9 @@ package io.semhash.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import io.semhash.text.TermAnalyzer;
@@ -68,72 +70,125 @@ public final class Excerpter {
 
   /** The excerpt of {@code text} for a query whose analysed terms are {@code terms}. */
   public String excerpt(String text, Set<String> terms) {
-    String scanned = text.length() > SCAN_LIMIT ? text.substring(0, SCAN_LIMIT) : text;
-    List<Integer> hits = terms.isEmpty() ? List.of() : hitOffsets(scanned, terms);
-    int leadIn = Math.min(40, maxChars / 4);
-    int start = hits.isEmpty() ? 0 : Math.max(0, bestWindowStart(hits, maxChars - leadIn) - leadIn);
-    start = wordStart(text, start);
-    int end = wordEnd(text, Math.min(text.length(), start + maxChars));
-    StringBuilder out = new StringBuilder();
-    if (start > 0) {
-      out.append(ELLIPSIS);
+    return new Query(terms).excerpt(text);
+  }
+
+  /**
+   * The excerpts of several texts for one query, in order: the query's terms are prepared, and
+   * each distinct stretch of text analysed, once for all of them.
+   */
+  public List<String> excerpts(List<String> texts, Set<String> terms) {
+    Query query = new Query(terms);
+    List<String> out = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      out.add(query.excerpt(text));
     }
-    out.append(collapseWhitespace(text.substring(start, end)));
-    if (end < text.length()) {
-      out.append(ELLIPSIS);
-    }
-    return out.toString();
+    return out;
   }
 
   /** The start offsets, ascending, of the tokens of {@code text} that are one of {@code terms}. */
   List<Integer> hitOffsets(String text, Set<String> terms) {
-    // looked up straight from the term buffer: no String per token of every result's text
-    CharArraySet wanted = new CharArraySet(terms, false);
-    List<Integer> offsets = new ArrayList<>();
-    if (!terms.stream().allMatch(t -> isAscii(t) && guaranteedPrefix.applyAsInt(t) >= MIN_PREFIX)) {
-      collectHits(text, 0, text.length(), wanted, offsets);
-      return offsets;
-    }
-    // Analysing every hit's whole text was most of a search's time. Each hit token starts with its
-    // term's guaranteed prefix, ignoring case, so only the stretches between ASCII whitespace around
-    // such places need analysing; they analyse alone as within the whole text (TermAnalyzer).
-    String lower = lowerCased(text);
-    List<int[]> stretches = new ArrayList<>();
-    for (String term : terms) {
-      addStretches(text, lower, term.substring(0, guaranteedPrefix.applyAsInt(term)), stretches);
-    }
-    stretches.sort((a, b) -> Integer.compare(a[0], b[0]));
-    int from = -1;
-    int to = -1;
-    for (int[] stretch : stretches) {
-      if (stretch[0] >= to) { // disjoint from the current one (stretches end at whitespace, so never share a token)
-        if (from >= 0) {
-          collectHits(text, from, to, wanted, offsets);
-        }
-        from = stretch[0];
-      }
-      to = Math.max(to, stretch[1]);
-    }
-    if (from >= 0) {
-      collectHits(text, from, to, wanted, offsets);
-    }
-    return offsets;
+    return new Query(terms).hitOffsets(text);
   }
 
-  /** Adds the start offsets of the tokens of {@code text[from, to)} that are {@code wanted}. */
-  private void collectHits(String text, int from, int to, CharArraySet wanted, List<Integer> offsets) {
-    try (TokenStream ts = analyzer.tokenStream("text", from == 0 && to == text.length() ? text : text.substring(from, to))) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        if (wanted.contains(term.buffer(), 0, term.length())) {
-          offsets.add(from + offset.startOffset());
-        }
+  /**
+   * One query's terms, ready for excerpting any number of texts. Holds what the hits of a stretch
+   * of text are, by the stretch's characters: a stretch analyses alone as within any text (see
+   * {@link TermAnalyzer#guaranteedTokenPrefix}), so a word met again ("space", "Space," in the
+   * same or the next result) is not analysed again. Not thread-safe; one per request.
+   */
+  private final class Query {
+    private final Set<String> terms;
+    // looked up straight from the term buffer: no String per token of every result's text
+    private final CharArraySet wanted;
+    /** What each term's hit tokens start with, lower-cased; null when the whole text must be analysed. */
+    private final List<String> prefixes;
+    /** Hit offsets within a stretch, by the stretch's text. */
+    private final Map<String, int[]> stretchHits = new HashMap<>();
+
+    Query(Set<String> terms) {
+      this.terms = terms;
+      this.wanted = new CharArraySet(terms, false);
+      boolean fast = terms.stream().allMatch(t -> isAscii(t) && guaranteedPrefix.applyAsInt(t) >= MIN_PREFIX);
+      this.prefixes = fast ? terms.stream().map(t -> t.substring(0, guaranteedPrefix.applyAsInt(t))).toList() : null;
+    }
+
+    String excerpt(String text) {
+      String scanned = text.length() > SCAN_LIMIT ? text.substring(0, SCAN_LIMIT) : text;
+      List<Integer> hits = terms.isEmpty() ? List.of() : hitOffsets(scanned);
+      int leadIn = Math.min(40, maxChars / 4);
+      int start = hits.isEmpty() ? 0 : Math.max(0, bestWindowStart(hits, maxChars - leadIn) - leadIn);
+      start = wordStart(text, start);
+      int end = wordEnd(text, Math.min(text.length(), start + maxChars));
+      StringBuilder out = new StringBuilder();
+      if (start > 0) {
+        out.append(ELLIPSIS);
       }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // analysing a String does no I/O
+      out.append(collapseWhitespace(text.substring(start, end)));
+      if (end < text.length()) {
+        out.append(ELLIPSIS);
+      }
+      return out.toString();
+    }
+
+    List<Integer> hitOffsets(String text) {
+      List<Integer> offsets = new ArrayList<>();
+      if (prefixes == null) {
+        collectHits(text, 0, offsets);
+        return offsets;
+      }
+      // Analysing every hit's whole text was most of a search's time. Each hit token starts with its
+      // term's guaranteed prefix, ignoring case, so only the stretches between ASCII whitespace around
+      // such places need analysing; they analyse alone as within the whole text (TermAnalyzer).
+      String lower = lowerCased(text);
+      List<int[]> stretches = new ArrayList<>();
+      for (String prefix : prefixes) {
+        addStretches(text, lower, prefix, stretches);
+      }
+      stretches.sort((a, b) -> Integer.compare(a[0], b[0]));
+      int from = -1;
+      int to = -1;
+      for (int[] stretch : stretches) {
+        if (stretch[0] >= to) { // disjoint from the current one (stretches end at whitespace, so never share a token)
+          if (from >= 0) {
+            addStretchHits(text, from, to, offsets);
+          }
+          from = stretch[0];
+        }
+        to = Math.max(to, stretch[1]);
+      }
+      if (from >= 0) {
+        addStretchHits(text, from, to, offsets);
+      }
+      return offsets;
+    }
+
+    private void addStretchHits(String text, int from, int to, List<Integer> offsets) {
+      int[] hits = stretchHits.computeIfAbsent(text.substring(from, to), stretch -> {
+        List<Integer> found = new ArrayList<>();
+        collectHits(stretch, 0, found);
+        return found.stream().mapToInt(Integer::intValue).toArray();
+      });
+      for (int hit : hits) {
+        offsets.add(from + hit);
+      }
+    }
+
+    /** Adds the start offsets, plus {@code base}, of the tokens of {@code text} that are {@code wanted}. */
+    private void collectHits(String text, int base, List<Integer> offsets) {
+      try (TokenStream ts = analyzer.tokenStream("text", text)) {
+        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+        OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+        ts.reset();
+        while (ts.incrementToken()) {
+          if (wanted.contains(term.buffer(), 0, term.length())) {
+            offsets.add(base + offset.startOffset());
+          }
+        }
+        ts.end();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // analysing a String does no I/O
+      }
     }
   }
 

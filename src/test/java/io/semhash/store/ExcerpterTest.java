@@ -150,6 +150,37 @@ class ExcerpterTest {
     }
   }
 
+  /**
+   * Excerpts of several texts for one query share what each stretch of text analysed to: the
+   * same excerpts as full analysis of each text alone, also when words recur within and across
+   * the texts in other cases and with other punctuation.
+   */
+  @Test
+  void aBatchOfTextsGetsTheExcerptsOfEachTextAlone() {
+    TermAnalyzer stemming = new TermAnalyzer(true);
+    Excerpter fast = Excerpter.of(stemming, 60);
+    Random random = new Random(11);
+    String[] words = {"Space", "space,", "spaces", "SPACE.", "spacecraft", "launch", "launched", "Launching", "re",
+        "Re:", "are", "orbit", "orbits", "(orbit)", "the", "of", "x", "relax", "ax", "axe", "AX>'AX", "hockey", "Hockey's"};
+    List<String> stems = new ArrayList<>(new TreeSet<>(stemming.tokens(String.join(" ", words))));
+    for (int n = 0; n < 300; n++) {
+      List<String> texts = new ArrayList<>();
+      for (int d = random.nextInt(12); d > 0; d--) {
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(120); i > 0; i--) {
+          text.append(words[random.nextInt(words.length)]).append(random.nextInt(4) == 0 ? "\n" : " ");
+        }
+        texts.add(text.toString());
+      }
+      Set<String> terms = new HashSet<>();
+      for (int q = 1 + random.nextInt(3); q > 0; q--) {
+        terms.add(stems.get(random.nextInt(stems.size())));
+      }
+      List<String> expected = texts.stream().map(t -> Reference.excerpt(stemming, t, terms, 60)).toList();
+      assertThat(fast.excerpts(texts, terms)).as("terms %s", terms).isEqualTo(expected);
+    }
+  }
+
   @Test
   void theStemmedFastPathAgreesOnTheFixtureCorpusForEachOfItsWords() {
     TermAnalyzer stemming = new TermAnalyzer(true);
