@@ -2,6 +2,7 @@ package io.semhash.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class Excerpter {
       if (start > 0) {
         out.append(ELLIPSIS);
       }
-      out.append(collapseWhitespace(text.substring(start, end)));
+      out.append(collapseWhitespace(text, start, end));
       if (end < text.length()) {
         out.append(ELLIPSIS);
       }
@@ -222,19 +223,30 @@ public final class Excerpter {
   }
 
   /**
-   * {@code text} with each character lower-cased as the analyzer does ({@link
-   * Character#toLowerCase(char)}, so "İ" and the Kelvin sign become "i" and "k"), index for index:
-   * a term is then found with {@link String#indexOf(String, int)}, which the JDK vectorises. (A
-   * character that lower-cases to ASCII is never half of a surrogate pair, so no ASCII term is
-   * missed or invented by lower-casing chars rather than code points.)
+   * {@code text}, index for index, as far as ASCII terms can tell: each character that lower-cases
+   * to ASCII as the analyzer does ({@link Character#toLowerCase(char)}: "A"-"Z", and "İ" and the
+   * Kelvin sign to "i" and "k") is lower-cased, every other character stays something that is no
+   * ASCII letter or digit. A term is then found with {@link String#indexOf(String, int)}, which
+   * the JDK vectorises. One byte per character (ISO-8859-1; characters beyond it become "?",
+   * which no term holds): less to copy than a lower-cased copy of the whole text, and no
+   * per-character case table. (A character that lower-cases to ASCII is never half of a surrogate
+   * pair, so no ASCII term is missed or invented by working on chars rather than code points.)
    */
   private static String lowerCased(String text) {
-    char[] lower = new char[text.length()];
-    for (int i = 0; i < lower.length; i++) {
-      char c = text.charAt(i);
-      lower[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) : Character.toLowerCase(c);
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    if (bytes.length != text.length() || text.indexOf('\u0130') >= 0 || text.indexOf('\u212A') >= 0) {
+      // rare: a surrogate pair became one "?" (indexes would shift), or "İ" / the Kelvin sign to put back
+      bytes = new byte[text.length()];
+      for (int i = 0; i < bytes.length; i++) {
+        char c = text.charAt(i);
+        bytes[i] = c == '\u0130' || c == '\u212A' ? (byte) Character.toLowerCase(c) : c < 256 ? (byte) c : (byte) '?';
+      }
     }
-    return new String(lower);
+    for (int i = 0; i < bytes.length; i++) {
+      int c = bytes[i];
+      bytes[i] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
   private static boolean isAsciiLetterOrDigit(char c) {
@@ -303,20 +315,27 @@ public final class Excerpter {
    * visible share of a search's time.
    */
   static String collapseWhitespace(String s) {
-    StringBuilder out = new StringBuilder(s.length());
+    return collapseWhitespace(s, 0, s.length());
+  }
+
+  /** {@link #collapseWhitespace(String)} of {@code s[from, to)}, without copying it first. */
+  private static String collapseWhitespace(String s, int from, int to) {
+    char[] out = new char[to - from];
+    int n = 0;
     boolean inRun = false;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       if (isAsciiWhitespace(c)) {
         if (!inRun) {
-          out.append(' ');
+          out[n++] = ' ';
           inRun = true;
         }
       } else {
-        out.append(c);
+        out[n++] = c;
         inRun = false;
       }
     }
-    return out.toString().strip();
+    return new String(out, 0, n).strip();
   }
+
 }
