@@ -283,9 +283,9 @@ public final class SemhashServer implements AutoCloseable {
 
     /**
      * Writes {@code value} as JSON straight into the response, the bytes {@code ctx.json} would
-     * send, without its String, byte array and 8 KB copy buffer per response: under load those were
-     * 40% of the bytes the search route allocated, so young collections, each a pause for every
-     * request in flight, came almost twice as often.
+     * send, without the String, the byte array and the new 8 KB copy buffer it makes per response
+     * (about a tenth of what a search allocates): less allocation, fewer young collections, each
+     * a pause for every request in flight.
      */
     private void writeJson(Context ctx, Object value) throws IOException {
       ctx.contentType(ContentType.APPLICATION_JSON);
