@@ -117,10 +117,10 @@ request = function()
   return wrk.format("GET", "/api/search?k=10&q=" .. q)
 end
 done = function(summary, latency, requests)
-  io.write(string.format("requests %d, errors: connect %d read %d write %d status %d timeout %d\n",
+  io.write(string.format("requests %d\nerrors: connect %d read %d write %d status %d timeout %d\n",
     summary.requests, summary.errors.connect, summary.errors.read, summary.errors.write,
     summary.errors.status, summary.errors.timeout))
-  io.write(string.format("throughput %.0f req/s, latency p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000))
+  io.write(string.format("throughput %.0f req/s, latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000))
 end

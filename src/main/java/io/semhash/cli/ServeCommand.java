@@ -22,10 +22,18 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "HOST", description = "bind address (default: server.host, 127.0.0.1)")
   String host;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "most HTTP server threads, 4..1000 (default: server.threads of the configuration, 8)")
+  Integer threads;
+
+  @Option(names = "--search-threads", paramLabel = "N",
+      description = "most requests doing search work at once, 0..1000, 0 = one per core (default: server.search-threads, 0)")
+  Integer searchThreads;
+
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
-    SemhashConfig.Server s = ServerSettings.of(config, host, port);
+    SemhashConfig.Server s = ServerSettings.of(config, host, port, threads, searchThreads);
     SemanticSearchService service = SemanticSearchService.open(indexDir);
     ServerSettings.serveUntilStopped(service, s, indexDir.toString());
     return 0;

@@ -16,7 +16,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
         new Corpus(0.2, false),
         new Text(10_000, 3, 0.8, true),
         new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, 42L, 0.1, 5),
-        new Server("127.0.0.1", 7070, 1_048_576L, 1000, ""));
+        new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0));
   }
 
   /** @param testFraction share of documents without a split that become queries (by id hash) */
@@ -71,6 +71,30 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
    *
    * @param token bearer token for write endpoints; empty disables them (the environment variable
    *     SEMHASH_TOKEN is used when this is empty)
+   * @param threads the most threads the HTTP server runs (its acceptor and selector included);
+   *     see {@link #DEFAULT_THREADS}
+   * @param searchThreads the most requests doing search work at once, the others waiting their
+   *     turn in arrival order; 0 = one per core ({@link #searchSlots()})
    */
-  public record Server(String host, int port, long maxBodyBytes, int maxK, String token) {}
+  public record Server(String host, int port, long maxBodyBytes, int maxK, String token, int threads, int searchThreads) {
+    /**
+     * A small pool: a search is CPU work, so on a few cores more threads than cores only share
+     * them out, and with hundreds of threads every request in flight advanced at once and the
+     * slowest waited longest (docs/BENCHMARKS.md, "Search under load").
+     */
+    public static final int DEFAULT_THREADS = 8;
+    /** Fewest threads: the acceptor and the selector hold one each, and at least two must serve requests. */
+    public static final int MIN_THREADS = 4;
+    public static final int MAX_THREADS = 1000;
+
+    /** Settings with the default thread counts. */
+    public Server(String host, int port, long maxBodyBytes, int maxK, String token) {
+      this(host, port, maxBodyBytes, maxK, token, DEFAULT_THREADS, 0);
+    }
+
+    /** How many requests may do search work at once: {@code searchThreads}, or 0 for one per core. */
+    public int searchSlots() {
+      return searchThreads == 0 ? Runtime.getRuntime().availableProcessors() : searchThreads;
+    }
+  }
 }

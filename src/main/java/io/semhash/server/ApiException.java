@@ -43,6 +43,10 @@ final class ApiException extends RuntimeException {
     return new ApiException(415, "unsupported_media_type", message);
   }
 
+  static ApiException unavailable(String message) {
+    return new ApiException(503, "unavailable", message);
+  }
+
   int status() {
     return status;
   }

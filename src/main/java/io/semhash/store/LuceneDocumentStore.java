@@ -359,12 +359,7 @@ public final class LuceneDocumentStore implements Closeable {
 
   /** {@link #snippet} for several texts and one query, which is analysed once. */
   public List<String> snippets(List<String> texts, String query) {
-    Set<String> terms = new HashSet<>(analyzer.tokens(query));
-    List<String> out = new ArrayList<>(texts.size());
-    for (String text : texts) {
-      out.add(excerpter.excerpt(text, terms));
-    }
-    return out;
+    return excerpter.excerpts(texts, new HashSet<>(analyzer.tokens(query)));
   }
 
   /** How many live documents carry each label, most frequent first (ties by label). */

@@ -124,7 +124,13 @@ class ExcerpterTest {
         "reasonably", "reason", "activity", "active", "Organization's", "organize", "probability", "probable",
         "valency", "hockey", "Hockey's", "goalies", "encryption", "encrypted", "governments", "agreed", "feed",
         "filing", "file", "controlling", "roll", "skies", "ponies", "caresses", "the", "of", "42", "naïve", "x",
-        "ability-happy", "(cities)", "e-mail", "don't"};
+        "ability-happy", "(cities)", "e-mail", "don't",
+        // stems of two letters (prefix of one or two), and their letters inside other words, which
+        // are no token starts: "re" in "are", "ax" in "relax"; after a digit, an apostrophe, İ or the
+        // Kelvin sign; and after 254 and 255 letters, where the tokenizer cuts a token mid-word
+        "re", "Re:", "res", "are", "bread", "ax", "axe", "AXES", "relax", "taxes", "AX>'AX>'AX", "3ax", "'re", "İre",
+        "\u212Aax", "ex", "EX-soviet", "next", "us", "use", "bus", "mobility", "reusability", "mobl",
+        "x".repeat(254) + "re", "x".repeat(255) + "axe", "y".repeat(256) + "ex", "_re", "re_", "ré", "ére"};
     String[] spaces = {" ", "\n", "\t", "  ", "-", ".", "\u00A0", ""};
     List<String> stems = new ArrayList<>(new TreeSet<>(stemming.tokens(String.join(" ", words))));
     for (int n = 0; n < 1500; n++) {
@@ -141,6 +147,37 @@ class ExcerpterTest {
       }
       assertThat(fast.hitOffsets(t, terms)).as("hits of %s in %s", terms, t).isEqualTo(Reference.hitOffsets(stemming, t, terms));
       assertThat(fast.excerpt(t, terms)).isEqualTo(Reference.excerpt(stemming, t, terms, 60));
+    }
+  }
+
+  /**
+   * Excerpts of several texts for one query share what each stretch of text analysed to: the
+   * same excerpts as full analysis of each text alone, also when words recur within and across
+   * the texts in other cases and with other punctuation.
+   */
+  @Test
+  void aBatchOfTextsGetsTheExcerptsOfEachTextAlone() {
+    TermAnalyzer stemming = new TermAnalyzer(true);
+    Excerpter fast = Excerpter.of(stemming, 60);
+    Random random = new Random(11);
+    String[] words = {"Space", "space,", "spaces", "SPACE.", "spacecraft", "launch", "launched", "Launching", "re",
+        "Re:", "are", "orbit", "orbits", "(orbit)", "the", "of", "x", "relax", "ax", "axe", "AX>'AX", "hockey", "Hockey's"};
+    List<String> stems = new ArrayList<>(new TreeSet<>(stemming.tokens(String.join(" ", words))));
+    for (int n = 0; n < 300; n++) {
+      List<String> texts = new ArrayList<>();
+      for (int d = random.nextInt(12); d > 0; d--) {
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(120); i > 0; i--) {
+          text.append(words[random.nextInt(words.length)]).append(random.nextInt(4) == 0 ? "\n" : " ");
+        }
+        texts.add(text.toString());
+      }
+      Set<String> terms = new HashSet<>();
+      for (int q = 1 + random.nextInt(3); q > 0; q--) {
+        terms.add(stems.get(random.nextInt(stems.size())));
+      }
+      List<String> expected = texts.stream().map(t -> Reference.excerpt(stemming, t, terms, 60)).toList();
+      assertThat(fast.excerpts(texts, terms)).as("terms %s", terms).isEqualTo(expected);
     }
   }
 
