@@ -78,6 +78,15 @@ public class FastAdam extends Adam {
   /** The updater at work; M and V are those of {@link AdamUpdater}. */
   static final class Updater extends AdamUpdater {
     private static final int CHUNK = 2048;
+    /**
+     * Moments below this are set to zero. Why: the first layer's weights of a term absent from the
+     * batch get a zero gradient, so their first moment decays by β1 = 0.9 every step and spends
+     * ~150 steps among the subnormal floats before reaching zero; rare terms keep coming back to
+     * it. Arithmetic on subnormals is ~7× slower on this CPU (a 5 M-element Adam loop: 8.5 ms
+     * normal, 62.6 ms subnormal), and full trainings slowed from ~10 to ~16 s per epoch as the
+     * share of such moments grew. A moment of 1e-30 moves a weight by less than 1e-24.
+     */
+    static final float TINY = 1e-30f;
     private final float[] gc = new float[CHUNK];
     private final float[] mc = new float[CHUNK];
     private final float[] vc = new float[CHUNK];
@@ -145,6 +154,9 @@ public class FastAdam extends Adam {
           float gi = gc[i];
           float mi = beta1 * mc[i] + gi * oneMinusBeta1;
           float vi = beta2 * vc[i] + gi * gi * oneMinusBeta2;
+          // flush what would decay into subnormal floats (see TINY)
+          mi = Math.abs(mi) < TINY ? 0f : mi;
+          vi = vi < TINY ? 0f : vi;
           mc[i] = mi;
           vc[i] = vi;
           gc[i] = mi * alpha / ((float) Math.sqrt(vi) + eps);

@@ -51,6 +51,28 @@ class FastAdamTest {
   }
 
   @Test
+  void momentsOfParametersWithoutGradientReachZeroWithoutPassingThroughSubnormals() {
+    long n = 64;
+    INDArray state = Nd4j.zeros(DataType.FLOAT, 1, 2 * n);
+    GradientUpdater<?> fst = new FastAdam(1e-3).instantiate(state, true);
+    fst.applyUpdater(Nd4j.ones(DataType.FLOAT, 1, n).muli(1e-3), 0, 0);
+    boolean reachedZero = false;
+    for (int it = 1; it < 1500; it++) { // 0.9^1500 · 1e-4 would be far below the smallest float
+      INDArray g = Nd4j.zeros(DataType.FLOAT, 1, n);
+      fst.applyUpdater(g, it, 0);
+      for (float x : state.data().asFloat()) {
+        assertThat(x == 0f || Math.abs(x) >= Float.MIN_NORMAL).as("moment %s at step %d", x, it).isTrue();
+      }
+      for (float u : g.data().asFloat()) {
+        assertThat(u == 0f || Math.abs(u) >= Float.MIN_NORMAL).as("update %s at step %d", u, it).isTrue();
+      }
+      reachedZero |= state.getFloat(0, 0) == 0f;
+    }
+    assertThat(reachedZero).as("the first moment of an idle parameter ends at zero").isTrue();
+    assertThat(state.getFloat(0, n)).as("the second moment decays slowly and stays normal").isGreaterThan(0f);
+  }
+
+  @Test
   void sameWithOtherHyperparameters() {
     Adam a = new Adam(0.05, 0.8, 0.99, 1e-6);
     FastAdam f = new FastAdam(0.05);
