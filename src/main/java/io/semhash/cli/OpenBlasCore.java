@@ -55,8 +55,14 @@ final class OpenBlasCore {
     return Set.of();
   }
 
-  /** Whether these arguments run a training command: the first argument that is not an option. */
+  /**
+   * Whether these arguments run a training command: the first argument that is not an option, and
+   * no request for help or the version (answered at once, not worth a second JVM).
+   */
   static boolean trains(String[] args) {
+    if (List.of(args).stream().anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"))) {
+      return false;
+    }
     for (String a : args) {
       if (!a.startsWith("-")) {
         return TRAINING_COMMANDS.contains(a);

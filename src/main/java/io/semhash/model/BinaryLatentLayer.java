@@ -1,7 +1,6 @@
 package io.semhash.model;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -51,14 +50,8 @@ public final class BinaryLatentLayer extends NoParamLayer {
       INDArray layerParamsView,
       boolean initializeParams,
       DataType networkDataType) {
-    BinaryLatentLayerImpl layer = new BinaryLatentLayerImpl(conf, networkDataType);
-    layer.setListeners(listeners);
-    layer.setIndex(layerIndex);
-    layer.setParamsViewArray(layerParamsView);
-    Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-    layer.setParamTable(params);
-    layer.setConf(conf);
-    return layer;
+    return LayerWiring.wire(new BinaryLatentLayerImpl(conf, networkDataType), this, conf, listeners, layerIndex,
+        layerParamsView, initializeParams);
   }
 
   @Override

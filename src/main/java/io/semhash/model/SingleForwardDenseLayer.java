@@ -1,7 +1,6 @@
 package io.semhash.model;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
@@ -44,14 +43,8 @@ public class SingleForwardDenseLayer extends DenseLayer {
     if (hasLayerNorm() || getWeightNoise() != null || getIDropout() != null) {
       throw new IllegalStateException("SingleForwardDenseLayer supports neither layer normalisation, weight noise nor dropout");
     }
-    Impl ret = new Impl(conf, networkDataType);
-    ret.setListeners(trainingListeners);
-    ret.setIndex(layerIndex);
-    ret.setParamsViewArray(layerParamsView);
-    Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-    ret.setParamTable(paramTable);
-    ret.setConf(conf);
-    return ret;
+    return LayerWiring.wire(new Impl(conf, networkDataType), this, conf, trainingListeners, layerIndex,
+        layerParamsView, initializeParams);
   }
 
   @Override

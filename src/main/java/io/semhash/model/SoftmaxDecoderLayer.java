@@ -1,7 +1,6 @@
 package io.semhash.model;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -47,14 +46,8 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       boolean initializeParams,
       DataType networkDataType) {
     LayerValidation.assertNInNOutSet("SoftmaxDecoderLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-    Impl ret = new Impl(conf, networkDataType);
-    ret.setListeners(trainingListeners);
-    ret.setIndex(layerIndex);
-    ret.setParamsViewArray(layerParamsView);
-    Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-    ret.setParamTable(paramTable);
-    ret.setConf(conf);
-    return ret;
+    return LayerWiring.wire(new Impl(conf, networkDataType), this, conf, trainingListeners, layerIndex,
+        layerParamsView, initializeParams);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.semhash.model;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
@@ -47,14 +46,8 @@ public class SparseDenseLayer extends DenseLayer {
     if (getWeightNoise() != null) {
       throw new IllegalStateException("SparseDenseLayer does not support weight noise");
     }
-    SparseDenseLayerImpl ret = new SparseDenseLayerImpl(conf, networkDataType);
-    ret.setListeners(trainingListeners);
-    ret.setIndex(layerIndex);
-    ret.setParamsViewArray(layerParamsView);
-    Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-    ret.setParamTable(paramTable);
-    ret.setConf(conf);
-    return ret;
+    return LayerWiring.wire(new SparseDenseLayerImpl(conf, networkDataType), this, conf, trainingListeners, layerIndex,
+        layerParamsView, initializeParams);
   }
 
   @Override

@@ -37,5 +37,7 @@ class OpenBlasCoreTest {
     assertThat(OpenBlasCore.trains(new String[] {"serve", "--index", "train"})).isFalse();
     assertThat(OpenBlasCore.trains(new String[] {"search", "train"})).isFalse();
     assertThat(OpenBlasCore.trains(new String[] {})).isFalse();
+    assertThat(OpenBlasCore.trains(new String[] {"train", "--help"})).isFalse();
+    assertThat(OpenBlasCore.trains(new String[] {"demo", "-h"})).isFalse();
   }
 }
