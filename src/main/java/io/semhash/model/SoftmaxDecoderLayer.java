@@ -1,5 +1,6 @@
 package io.semhash.model;
 
+import java.lang.ref.Reference;
 import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
@@ -163,6 +164,8 @@ public class SoftmaxDecoderLayer extends OutputLayer {
         out.countDotZ[r] = dot;
         out.total[r] = total;
       }
+      Reference.reachabilityFence(counts); // see SparseDenseLayerImpl.View
+      Reference.reachabilityFence(z);
       return out;
     }
 

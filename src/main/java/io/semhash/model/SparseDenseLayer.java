@@ -12,11 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A {@link DenseLayer} for a sparse input (tf-idf rows with ~1% non-zeros): same parameters "W"
  * [nIn, nOut] and "b" [1, nOut], same initialisation and updater, but forward and backward only
- * touch the rows of W of the terms present in the batch (see {@link SparseDenseLayerImpl}). Meant
+ * touch the rows of W of the terms present in the batch (see {@link SparseDenseLayerImpl}), and W
+ * is kept row by row ({@link RowMajorWeightInitializer}). Meant
  * as the first layer of a network: it returns no gradient for its input.
  *
- * <p>Everything but {@link #instantiate} is inherited, so DL4J's JSON configuration (which records
- * the class name) and its clone keep the layer what it is.
+ * <p>Everything but {@link #instantiate} and {@link #initializer} is inherited, so DL4J's JSON
+ * configuration (which records the class name) and its clone keep the layer what it is.
  */
 public class SparseDenseLayer extends DenseLayer {
 
@@ -48,6 +49,12 @@ public class SparseDenseLayer extends DenseLayer {
     }
     return LayerWiring.wire(new SparseDenseLayerImpl(conf, networkDataType), this, conf, trainingListeners, layerIndex,
         layerParamsView, initializeParams);
+  }
+
+  /** W row by row: see {@link RowMajorWeightInitializer}. */
+  @Override
+  public org.deeplearning4j.nn.api.ParamInitializer initializer() {
+    return RowMajorWeightInitializer.INSTANCE;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.semhash.model;
 
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.deeplearning4j.exception.DL4JInvalidInputException;
@@ -18,15 +19,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>The input arrives dense [B, V]; one pass over it collects each row's non-zeros (CSR). Forward
  * then sums only the rows of W of those terms; backward computes ∂L/∂W = xᵀδ only on those rows
- * and writes the whole gradient view column by column (the updater overwrote it with the last
+ * and writes the whole gradient view, zeros included (the updater overwrote it with the last
  * step's update, so the zeros elsewhere must be written too), ∂L/∂b = Σ_rows δ, both divided by the
  * batch size here rather than by DL4J's updater (see {@link #updaterDivideByMinibatch}), and
  * returns <b>no</b> gradient for the input: this layer must be the first of its network.
  *
  * <p>Arrays are read and written in place through {@code data().asNioFloat()}, a view of the
  * whole native buffer; an element (r, c) of an array sits at {@code offset() + r·stride(0) +
- * c·stride(1)}, whatever its order (DL4J keeps W in 'f' order: a column of W is contiguous, so the
- * loops run column by column when it is).
+ * c·stride(1)}, whatever its order. W is kept row-major ({@link RowMajorWeightInitializer}), so a
+ * term's row of W and of its gradient is one contiguous run; other layouts take slower loops.
  *
  * <p>Every forward pass reads its input afresh; a training forward keeps z and the CSR for the
  * backward pass that follows (DL4J's own layer recomputes them), which recomputes them if the
@@ -48,7 +49,13 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
     }
   }
 
-  /** Where element (r, c) of a float array lives in its native buffer. */
+  /**
+   * Where element (r, c) of a float array lives in its native buffer. The buffer does not keep the
+   * array's memory alive: once compiled code no longer needs the INDArray, a GC can hand it to
+   * ND4J's deallocator while the buffer is still read (an allocation inside the loop is enough), so
+   * every method that reads through a view ends with {@code Reference.reachabilityFence} on the
+   * array.
+   */
   record View(FloatBuffer buf, int offset, int s0, int s1) {
     int at(long r, long c) {
       return (int) (offset + r * s0 + c * s1);
@@ -121,7 +128,50 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
       }
       rowPtr[r + 1] = n;
     }
+    Reference.reachabilityFence(x);
     return new Csr(rows, rowPtr, idx, val);
+  }
+
+  /** A batch's non-zeros grouped by term: each distinct term, ascending, with the rows it occurs in. */
+  record Csc(int[] terms, int[] ptr, int[] rows, float[] vals) {}
+
+  /** {@code x} regrouped by term (a counting sort of its non-zeros; rows stay ascending per term). */
+  static Csc byTerm(Csr x, int vocabulary) {
+    int nnz = x.nnz();
+    int[] cols = x.cols();
+    int[] next = new int[vocabulary];
+    for (int k = 0; k < nnz; k++) {
+      next[cols[k]]++;
+    }
+    int distinct = 0;
+    for (int t = 0; t < vocabulary; t++) {
+      if (next[t] > 0) {
+        distinct++;
+      }
+    }
+    int[] terms = new int[distinct];
+    int[] ptr = new int[distinct + 1];
+    for (int t = 0, d = 0, at = 0; t < vocabulary; t++) {
+      int count = next[t];
+      if (count > 0) {
+        terms[d] = t;
+        ptr[d++] = at;
+        next[t] = at; // from here on: where term t's next occurrence goes
+        at += count;
+      }
+    }
+    ptr[distinct] = nnz;
+    int[] rows = new int[nnz];
+    float[] vals = new float[nnz];
+    float[] val = x.vals();
+    for (int r = 0; r < x.rows(); r++) {
+      for (int k = x.rowPtr()[r], e = x.rowPtr()[r + 1]; k < e; k++) {
+        int at = next[cols[k]]++;
+        rows[at] = r;
+        vals[at] = val[k];
+      }
+    }
+    return new Csc(terms, ptr, rows, vals);
   }
 
   /** z = x W (+ b) into a row-major float[rows · nOut]. */
@@ -129,39 +179,50 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
     View wv = view(w);
     int nOut = (int) w.size(1);
     int rows = x.rows();
-    int[] ptr = x.rowPtr();
-    int[] idx = x.cols();
-    float[] val = x.vals();
     FloatBuffer wb = wv.buf();
     float[] z = new float[rows * nOut];
-    if (wv.s0() == 1) {
-      // column-major W: column j is contiguous; copy it to the heap in one go (a direct buffer's
-      // per-element get costs a bounds and scope check each), then gather every row's terms
-      int v = (int) w.size(0);
-      float[] column = new float[v];
-      for (int j = 0; j < nOut; j++) {
-        wb.get(wv.at(0, j), column, 0, v);
-        for (int r = 0; r < rows; r++) {
-          // four partial sums: one chain of dependent float adds would be bound by their latency
-          float s0 = 0f;
-          float s1 = 0f;
-          float s2 = 0f;
-          float s3 = 0f;
-          int k = ptr[r];
-          int e = ptr[r + 1];
-          for (; k + 3 < e; k += 4) {
-            s0 += val[k] * column[idx[k]];
-            s1 += val[k + 1] * column[idx[k + 1]];
-            s2 += val[k + 2] * column[idx[k + 2]];
-            s3 += val[k + 3] * column[idx[k + 3]];
+    if (wv.s1() == 1) {
+      // row-major W: each term's row once to the heap, then added to the rows of the documents
+      // that hold the term (a contiguous loop C2 vectorises); z[r] still sums its terms in order
+      Csc byTerm = byTerm(x, (int) w.size(0));
+      float[] wRow = new float[nOut];
+      int[] rowOf = byTerm.rows();
+      float[] valOf = byTerm.vals();
+      for (int d = 0; d < byTerm.terms().length; d++) {
+        wb.get(wv.at(byTerm.terms()[d], 0), wRow, 0, nOut);
+        int p = byTerm.ptr()[d];
+        int e = byTerm.ptr()[d + 1];
+        // four documents per pass (a term occurs once per document, so the four rows differ):
+        // C2's vector loop over 500 floats leaves a long scalar tail, paid once per pass
+        for (; p + 3 < e; p += 4) {
+          float v0 = valOf[p];
+          float v1 = valOf[p + 1];
+          float v2 = valOf[p + 2];
+          float v3 = valOf[p + 3];
+          int b0 = rowOf[p] * nOut;
+          int b1 = rowOf[p + 1] * nOut;
+          int b2 = rowOf[p + 2] * nOut;
+          int b3 = rowOf[p + 3] * nOut;
+          for (int j = 0; j < nOut; j++) {
+            float wj = wRow[j];
+            z[b0 + j] += v0 * wj;
+            z[b1 + j] += v1 * wj;
+            z[b2 + j] += v2 * wj;
+            z[b3 + j] += v3 * wj;
           }
-          for (; k < e; k++) {
-            s0 += val[k] * column[idx[k]];
+        }
+        for (; p < e; p++) {
+          float v = valOf[p];
+          int base = rowOf[p] * nOut;
+          for (int j = 0; j < nOut; j++) {
+            z[base + j] += v * wRow[j];
           }
-          z[r * nOut + j] = (s0 + s1) + (s2 + s3);
         }
       }
     } else {
+      int[] ptr = x.rowPtr();
+      int[] idx = x.cols();
+      float[] val = x.vals();
       int s0 = wv.s0();
       int s1 = wv.s1();
       for (int r = 0; r < rows; r++) {
@@ -184,6 +245,8 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
         }
       }
     }
+    Reference.reachabilityFence(w);
+    Reference.reachabilityFence(bias);
     return z;
   }
 
@@ -194,15 +257,14 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
   static void writeWeightGradient(Csr x, float[] delta, int nOut, INDArray gW) {
     View gv = view(gW);
     FloatBuffer gb = gv.buf();
-    int rows = x.rows();
-    int[] ptr = x.rowPtr();
-    int[] idx = x.cols();
-    float[] val = x.vals();
     int v = (int) gW.size(0);
-    if (gv.s0() != 1) {
+    if (gv.s1() != 1 || gv.s0() != nOut) {
+      int[] ptr = x.rowPtr();
+      int[] idx = x.cols();
+      float[] val = x.vals();
       gW.assign(0);
-      for (int j = 0; j < nOut; j++) {
-        for (int r = 0; r < rows; r++) {
+      for (int r = 0; r < x.rows(); r++) {
+        for (int j = 0; j < nOut; j++) {
           float d = delta[r * nOut + j];
           for (int k = ptr[r], e = ptr[r + 1]; k < e; k++) {
             int at = gv.at(idx[k], j);
@@ -210,22 +272,57 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
           }
         }
       }
+      Reference.reachabilityFence(gW);
       return;
     }
-    // column-major gW: build column j on the heap and write it whole
-    float[] column = new float[v];
-    for (int j = 0; j < nOut; j++) {
-      for (int r = 0; r < rows; r++) {
-        float d = delta[r * nOut + j];
-        if (d == 0f) {
-          continue; // ReLU zeroes about half of δ
-        }
-        for (int k = ptr[r], e = ptr[r + 1]; k < e; k++) {
-          column[idx[k]] += val[k] * d;
+    // contiguous row-major gW: each present term's row summed on the heap and written whole, the
+    // rows in between written with zeros in bulk
+    Csc byTerm = byTerm(x, v);
+    int[] rowOf = byTerm.rows();
+    float[] valOf = byTerm.vals();
+    float[] row = new float[nOut];
+    float[] zeros = new float[Math.min(v, 256) * nOut];
+    int nextRow = 0;
+    for (int d = 0; d < byTerm.terms().length; d++) {
+      int t = byTerm.terms()[d];
+      writeZeroRows(gv, nextRow, t, nOut, zeros);
+      Arrays.fill(row, 0f);
+      int p = byTerm.ptr()[d];
+      int e = byTerm.ptr()[d + 1];
+      // four documents per pass, added in the same order as one by one (same rounding); see above
+      for (; p + 3 < e; p += 4) {
+        float x0 = valOf[p];
+        float x1 = valOf[p + 1];
+        float x2 = valOf[p + 2];
+        float x3 = valOf[p + 3];
+        int b0 = rowOf[p] * nOut;
+        int b1 = rowOf[p + 1] * nOut;
+        int b2 = rowOf[p + 2] * nOut;
+        int b3 = rowOf[p + 3] * nOut;
+        for (int j = 0; j < nOut; j++) {
+          row[j] = (((row[j] + x0 * delta[b0 + j]) + x1 * delta[b1 + j]) + x2 * delta[b2 + j]) + x3 * delta[b3 + j];
         }
       }
-      gb.put(gv.at(0, j), column, 0, v);
-      Arrays.fill(column, 0f); // one memset: clearing the touched entries one by one cost more
+      for (; p < e; p++) {
+        float xv = valOf[p];
+        int base = rowOf[p] * nOut;
+        for (int j = 0; j < nOut; j++) {
+          row[j] += xv * delta[base + j];
+        }
+      }
+      gb.put(gv.at(t, 0), row, 0, nOut);
+      nextRow = t + 1;
+    }
+    writeZeroRows(gv, nextRow, v, nOut, zeros);
+    Reference.reachabilityFence(gW);
+  }
+
+  /** Rows [from, to) of a contiguous row-major view set to zero, a chunk of rows per bulk copy. */
+  private static void writeZeroRows(View gv, int from, int to, int nOut, float[] zeros) {
+    int chunkRows = zeros.length / nOut;
+    for (int r = from; r < to; r += chunkRows) {
+      int n = Math.min(chunkRows, to - r);
+      gv.buf().put(gv.at(r, 0), zeros, 0, n * nOut);
     }
   }
 
@@ -240,6 +337,7 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
         out[r * cols + c] = v.buf().get(v.at(r, c));
       }
     }
+    Reference.reachabilityFence(a);
     return out;
   }
 

@@ -121,8 +121,10 @@ class SparseDenseLayerTest {
     assertThat(wDense.amaxNumber().doubleValue()).isGreaterThan(0.1);
     assertClose(wSparse, wDense, 1e-5);
     assertClose(gs.getFirst().getGradientFor("b").mul(rows), gd.getFirst().getGradientFor("b"), 1e-5);
-    // the gradients live where the updater reads them: the layer's gradient view, all of it
-    assertClose(sparse.getGradientsViewArray().mul(rows), dense.getGradientsViewArray(), 1e-5);
+    // the gradients live where the updater reads them: the layer's gradient view, all of it, W row by row
+    long n = sparse.getGradientsViewArray().length();
+    INDArray expectedView = Nd4j.concat(0, wDense.dup('c').reshape(-1), gd.getFirst().getGradientFor("b").reshape(-1));
+    assertClose(sparse.getGradientsViewArray().reshape(n).mul(rows), expectedView, 1e-5);
     assertThat(gs.getSecond()).as("first layer: no input gradient").isNull();
   }
 
@@ -177,7 +179,42 @@ class SparseDenseLayerTest {
   @Test
   void sameInitialParametersAsTheDenseLayer() {
     // same seed, same configuration apart from the class: the weight init draws the same numbers
-    assertClose(tiny(true, Activation.RELU).params(), tiny(false, Activation.RELU).params(), 0);
+    // and puts them at the same (row, column), whatever the layout
+    assertClose(logicalParams(tiny(true, Activation.RELU)), logicalParams(tiny(false, Activation.RELU)), 0);
+  }
+
+  @Test
+  void weightsAndTheirGradientAreRowMajorViewsOfTheNetworksVectors() {
+    MultiLayerNetwork net = tiny(true, Activation.RELU);
+    Layer layer = net.getLayer(0);
+    INDArray w = layer.getParam("W");
+    assertThat(w.ordering()).isEqualTo('c');
+    assertThat(w.stride()).containsExactly(H, 1);
+    // element (r, c) of W is element r·H + c of the network's parameter vector
+    INDArray flat = net.params().reshape(net.params().length());
+    flat.putScalar(2L * H + 5, 42f);
+    assertThat(w.getFloat(2, 5)).isEqualTo(42f);
+    net.setInput(sparseInput(6, V, 0.2, 8, 'c'));
+    net.setLabels(Nd4j.rand(DataType.FLOAT, 6, 5));
+    net.computeGradientAndScore();
+    INDArray gw = net.gradient().getGradientFor("0_W");
+    INDArray gradFlat = layer.getGradientsViewArray().reshape(layer.getGradientsViewArray().length());
+    assertThat(gw.amaxNumber().doubleValue()).isGreaterThan(0);
+    for (int r = 0; r < V; r += 37) {
+      for (int c = 0; c < H; c += 5) {
+        assertThat(gradFlat.getFloat((long) r * H + c)).isEqualTo(gw.getFloat(r, c));
+      }
+    }
+  }
+
+  /** Every layer's parameters, each in its logical (row-major) order, one after another. */
+  static INDArray logicalParams(MultiLayerNetwork net) {
+    return logical(net.paramTable());
+  }
+
+  /** The arrays of a parameter-keyed map ("0_W", "0_b", …) in the map's order, each flattened row-major. */
+  static INDArray logical(java.util.Map<String, INDArray> byKey) {
+    return Nd4j.concat(0, byKey.values().stream().map(a -> a.dup('c').reshape(-1)).toArray(INDArray[]::new));
   }
 
   // ---- the whole VAE ----
@@ -201,8 +238,8 @@ class SparseDenseLayerTest {
     MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true, fastAdam);
     assertThat(sparse.getLayer(VaeNetwork.ENCODER_1)).isInstanceOf(SparseDenseLayerImpl.class);
     assertThat(dense.getLayer(VaeNetwork.ENCODER_1)).isNotInstanceOf(SparseDenseLayerImpl.class);
-    INDArray before = dense.params().dup();
-    assertClose(sparse.params(), before, 0);
+    INDArray before = logicalParams(dense);
+    assertClose(logicalParams(sparse), before, 0);
 
     for (int s = 0; s < steps; s++) {
       DataSet ds = vaeBatch(32, vocab, 100 + s);
@@ -210,8 +247,8 @@ class SparseDenseLayerTest {
       sparse.fit(ds);
       assertThat(sparse.score()).isCloseTo(dense.score(), org.assertj.core.data.Percentage.withPercentage(1e-3));
     }
-    INDArray moveDense = dense.params().sub(before);
-    INDArray moveSparse = sparse.params().sub(before);
+    INDArray moveDense = logicalParams(dense).sub(before);
+    INDArray moveSparse = logicalParams(sparse).sub(before);
     // the step did something everywhere it should (W1 of terms seen, every other layer)
     assertThat(moveDense.amaxNumber().doubleValue()).isGreaterThan(0.5e-3);
     assertClose(moveSparse, moveDense, 1e-3);
@@ -241,11 +278,18 @@ class SparseDenseLayerTest {
       n.setLabels(ds.getLabels());
       n.computeGradientAndScore();
     }
-    INDArray gd = dense.gradient().gradient();
-    INDArray gs = sparse.gradient().gradient().dup();
-    // layer 0 of the sparse network hands over the batch mean (DL4J's updater divides the rest)
-    long first = sparse.getLayer(0).numParams();
-    gs.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, first)).muli(ds.getFeatures().size(0));
+    java.util.Map<String, INDArray> sparseByKey = new java.util.LinkedHashMap<>();
+    for (String key : sparse.paramTable().keySet()) {
+      INDArray g = sparse.gradient().getGradientFor(key).dup();
+      // layer 0 of the sparse network hands over the batch mean (DL4J's updater divides the rest)
+      sparseByKey.put(key, key.startsWith("0_") ? g.muli(ds.getFeatures().size(0)) : g);
+    }
+    java.util.Map<String, INDArray> denseByKey = new java.util.LinkedHashMap<>();
+    for (String key : dense.paramTable().keySet()) {
+      denseByKey.put(key, dense.gradient().getGradientFor(key));
+    }
+    INDArray gd = logical(denseByKey);
+    INDArray gs = logical(sparseByKey);
     assertThat(gd.amaxNumber().doubleValue()).isGreaterThan(1e-2);
     assertClose(gs, gd, 1e-5);
     assertThat(sparse.score()).isCloseTo(dense.score(), org.assertj.core.data.Percentage.withPercentage(1e-4));
