@@ -2,7 +2,8 @@
 # Wall time of `semhash train` on the embedded 20 Newsgroups corpus at 64 bits, default recipe:
 # per-epoch training seconds (validation excluded) and the whole command (corpus analysis,
 # neighbours, training, validation, saving).   bench/train_time.sh [epochs]   (no argument: the
-# default training, early stopping included). Needs `mvn -q -DskipTests package`.
+# default training, early stopping included). Needs `mvn -q -DskipTests package`; JAR=path/to/semhash.jar
+# times another build (an older commit's, for an A/B on the same machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
@@ -12,7 +13,7 @@ epochs=()
 if [ $# -gt 0 ]; then epochs=(--epochs "$1"); fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s.%N)
-java -jar target/semhash.jar train --corpus data/20news-bydate.tar.gz --bits 64 "${epochs[@]}" --out "$out/model" --json \
+java -jar "${JAR:-target/semhash.jar}" train --corpus data/20news-bydate.tar.gz --bits 64 "${epochs[@]}" --out "$out/model" --json \
   > "$out/train.json" 2> "$out/train.log"
 end=$(date +%s.%N)
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
