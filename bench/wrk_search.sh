@@ -2,7 +2,7 @@
 # Load benchmark of GET /api/search: wrk with varied real queries against a served index, over
 # one or more connection counts, each with its anchor in the same run.
 #   bench/wrk_search.sh INDEX_DIR [seconds] [connections ...]
-#   e.g. bench/wrk_search.sh INDEX 30 10 16 32 64     (default: 30 s at 64 connections)
+#   e.g. bench/wrk_search.sh INDEX 30 10 16 32 64     (default: 30 s at 10 connections, wrk's own default)
 # For each connection count: the anchor GET /api/health (no search work) for min(seconds, 10) s
 # at that load, so the ratio shows what a search costs over the HTTP stack, then the search run.
 # Ends with one table (connections, req/s, p50/p90/p99/max, errors, server CPU per request from
@@ -16,8 +16,8 @@ cd "$(dirname "$0")/.."
 index=${1:?usage: bench/wrk_search.sh INDEX_DIR [seconds] [connections ...]}
 secs=${2:-30}
 shift $(( $# >= 2 ? 2 : 1 ))
-conn_list=("${@:-64}")
-[ ${#conn_list[@]} -gt 0 ] || conn_list=(64)
+conn_list=("${@:-10}")
+[ ${#conn_list[@]} -gt 0 ] || conn_list=(10)
 anchor_secs=$(( secs < 10 ? secs : 10 ))
 port=${PORT:-7391}
 jar=${JAR:-target/semhash.jar}
