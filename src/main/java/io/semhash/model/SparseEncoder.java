@@ -49,25 +49,60 @@ public final class SparseEncoder {
   public float[] logits(SparseVector tfidf) {
     float[] h1 = b1.clone();
     int[] idx = tfidf.indices();
-    float[] val = tfidf.values();
+    int[] rows = new int[Math.max(idx.length, hidden)];
     for (int k = 0; k < idx.length; k++) {
-      axpy(val[k], w1, idx[k] * hidden, h1, hidden);
+      rows[k] = idx[k] * hidden;
     }
+    addRows(tfidf.values(), rows, idx.length, w1, h1, hidden);
     relu(h1);
     float[] h2 = b2.clone();
-    for (int i = 0; i < hidden; i++) {
-      if (h1[i] != 0f) {
-        axpy(h1[i], w2, i * hidden, h2, hidden);
-      }
-    }
+    float[] coef = new float[hidden];
+    addRows(coef, rows, nonZeros(h1, hidden, coef, rows), w2, h2, hidden);
     relu(h2);
     float[] eta = b3.clone();
-    for (int i = 0; i < hidden; i++) {
-      if (h2[i] != 0f) {
-        axpy(h2[i], w3, i * bits, eta, bits);
+    addRows(coef, rows, nonZeros(h2, bits, coef, rows), w3, eta, bits);
+    return eta;
+  }
+
+  /** The non-zero entries of {@code h} into coef, their row offsets (i · width) into rows; returns how many. */
+  private static int nonZeros(float[] h, int width, float[] coef, int[] rows) {
+    int n = 0;
+    for (int i = 0; i < h.length; i++) {
+      if (h[i] != 0f) { // ReLU zeroes about half
+        coef[n] = h[i];
+        rows[n++] = i * width;
       }
     }
-    return eta;
+    return n;
+  }
+
+  /**
+   * y += Σ_k a[k] · x[rows[k] .. rows[k] + n), the rows added one after another as separate
+   * axpys would add them (the same floats), four rows per pass over y: C2 vectorises the pass but
+   * ends each one with a scalar tail, so fewer passes are faster (about 1.5× for 500-wide rows).
+   */
+  static void addRows(float[] a, int[] rows, int count, float[] x, float[] y, int n) {
+    int k = 0;
+    for (; k + 3 < count; k += 4) {
+      float a0 = a[k];
+      float a1 = a[k + 1];
+      float a2 = a[k + 2];
+      float a3 = a[k + 3];
+      int r0 = rows[k];
+      int r1 = rows[k + 1];
+      int r2 = rows[k + 2];
+      int r3 = rows[k + 3];
+      for (int j = 0; j < n; j++) {
+        y[j] = (((y[j] + a0 * x[r0 + j]) + a1 * x[r1 + j]) + a2 * x[r2 + j]) + a3 * x[r3 + j];
+      }
+    }
+    for (; k < count; k++) {
+      float ak = a[k];
+      int r = rows[k];
+      for (int j = 0; j < n; j++) {
+        y[j] += ak * x[r + j];
+      }
+    }
   }
 
   /** The code: bit i = 1[η_i &gt; 0]. */
@@ -82,12 +117,6 @@ public final class SparseEncoder {
       p[i] = (float) (1.0 / (1.0 + Math.exp(-eta[i])));
     }
     return p;
-  }
-
-  private static void axpy(float a, float[] x, int offset, float[] y, int n) {
-    for (int j = 0; j < n; j++) {
-      y[j] += a * x[offset + j];
-    }
   }
 
   private static void relu(float[] h) {
