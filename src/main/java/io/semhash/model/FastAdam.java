@@ -92,8 +92,8 @@ public class FastAdam extends Adam {
     /**
      * Updates between two flushes: half the steps a moment of {@link #TINY} needs to decay to the
      * smallest normal float (173 at β1 = 0.9), so nothing between flushes becomes subnormal. Why not
-     * flush on every update: the comparison keeps C2 from vectorising the loop, which then took
-     * 22–30 ms instead of 9–11 ms for the VAE's 5 M first-layer parameters.
+     * flush on every update: the comparison keeps C2 from vectorising the loop, the largest Java cost
+     * of a training step while it did (docs/BENCHMARKS.md, step 7).
      */
     final int flushEvery;
     private int updates;

@@ -79,7 +79,7 @@ public final class SparseEncoder {
   /**
    * y += Σ_k a[k] · x[rows[k] .. rows[k] + n), the rows added one after another as separate
    * axpys would add them (the same floats), four rows per pass over y: C2 vectorises the pass but
-   * ends each one with a scalar tail, so fewer passes are faster (about 1.5× for 500-wide rows).
+   * ends each one with a scalar tail, so fewer passes are faster.
    */
   static void addRows(float[] a, int[] rows, int count, float[] x, float[] y, int n) {
     int k = 0;
