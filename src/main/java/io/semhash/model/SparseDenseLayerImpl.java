@@ -42,8 +42,8 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
     super(conf, dataType);
   }
 
-  /** A batch's non-zeros, row by row. */
-  record Csr(int rows, int[] rowPtr, int[] cols, float[] vals) {
+  /** A batch's non-zeros, row by row, and the same grouped by term (built once, read forward and backward). */
+  record Csr(int rows, int[] rowPtr, int[] cols, float[] vals, Csc byTerm) {
     int nnz() {
       return rowPtr[rows];
     }
@@ -129,7 +129,8 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
       rowPtr[r + 1] = n;
     }
     Reference.reachabilityFence(x);
-    return new Csr(rows, rowPtr, idx, val);
+    Csr byRow = new Csr(rows, rowPtr, idx, val, null);
+    return new Csr(rows, rowPtr, idx, val, byTerm(byRow, cols));
   }
 
   /** A batch's non-zeros grouped by term: each distinct term, ascending, with the rows it occurs in. */
@@ -184,7 +185,7 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
     if (wv.s1() == 1) {
       // row-major W: each term's row once to the heap, then added to the rows of the documents
       // that hold the term (a contiguous loop C2 vectorises); z[r] still sums its terms in order
-      Csc byTerm = byTerm(x, (int) w.size(0));
+      Csc byTerm = x.byTerm();
       float[] wRow = new float[nOut];
       int[] rowOf = byTerm.rows();
       float[] valOf = byTerm.vals();
@@ -277,7 +278,7 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
     }
     // contiguous row-major gW: each present term's row summed on the heap and written whole, the
     // rows in between written with zeros in bulk
-    Csc byTerm = byTerm(x, v);
+    Csc byTerm = x.byTerm();
     int[] rowOf = byTerm.rows();
     float[] valOf = byTerm.vals();
     float[] row = new float[nOut];
