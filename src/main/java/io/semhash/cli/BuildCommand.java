@@ -36,6 +36,7 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
+    modelArgs.applyThreads(config);
     BuildSummary s = IndexBuild.run(corpusArgs.corpus, corpusArgs.options(config), config, modelArgs.options(config),
         trainSeconds != null ? trainSeconds : Double.POSITIVE_INFINITY, out, System.err);
     PrintWriter pw = spec.commandLine().getOut();

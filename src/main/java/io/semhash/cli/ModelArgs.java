@@ -1,6 +1,7 @@
 package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
+import io.semhash.model.ParallelSlices;
 import io.semhash.model.TrainingOptions;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,25 @@ final class ModelArgs {
   @Option(names = "--patience", paramLabel = "N", description = "epochs without improvement before stopping")
   Integer patience;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "threads of the training step, 0..256 (0 = one per core); the model does not depend on it")
+  Integer threads;
+
+  /** Sets the training threads from the flag or {@code model.threads}. */
+  void applyThreads(SemhashConfig config) {
+    applyThreads(threads, config);
+  }
+
+  /** Sets the training threads from {@code flag} (the {@code --threads} value, or null) or {@code model.threads}. */
+  static void applyThreads(Integer flag, SemhashConfig config) {
+    int n = flag != null ? flag : config.model().threads();
+    if (n < 0 || n > ParallelSlices.MAX_THREADS) {
+      throw new IllegalArgumentException((flag != null ? "--threads" : "model.threads") + " must be in [0, "
+          + ParallelSlices.MAX_THREADS + "] (0 = one per core), got " + n);
+    }
+    ParallelSlices.setThreads(n);
+  }
+
   TrainingOptions options(SemhashConfig config) {
     SemhashConfig.Model m = config.model();
     return new SemhashConfig.Model(
@@ -55,6 +75,7 @@ final class ModelArgs {
         m.neighbours(),
         seed != null ? seed : m.seed(),
         m.validationFraction(),
-        patience != null ? patience : m.patience()).options();
+        patience != null ? patience : m.patience(),
+        m.threads()).options();
   }
 }

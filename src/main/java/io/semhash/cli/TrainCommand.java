@@ -39,6 +39,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
     TrainingOptions options = modelArgs.options(config);
+    modelArgs.applyThreads(config);
     Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(config));
     CorpusVectors vectors = CorpusVectors.build(corpus.documents(), config.text().options(), System.err);
     HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, System.err);

@@ -97,11 +97,18 @@ public class FastAdam extends Adam {
      */
     final int flushEvery;
     private int updates;
-    private final float[] gc = new float[CHUNK];
-    private final float[] mc = new float[CHUNK];
-    private final float[] vc = new float[CHUNK];
     /** Whether the last update ran the Java loop (false: ND4J's op), for tests. */
     boolean lastInJava;
+    /**
+     * The parameters this updater's gradient view belongs to, when the update is to be subtracted
+     * from them in the same pass ({@link FusedStepNetwork}); null: it goes to the gradient view
+     * for DL4J's step function, as ND4J's op does.
+     */
+    private INDArray params;
+    /** Whether the last update went into {@link #params} (and not into the gradient view). */
+    private boolean appliedToParams;
+    /** How many updates went straight into the parameters, for tests. */
+    long updatesIntoParams;
 
     Updater(Adam config) {
       super(config);
@@ -109,6 +116,18 @@ public class FastAdam extends Adam {
       double beta = Math.min(config.getBeta1(), config.getBeta2());
       double steps = Math.log(TINY / Float.MIN_NORMAL) / -Math.log(beta);
       flushEvery = beta <= 0 || beta >= 1 ? 1 : (int) Math.max(1, Math.min(1 << 20, steps / 2));
+    }
+
+    /** From now on, subtract each update from these parameters (null: leave it in the gradient view). */
+    void subtractFrom(INDArray params) {
+      this.params = params;
+    }
+
+    /** Whether the last update was subtracted from the parameters already; clears the mark. */
+    boolean takeAppliedToParams() {
+      boolean applied = appliedToParams;
+      appliedToParams = false;
+      return applied;
     }
 
     private static boolean contiguousFloat(INDArray a) {
@@ -127,6 +146,7 @@ public class FastAdam extends Adam {
           && (gradient.isVector() || (gradient.ordering() == m.ordering() && gradient.ordering() == v.ordering()
               && java.util.Arrays.equals(gradient.shape(), m.shape()) && java.util.Arrays.equals(gradient.shape(), v.shape())));
       lastInJava = false;
+      appliedToParams = false;
       if (!sameLayout || !contiguousFloat(gradient) || !contiguousFloat(m) || !contiguousFloat(v)) {
         super.applyUpdater(gradient, iteration, epoch);
         return;
@@ -156,29 +176,49 @@ public class FastAdam extends Adam {
         super.applyUpdater(gradient, iteration, epoch);
         return;
       }
+      INDArray p = params;
+      boolean fused = p != null && p.length() == n && contiguousFloat(p) && p.offset() + n <= p.data().length();
+      FloatBuffer pb = fused ? p.data().asNioFloat() : null;
+      int po = fused ? (int) p.offset() : 0;
       // the flush runs before the moments are used by the next update, so none used is subnormal
       boolean flush = ++updates % flushEvery == 0;
-      float[] gc = this.gc;
-      float[] mc = this.mc;
-      float[] vc = this.vc;
-      for (int s = 0; s < n; s += CHUNK) {
-        int len = Math.min(CHUNK, n - s);
-        g.get(go + s, gc, 0, len);
-        mb.get(mo + s, mc, 0, len);
-        vb.get(vo + s, vc, 0, len);
-        step(gc, mc, vc, len, beta1, beta2, oneMinusBeta1, oneMinusBeta2, alpha, eps);
-        if (flush) {
-          flush(mc, len);
-          flush(vc, len);
+      float a = alpha;
+      // the threads take chunks of their own; each element's update is the same on any thread
+      ParallelSlices.shared().run(n, 16 * CHUNK, CHUNK, (from, to) -> {
+        float[] gc = new float[CHUNK];
+        float[] mc = new float[CHUNK];
+        float[] vc = new float[CHUNK];
+        float[] pc = fused ? new float[CHUNK] : null;
+        for (int s = from; s < to; s += CHUNK) {
+          int len = Math.min(CHUNK, to - s);
+          g.get(go + s, gc, 0, len);
+          mb.get(mo + s, mc, 0, len);
+          vb.get(vo + s, vc, 0, len);
+          if (fused) {
+            pb.get(po + s, pc, 0, len);
+            stepAndSubtract(gc, mc, vc, pc, len, beta1, beta2, oneMinusBeta1, oneMinusBeta2, a, eps);
+            pb.put(po + s, pc, 0, len);
+          } else {
+            step(gc, mc, vc, len, beta1, beta2, oneMinusBeta1, oneMinusBeta2, a, eps);
+            g.put(go + s, gc, 0, len);
+          }
+          if (flush) {
+            flush(mc, len);
+            flush(vc, len);
+          }
+          mb.put(mo + s, mc, 0, len);
+          vb.put(vo + s, vc, 0, len);
         }
-        g.put(go + s, gc, 0, len);
-        mb.put(mo + s, mc, 0, len);
-        vb.put(vo + s, vc, 0, len);
-      }
+      });
       Reference.reachabilityFence(gradient); // see SparseDenseLayerImpl.View
       Reference.reachabilityFence(m);
       Reference.reachabilityFence(v);
+      Reference.reachabilityFence(p);
       lastInJava = true;
+      appliedToParams = fused;
+      if (fused) {
+        updatesIntoParams++;
+      }
     }
 
     /** One Adam step over a chunk: no branch, so C2 vectorises it. */
@@ -191,6 +231,22 @@ public class FastAdam extends Adam {
         m[i] = mi;
         v[i] = vi;
         g[i] = mi * alpha / ((float) Math.sqrt(vi) + eps);
+      }
+    }
+
+    /**
+     * {@link #step} with the update subtracted from the parameters at once (p − u, the float
+     * operation of DL4J's step function) instead of stored for it.
+     */
+    private static void stepAndSubtract(float[] g, float[] m, float[] v, float[] p, int len, float beta1, float beta2,
+        float oneMinusBeta1, float oneMinusBeta2, float alpha, float eps) {
+      for (int i = 0; i < len; i++) {
+        float gi = g[i];
+        float mi = beta1 * m[i] + gi * oneMinusBeta1;
+        float vi = beta2 * v[i] + gi * gi * oneMinusBeta2;
+        m[i] = mi;
+        v[i] = vi;
+        p[i] = p[i] - mi * alpha / ((float) Math.sqrt(vi) + eps);
       }
     }
 

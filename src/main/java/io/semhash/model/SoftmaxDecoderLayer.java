@@ -15,6 +15,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -104,69 +105,91 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       }
       INDArray z = delta;
       Nd4j.gemm(input, w, z, false, false, 1.0, 0.0);
-      z.addiRowVector(b);
       INDArray counts = labels.ordering() == 'c' && labels.elementWiseStride() == 1 ? labels : labels.dup('c');
-      RowStats stats = rowStats(counts, z);
-      INDArray max = Nd4j.createFromArray(stats.max).reshape(rows, 1);
-      z.subiColumnVector(max);
-      Transforms.exp(z, false);
-      INDArray sumExp = z.sum(true, 1);
+      float[] bias = SparseDenseLayerImpl.toRowMajor(b.reshape(1, v));
+      double[] rowLoss = new double[(int) rows];
+      // the threads take rows of their own; each row is computed as on one thread
+      ParallelSlices.shared().run((int) rows, 8, 1, (from, to) -> softmaxDelta(z, counts, bias, from, to, rowLoss));
+      Reference.reachabilityFence(z); // see SparseDenseLayerImpl.View
+      Reference.reachabilityFence(counts);
       double loss = 0;
-      float[] scale = new float[(int) rows];
-      for (int r = 0; r < rows; r++) {
-        double n = stats.total[r];
-        double sum = sumExp.getDouble(r, 0);
-        // −Σ_w c_w (z_w − max − log Σ e) = n (max + log Σ e) − Σ_w c_w z_w
-        loss += n * (stats.max[r] + Math.log(sum)) - stats.countDotZ[r];
-        scale[r] = (float) (n / sum);
+      for (double l : rowLoss) {
+        loss += l;
       }
-      z.muliColumnVector(Nd4j.createFromArray(scale).reshape(rows, 1)).subi(counts); // n · softmax − counts
       deltaLoss = loss;
       deltaInput = input;
       deltaLabels = labels;
       computed++;
     }
 
-    /** Per row of the logits: the largest, Σ counts · z and Σ counts. */
-    private record RowStats(float[] max, double[] countDotZ, double[] total) {}
-
     /**
-     * One Java pass over counts and logits, row by row through heap copies: ND4J's reductions along
-     * the rows of a [128, 10,000] matrix took several times as long, one op per statistic.
+     * Rows [from, to) of the logits z (bias not yet added) turned into δ = n · softmax(z) − counts,
+     * n = Σ counts, and each row's loss −Σ counts · log softmax(z) into {@code rowLoss}.
+     *
+     * <p>Two Java passes per row through heap copies (z + b, its largest element, Σ counts · z and Σ
+     * counts, then z − max; after ND4J's exp and row sums, z · n / Σ e − counts), where ND4J took one
+     * op per statistic and per broadcast: six passes over the [batch, V] buffer and reductions along
+     * its rows several times slower. The arithmetic is ND4J's, element by element (float adds,
+     * subtractions and products, its exp and row sum), so δ is the same to the last bit.
      */
-    private static RowStats rowStats(INDArray counts, INDArray z) {
+    private static void softmaxDelta(INDArray z, INDArray counts, float[] bias, int from, int to, double[] rowLoss) {
       SparseDenseLayerImpl.View cv = SparseDenseLayerImpl.view(counts);
       SparseDenseLayerImpl.View zv = SparseDenseLayerImpl.view(z);
       if (cv.s1() != 1 || zv.s1() != 1) {
         throw new IllegalStateException("counts and logits must be row-major");
       }
-      int rows = (int) counts.size(0);
-      int cols = (int) counts.size(1);
-      RowStats out = new RowStats(new float[rows], new double[rows], new double[rows]);
+      int cols = bias.length;
       float[] c = new float[cols];
       float[] zr = new float[cols];
-      for (int r = 0; r < rows; r++) {
+      float[] max = new float[to - from];
+      double[] countDotZ = new double[to - from];
+      double[] total = new double[to - from];
+      for (int r = from; r < to; r++) {
         cv.buf().get(cv.at(r, 0), c, 0, cols);
         zv.buf().get(zv.at(r, 0), zr, 0, cols);
-        float max = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < cols; k++) {
-          max = Math.max(max, zr[k]);
+          zr[k] += bias[k];
+        }
+        float m = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < cols; k++) {
+          m = Math.max(m, zr[k]);
         }
         double dot = 0;
-        double total = 0;
+        double n = 0;
         for (int k = 0; k < cols; k++) {
           if (c[k] != 0f) {
             dot += c[k] * (double) zr[k];
-            total += c[k];
+            n += c[k];
           }
         }
-        out.max[r] = max;
-        out.countDotZ[r] = dot;
-        out.total[r] = total;
+        for (int k = 0; k < cols; k++) {
+          zr[k] -= m;
+        }
+        zv.buf().put(zv.at(r, 0), zr, 0, cols);
+        max[r - from] = m;
+        countDotZ[r - from] = dot;
+        total[r - from] = n;
       }
-      Reference.reachabilityFence(counts); // see SparseDenseLayerImpl.View
+      INDArray block = z.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+      Transforms.exp(block, false);
+      INDArray sumExp = block.sum(true, 1);
+      for (int r = from; r < to; r++) {
+        int i = r - from;
+        double n = total[i];
+        double sum = sumExp.getDouble(i, 0);
+        // −Σ_w c_w (z_w − max − log Σ e) = n (max + log Σ e) − Σ_w c_w z_w
+        rowLoss[r] = n * (max[i] + Math.log(sum)) - countDotZ[i];
+        float scale = (float) (n / sum);
+        cv.buf().get(cv.at(r, 0), c, 0, cols);
+        zv.buf().get(zv.at(r, 0), zr, 0, cols);
+        for (int k = 0; k < cols; k++) {
+          zr[k] = zr[k] * scale - c[k];
+        }
+        zv.buf().put(zv.at(r, 0), zr, 0, cols);
+      }
       Reference.reachabilityFence(z);
-      return out;
+      Reference.reachabilityFence(counts);
+      Reference.reachabilityFence(block);
     }
 
     @Override

@@ -277,15 +277,47 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
       return;
     }
     // contiguous row-major gW: each present term's row summed on the heap and written whole, the
-    // rows in between written with zeros in bulk
+    // rows in between written with zeros in bulk. The threads split the batch's non-zeros, each
+    // taking the terms that start in its share and the gradient rows from its first term on.
     Csc byTerm = x.byTerm();
+    int[] ptr = byTerm.ptr();
+    int distinct = byTerm.terms().length;
+    ParallelSlices.shared().run(x.nnz(), 4096, 1, (from, to) -> {
+      int dFrom = firstTermAtOrAfter(ptr, distinct, from);
+      int dTo = to == x.nnz() ? distinct : firstTermAtOrAfter(ptr, distinct, to);
+      writeTermRows(byTerm, dFrom, dTo, delta, nOut, gv, v);
+    });
+    Reference.reachabilityFence(gW);
+  }
+
+  /** The first term index d with ptr[d] ≥ at ({@code distinct} if none). */
+  private static int firstTermAtOrAfter(int[] ptr, int distinct, int at) {
+    int lo = 0;
+    int hi = distinct;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ptr[mid] < at) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Gradient rows [start(dFrom), start(dTo)), where start(d) is term d's row, 0 for the first and V
+   * past the last: the rows of terms dFrom..dTo−1 summed, the rows between them zero.
+   */
+  private static void writeTermRows(Csc byTerm, int dFrom, int dTo, float[] delta, int nOut, View gv, int v) {
+    int[] terms = byTerm.terms();
     int[] rowOf = byTerm.rows();
     float[] valOf = byTerm.vals();
     float[] row = new float[nOut];
     float[] zeros = new float[Math.min(v, 256) * nOut];
-    int nextRow = 0;
-    for (int d = 0; d < byTerm.terms().length; d++) {
-      int t = byTerm.terms()[d];
+    int nextRow = dFrom == 0 ? 0 : dFrom == terms.length ? v : terms[dFrom];
+    for (int d = dFrom; d < dTo; d++) {
+      int t = terms[d];
       writeZeroRows(gv, nextRow, t, nOut, zeros);
       Arrays.fill(row, 0f);
       int p = byTerm.ptr()[d];
@@ -311,11 +343,10 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
           row[j] += xv * delta[base + j];
         }
       }
-      gb.put(gv.at(t, 0), row, 0, nOut);
+      gv.buf().put(gv.at(t, 0), row, 0, nOut);
       nextRow = t + 1;
     }
-    writeZeroRows(gv, nextRow, v, nOut, zeros);
-    Reference.reachabilityFence(gW);
+    writeZeroRows(gv, nextRow, dTo == terms.length ? v : terms[dTo], nOut, zeros);
   }
 
   /** Rows [from, to) of a contiguous row-major view set to zero, a chunk of rows per bulk copy. */

@@ -40,7 +40,8 @@ public final class VaeNetwork {
    *
    * @param sparseInput first layer a {@link SparseDenseLayer} (the input is ~1% non-zeros) rather
    *     than DL4J's dense layer
-   * @param fast Adam as {@link FastAdam} rather than ND4J's native op, the hidden layers {@link
+   * @param fast Adam as {@link FastAdam} rather than ND4J's native op, subtracting the update in
+   *     the same pass ({@link FusedStepNetwork}), the hidden layers {@link
    *     SingleForwardDenseLayer}s and the decoder a {@link SoftmaxDecoderLayer} rather than DL4J's
    *     own
    */
@@ -65,7 +66,7 @@ public final class VaeNetwork {
         .layer(LATENT, BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(), o.seed()))
         .layer(DECODER, fast ? new SoftmaxDecoderLayer(decoder) : decoder.build())
         .build();
-    MultiLayerNetwork net = new MultiLayerNetwork(conf);
+    MultiLayerNetwork net = fast ? new FusedStepNetwork(conf) : new MultiLayerNetwork(conf);
     net.init();
     return net;
   }

@@ -1,0 +1,125 @@
+package io.semhash.model;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a loop over [0, n) as contiguous slices, one per thread, the calling thread taking the
+ * first: the training step's Java loops (the first layer's forward pass and weight gradient,
+ * Adam, the decoder's row statistics) spread over the machine's cores while ND4J's own ops run on
+ * one (its OpenMP threads cost more than they gain on ops of this size, docs/BENCHMARKS.md).
+ *
+ * <p>Every caller gives each slice its own outputs and computes every output exactly as one
+ * thread would (same operations, same order), so results do not depend on the thread count: the
+ * same seed gives the same model on 1 thread or 8.
+ */
+public final class ParallelSlices {
+  /** Most threads {@link #setThreads} accepts. */
+  public static final int MAX_THREADS = 256;
+
+  /** A loop body over the half-open slice [from, to). */
+  @FunctionalInterface
+  interface Body {
+    void run(int from, int to);
+  }
+
+  private static volatile ParallelSlices shared = new ParallelSlices(Runtime.getRuntime().availableProcessors());
+
+  private final int threads;
+  private final ExecutorService workers;
+  /** Runs split over more than one thread, for tests. */
+  final java.util.concurrent.atomic.AtomicLong splitRuns = new java.util.concurrent.atomic.AtomicLong();
+
+  private ParallelSlices(int threads) {
+    this.threads = threads;
+    this.workers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+      Thread t = new Thread(r, "semhash-train-slice");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** The pool the training loops use. */
+  static ParallelSlices shared() {
+    return shared;
+  }
+
+  /**
+   * Sets how many threads training uses from now on (0: one per core); {@code train.threads} in
+   * the configuration, {@code --threads} on the command line.
+   *
+   * @throws IllegalArgumentException outside [0, {@link #MAX_THREADS}]
+   */
+  public static synchronized void setThreads(int threads) {
+    if (threads < 0 || threads > MAX_THREADS) {
+      throw new IllegalArgumentException("threads must be in [0, " + MAX_THREADS + "] (0 = one per core), got " + threads);
+    }
+    int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n != shared.threads) {
+      ParallelSlices old = shared;
+      shared = new ParallelSlices(n);
+      if (old.workers != null) {
+        old.workers.shutdown(); // running slices finish; the pool's threads then end
+      }
+    }
+  }
+
+  /** How many threads a loop may use. */
+  public static int threads() {
+    return shared.threads;
+  }
+
+  /**
+   * Runs {@code body} over [0, n) in at most one slice per thread, each at least {@code minSlice}
+   * long, slice bounds multiples of {@code align} (but the last), and returns when all are done.
+   * A slice's exception is rethrown here.
+   */
+  void run(int n, int minSlice, int align, Body body) {
+    int slices = (int) Math.max(1, Math.min(threads, n / (long) Math.max(1, minSlice)));
+    if (slices == 1) {
+      body.run(0, n);
+      return;
+    }
+    splitRuns.incrementAndGet();
+    int[] bounds = new int[slices + 1];
+    for (int s = 1; s < slices; s++) {
+      int at = (int) ((long) n * s / slices);
+      bounds[s] = Math.max(bounds[s - 1], at - at % align);
+    }
+    bounds[slices] = n;
+    Future<?>[] others = new Future<?>[slices - 1];
+    for (int s = 1; s < slices; s++) {
+      int from = bounds[s];
+      int to = bounds[s + 1];
+      // alignment can leave a slice empty
+      others[s - 1] = from == to ? java.util.concurrent.CompletableFuture.completedFuture(null) : workers.submit(() -> body.run(from, to));
+    }
+    Throwable failure = null;
+    try {
+      body.run(0, bounds[1]);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+    for (Future<?> f : others) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        failure = failure == null ? e.getCause() : failure;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    if (failure != null) {
+      throw new IllegalStateException("a training loop slice failed", failure);
+    }
+  }
+}
