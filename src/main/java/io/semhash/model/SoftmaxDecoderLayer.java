@@ -108,8 +108,14 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       INDArray counts = labels.ordering() == 'c' && labels.elementWiseStride() == 1 ? labels : labels.dup('c');
       float[] bias = SparseDenseLayerImpl.toRowMajor(b.reshape(1, v));
       double[] rowLoss = new double[(int) rows];
+      // the views first: their layout probe reads z, which the threads then write
+      SparseDenseLayerImpl.View cv = SparseDenseLayerImpl.view(counts);
+      SparseDenseLayerImpl.View zv = SparseDenseLayerImpl.view(z);
+      if (cv.s1() != 1 || zv.s1() != 1) {
+        throw new IllegalStateException("counts and logits must be row-major");
+      }
       // the threads take rows of their own; each row is computed as on one thread
-      ParallelSlices.shared().run((int) rows, 8, 1, (from, to) -> softmaxDelta(z, counts, bias, from, to, rowLoss));
+      ParallelSlices.shared().run((int) rows, 8, 1, (from, to) -> softmaxDelta(z, zv, cv, bias, from, to, rowLoss));
       Reference.reachabilityFence(z); // see SparseDenseLayerImpl.View
       Reference.reachabilityFence(counts);
       double loss = 0;
@@ -132,12 +138,8 @@ public class SoftmaxDecoderLayer extends OutputLayer {
      * its rows several times slower. The arithmetic is ND4J's, element by element (float adds,
      * subtractions and products, its exp and row sum), so δ is the same to the last bit.
      */
-    private static void softmaxDelta(INDArray z, INDArray counts, float[] bias, int from, int to, double[] rowLoss) {
-      SparseDenseLayerImpl.View cv = SparseDenseLayerImpl.view(counts);
-      SparseDenseLayerImpl.View zv = SparseDenseLayerImpl.view(z);
-      if (cv.s1() != 1 || zv.s1() != 1) {
-        throw new IllegalStateException("counts and logits must be row-major");
-      }
+    private static void softmaxDelta(INDArray z, SparseDenseLayerImpl.View zv, SparseDenseLayerImpl.View cv,
+        float[] bias, int from, int to, double[] rowLoss) {
       int cols = bias.length;
       float[] c = new float[cols];
       float[] zr = new float[cols];
@@ -187,8 +189,7 @@ public class SoftmaxDecoderLayer extends OutputLayer {
         }
         zv.buf().put(zv.at(r, 0), zr, 0, cols);
       }
-      Reference.reachabilityFence(z);
-      Reference.reachabilityFence(counts);
+      Reference.reachabilityFence(z); // the caller fences counts
       Reference.reachabilityFence(block);
     }
 

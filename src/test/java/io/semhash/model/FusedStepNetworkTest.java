@@ -88,7 +88,7 @@ class FusedStepNetworkTest {
 
   @Test
   void sameModelOnOneThreadAndOnThree() {
-    List<DataSet> data = batches(4);
+    List<DataSet> data = batches(30); // enough steps for a race between the slices to show
     ParallelSlices.setThreads(1);
     float[] one = trainedParams(VaeNetwork.create(options(), V), data);
     ParallelSlices.setThreads(3);
