@@ -26,8 +26,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * gradient and moments, subtracts the update as it goes, with the same float operation, so the
  * parameters are the same to the last bit.
  *
- * <p>How: before each {@link #fit(org.nd4j.linalg.dataset.api.DataSet)} every {@link FastAdam}
- * updater is given its block of the parameters, and the network's solver runs DL4J's own {@link
+ * <p>How: for the length of each {@link #fit(org.nd4j.linalg.dataset.api.DataSet)} every {@link
+ * FastAdam} updater is given its block of the parameters, and the network's solver runs DL4J's own {@link
  * StochasticGradientDescent} with a step function that skips the blocks whose update was
  * subtracted already and subtracts the others as DL4J's default does. Nothing depends on the
  * fusion happening: an updater that falls back to ND4J's op leaves its update for the step.
@@ -43,12 +43,17 @@ public class FusedStepNetwork extends MultiLayerNetwork {
     if (!(solver instanceof FusedStepSolver)) {
       solver = new FusedStepSolver(this);
     }
-    bindUpdaters();
-    super.fit(data);
+    bindUpdaters(true);
+    try {
+      super.fit(data);
+    } finally {
+      // other ways of training (or a solver DL4J builds anew) get the unfused updaters
+      bindUpdaters(false);
+    }
   }
 
-  /** Gives every FastAdam updater the parameters of its block. */
-  private void bindUpdaters() {
+  /** Gives every FastAdam updater the parameters of its block, or takes them back. */
+  private void bindUpdaters(boolean bind) {
     if (!(getUpdater(true) instanceof BaseMultiLayerUpdater<?> updater)) {
       return;
     }
@@ -58,7 +63,7 @@ public class FusedStepNetwork extends MultiLayerNetwork {
         block.init();
       }
       if (block.getGradientUpdater() instanceof FastAdam.Updater u) {
-        u.subtractFrom(params.get(NDArrayIndex.interval(block.getParamOffsetStart(), block.getParamOffsetEnd())));
+        u.subtractFrom(bind ? params.get(NDArrayIndex.interval(block.getParamOffsetStart(), block.getParamOffsetEnd())) : null);
       }
     }
   }

@@ -80,6 +80,15 @@ class FusedStepNetworkTest {
       assertThat(u.lastInJava).isTrue();
     }
     assertSameBits(a, b);
+
+    // outside fit(DataSet) the updaters leave the update to the step function, which then applies it
+    DataSet more = batches(6).get(5);
+    fused.fit(more.getFeatures(), more.getLabels());
+    plain.fit(more.getFeatures(), more.getLabels());
+    for (FastAdam.Updater u : updaters(fused)) {
+      assertThat(u.updatesIntoParams).isEqualTo(data.size());
+    }
+    assertSameBits(fused.params().dup().data().asFloat(), plain.params().dup().data().asFloat());
     // and training moved them
     MultiLayerNetwork untrained = new MultiLayerNetwork(fused.getLayerWiseConfigurations().clone());
     untrained.init();
