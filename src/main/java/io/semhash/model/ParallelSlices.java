@@ -1,9 +1,12 @@
 package io.semhash.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs a loop over [0, n) as contiguous slices, one per thread, the calling thread taking the
@@ -89,12 +92,20 @@ public final class ParallelSlices {
       bounds[s] = Math.max(bounds[s - 1], at - at % align);
     }
     bounds[slices] = n;
-    Future<?>[] others = new Future<?>[slices - 1];
+    List<FutureTask<Void>> others = new ArrayList<>(slices - 1);
     for (int s = 1; s < slices; s++) {
       int from = bounds[s];
       int to = bounds[s + 1];
-      // alignment can leave a slice empty
-      others[s - 1] = from == to ? java.util.concurrent.CompletableFuture.completedFuture(null) : workers.submit(() -> body.run(from, to));
+      if (from == to) {
+        continue; // alignment can leave a slice empty
+      }
+      FutureTask<Void> task = new FutureTask<>(() -> body.run(from, to), null);
+      try {
+        workers.execute(task);
+      } catch (RejectedExecutionException e) {
+        task.run(); // this pool was replaced by setThreads meanwhile: the slice runs here
+      }
+      others.add(task);
     }
     Throwable failure = null;
     try {
@@ -102,15 +113,22 @@ public final class ParallelSlices {
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    for (Future<?> f : others) {
-      try {
-        f.get();
-      } catch (ExecutionException e) {
-        failure = failure == null ? e.getCause() : failure;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure = failure == null ? e : failure;
+    boolean interrupted = false;
+    for (FutureTask<Void> f : others) {
+      while (true) {
+        try {
+          f.get();
+          break;
+        } catch (ExecutionException e) {
+          failure = failure == null ? e.getCause() : failure;
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the slices write the caller's arrays: wait for them all the same
+        }
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     if (failure instanceof RuntimeException r) {
       throw r;

@@ -76,6 +76,22 @@ class ParallelSlicesTest {
   }
 
   @Test
+  void aRunOnAPoolReplacedMeanwhileStillCoversEverySlice() {
+    ParallelSlices.setThreads(3);
+    ParallelSlices old = ParallelSlices.shared();
+    ParallelSlices.setThreads(2); // shuts the old pool down, as if another training changed it mid-run
+    AtomicIntegerArray seen = new AtomicIntegerArray(300);
+    old.run(300, 1, 1, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        seen.incrementAndGet(i);
+      }
+    });
+    for (int i = 0; i < 300; i++) {
+      assertThat(seen.get(i)).as("element %d", i).isEqualTo(1);
+    }
+  }
+
+  @Test
   void threadCountOutsideTheRangeIsRefusedWithTheRange() {
     assertThatThrownBy(() -> ParallelSlices.setThreads(-1)).hasMessageContaining("[0, 256]").hasMessageContaining("got -1");
     assertThatThrownBy(() -> ParallelSlices.setThreads(257)).hasMessageContaining("got 257");
