@@ -7,12 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a loop over [0, n) as contiguous slices, one per thread, the calling thread taking the
- * first: the training step's Java loops (the first layer's forward pass and weight gradient,
- * Adam, the decoder's row statistics) spread over the machine's cores while ND4J's own ops run on
- * one (its OpenMP threads cost more than they gain on ops of this size, docs/BENCHMARKS.md).
+ * first: the training step's Java loops (Adam, the first layer's weight gradient, the decoder's
+ * softmax) spread over the machine's cores while ND4J's own ops run on one (its OpenMP threads
+ * cost more than they gain on ops of this size, docs/BENCHMARKS.md).
  *
  * <p>Every caller gives each slice its own outputs and computes every output exactly as one
  * thread would (same operations, same order), so results do not depend on the thread count: the
@@ -33,7 +34,7 @@ public final class ParallelSlices {
   private final int threads;
   private final ExecutorService workers;
   /** Runs split over more than one thread, for tests. */
-  final java.util.concurrent.atomic.AtomicLong splitRuns = new java.util.concurrent.atomic.AtomicLong();
+  final AtomicLong splitRuns = new AtomicLong();
 
   private ParallelSlices(int threads) {
     this.threads = threads;
@@ -50,7 +51,7 @@ public final class ParallelSlices {
   }
 
   /**
-   * Sets how many threads training uses from now on (0: one per core); {@code train.threads} in
+   * Sets how many threads training uses from now on (0: one per core); {@code model.threads} in
    * the configuration, {@code --threads} on the command line.
    *
    * @throws IllegalArgumentException outside [0, {@link #MAX_THREADS}]
