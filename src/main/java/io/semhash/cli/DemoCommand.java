@@ -3,7 +3,7 @@ package io.semhash.cli;
 import io.semhash.config.SemhashConfig;
 import io.semhash.pipeline.BuildSummary;
 import io.semhash.pipeline.IndexBuild;
-import io.semhash.search.IndexLayout;
+import io.semhash.indexdir.IndexLayout;
 import io.semhash.search.SemanticSearchService;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.semhash.cli;
 import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.Corpus;
 import io.semhash.model.HashingModel;
-import io.semhash.search.IndexBuilder;
-import io.semhash.search.IndexManifest;
+import io.semhash.pipeline.IndexDirectoryWriter;
+import io.semhash.indexdir.IndexManifest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -42,7 +42,7 @@ final class IndexCommand implements Callable<Integer> {
     SemhashConfig config = common.load();
     HashingModel model = HashingModel.load(modelDir);
     Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(config));
-    IndexManifest m = IndexBuilder.build(model, corpus.documents(), split, out, System.err);
+    IndexManifest m = IndexDirectoryWriter.write(model, corpus.documents(), split, out, System.err);
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {
       pw.println(JsonOutput.of(m));

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A trained hashing model as it is used and stored: vocabulary and vectorizer, encoder and
@@ -29,6 +30,7 @@ public final class HashingModel {
   public static final String MANIFEST = "manifest.json";
   public static final String VOCABULARY = "vocabulary.tsv";
   public static final String WEIGHTS = "weights.bin";
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Vectorizer vectorizer;
@@ -128,6 +130,10 @@ public final class HashingModel {
       Path file = dir.resolve(name);
       if (want == null) {
         throw new IOException(manifestFile + ": no checksum for " + name);
+      }
+      if (want.sha256() == null || !SHA256_HEX.matcher(want.sha256()).matches()) {
+        throw new IOException(manifestFile + ": the checksum of " + name + " is not a SHA-256 in lower-case hex (got '"
+            + want.sha256() + "')");
       }
       if (!Files.exists(file)) {
         throw new IOException(file + ": missing");

@@ -5,9 +5,7 @@ import io.semhash.corpus.Corpus;
 import io.semhash.corpus.CorpusOptions;
 import io.semhash.model.HashingModel;
 import io.semhash.model.TrainingOptions;
-import io.semhash.search.IndexBuilder;
-import io.semhash.search.IndexManifest;
-import io.semhash.search.ServiceStats;
+import io.semhash.indexdir.IndexManifest;
 import io.semhash.text.CorpusVectors;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,9 +41,9 @@ public final class IndexBuild {
     HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, progress, trainBudgetSeconds);
     t = lap(stages, "train", t);
     stage(progress, "encode and index");
-    IndexManifest manifest = IndexBuilder.build(model, corpus.documents(), "all", out, progress);
+    IndexManifest manifest = IndexDirectoryWriter.write(model, corpus.documents(), "all", out, progress);
     lap(stages, "index", t);
-    Double p100 = manifest.precisionAtK().stream().filter(p -> p.k() == 100).map(ServiceStats.PrecisionAtK::precision)
+    Double p100 = manifest.precisionAtK().stream().filter(p -> p.k() == 100).map(IndexManifest.PrecisionAtK::precision)
         .findFirst().orElse(null);
     return new BuildSummary(out.toString(), manifest.documents(), manifest.bits(), options.estimator(), p100, stages);
   }

@@ -2,9 +2,7 @@ package io.semhash.pipeline;
 
 import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
-import io.semhash.eval.HammingRanking;
-import io.semhash.eval.RelevanceLabels;
-import io.semhash.eval.RetrievalScores;
+import io.semhash.eval.RetrievalProtocol;
 import io.semhash.model.HashingModel;
 import io.semhash.model.HashingTrainer;
 import io.semhash.model.ModelManifest;
@@ -56,16 +54,12 @@ public final class ModelTraining {
     return HashingModel.of(vectors.vectorizer(), ModelWeights.of(result.network()), manifest);
   }
 
-  /** P@100 of the validation documents against the fit documents, by Hamming distance. */
+  /** P@100 of the validation documents against the fit documents, by Hamming distance (the evaluation protocol). */
   static ValidationScorer validationPrecision(TrainingSet set) {
-    RelevanceLabels labels = RelevanceLabels.of(
-        set.validationDocs().stream().map(Document::labels).toList(),
-        set.fitDocs().stream().map(Document::labels).toList());
-    return encoder -> {
-      List<BitCode> db = encode(encoder, set.fitTfidf());
-      List<BitCode> queries = encode(encoder, set.validationTfidf());
-      return RetrievalScores.of(HammingRanking.rank(db, queries, VALIDATION_K), labels, VALIDATION_K).precision();
-    };
+    RetrievalProtocol.Sides<SparseVector> sides =
+        RetrievalProtocol.sides(set.fitDocs(), set.fitTfidf(), set.validationDocs(), set.validationTfidf());
+    return encoder -> RetrievalProtocol.hamming(
+        sides.with(encode(encoder, sides.database()), encode(encoder, sides.queries())), VALIDATION_K).precision();
   }
 
   static List<BitCode> encode(SparseEncoder encoder, List<SparseVector> tfidf) {

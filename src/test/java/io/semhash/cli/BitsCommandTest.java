@@ -2,9 +2,10 @@ package io.semhash.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.semhash.testing.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.semhash.cli.CorpusStatsCommandTest.CliRun;
+import io.semhash.cli.CliRun;
 import io.semhash.testing.PlantedTopicIndex;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,14 +24,14 @@ class BitsCommandTest {
 
   @Test
   void listsEveryBitsWords() throws Exception {
-    CliRun text = CorpusStatsCommandTest.runCli("bits", "--model", model.toString(), "--top", "3");
+    CliRun text = CliRun.of("bits", "--model", model.toString(), "--top", "3");
     assertThat(text.exitCode()).as(text.err()).isZero();
     String[] lines = text.out().strip().split("\n");
     assertThat(lines).hasSize(17);
     assertThat(lines[0]).startsWith("16 bits, estimator zgr");
     assertThat(lines[1]).matches(" {2}0 {2}\\w+ \\w+ \\w+ \\| \\w+ \\w+ \\w+");
 
-    CliRun json = CorpusStatsCommandTest.runCli("bits", "--model", model.toString(), "--top", "2", "--json");
+    CliRun json = CliRun.of("bits", "--model", model.toString(), "--top", "2", "--json");
     assertThat(json.exitCode()).as(json.err()).isZero();
     JsonNode report = new ObjectMapper().readTree(json.out());
     assertThat(report.get("bits").asInt()).isEqualTo(16);
@@ -45,7 +46,7 @@ class BitsCommandTest {
   void healthEncodesTheTrainSplit() throws Exception {
     Path corpus = SmallCorpus.writeJsonl(dir);
     long train = SmallCorpus.documents().stream().filter(d -> d.split() == io.semhash.corpus.Split.TRAIN).count();
-    CliRun text = CorpusStatsCommandTest.runCli("bits", "--model", model.toString(), "--top", "2", "--health",
+    CliRun text = CliRun.of("bits", "--model", model.toString(), "--top", "2", "--health",
         "--corpus", corpus.toString());
     assertThat(text.exitCode()).as(text.err()).isZero();
     String[] lines = text.out().strip().split("\n");
@@ -55,8 +56,8 @@ class BitsCommandTest {
 
   @Test
   void badArgumentsFail() {
-    assertThat(CorpusStatsCommandTest.runCli("bits", "--model", model.toString(), "--top", "0").exitCode()).isNotZero();
-    CliRun missing = CorpusStatsCommandTest.runCli("bits", "--model", dir.resolve("nope").toString());
+    assertThat(CliRun.of("bits", "--model", model.toString(), "--top", "0").exitCode()).isNotZero();
+    CliRun missing = CliRun.of("bits", "--model", dir.resolve("nope").toString());
     assertThat(missing.exitCode()).isNotZero();
     assertThat(missing.err()).contains("nope");
   }

@@ -2,6 +2,7 @@ package io.semhash.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.semhash.testing.CliRun;
 import io.semhash.config.SemhashConfig;
 import org.junit.jupiter.api.Test;
 
@@ -10,10 +11,10 @@ class ServeOptionsTest {
 
   @Test
   void threadFlagsOutOfRangeAreErrorsNamingTheFlag() {
-    CorpusStatsCommandTest.CliRun run = CorpusStatsCommandTest.runCli("serve", "--index", "no/such/index", "--threads", "3");
+    CliRun run = CliRun.of("serve", "--index", "no/such/index", "--threads", "3");
     assertThat(run.exitCode()).isNotZero();
     assertThat(run.err().strip()).isEqualTo("semhash serve: error: --threads must be in [4, 1000], got 3");
-    run = CorpusStatsCommandTest.runCli("serve", "--index", "no/such/index", "--search-threads", "-1");
+    run = CliRun.of("serve", "--index", "no/such/index", "--search-threads", "-1");
     assertThat(run.exitCode()).isNotZero();
     assertThat(run.err().strip())
         .isEqualTo("semhash serve: error: --search-threads must be in [0, 1000] (0 = one per core), got -1");

@@ -10,7 +10,7 @@ import io.semhash.model.PlantedTopics;
 import io.semhash.model.TrainingOptions;
 import io.semhash.pipeline.ModelEvaluation;
 import io.semhash.pipeline.ModelTraining;
-import io.semhash.search.IndexBuilder;
+import io.semhash.pipeline.IndexDirectoryWriter;
 import io.semhash.search.SearchHit;
 import io.semhash.search.SemanticSearchService;
 import io.semhash.text.CorpusVectors;
@@ -39,7 +39,7 @@ class PlantedTopicsExplanationTest {
     CorpusVectors vectors = CorpusVectors.build(docs, new VocabularyOptions(1000, 1, 1.0, false), null);
     model = ModelTraining.train(docs, vectors,
         new TrainingOptions(16, 64, "zgr", 0.5, 10, 1.0, 0.0, 5, 3e-3, 32, 15, 15, 0.2, 7), null);
-    IndexBuilder.build(model, docs, "all", dir.resolve("index"), null);
+    IndexDirectoryWriter.write(model, docs, "all", dir.resolve("index"), null);
   }
 
   static String topicPrefix(String label) {
@@ -108,7 +108,7 @@ class PlantedTopicsExplanationTest {
     assertThat(before.dead()).doesNotContain(forced);
 
     // the index's report and the evaluation say so too
-    IndexBuilder.build(broken, docs, "all", dir.resolve("broken"), null);
+    IndexDirectoryWriter.write(broken, docs, "all", dir.resolve("broken"), null);
     try (SemanticSearchService s = SemanticSearchService.open(dir.resolve("broken"))) {
       BitReport report = s.bits(5);
       assertThat(report.health().dead()).contains(forced);

@@ -6,7 +6,7 @@ import io.semhash.explain.BitHealth;
 import io.semhash.explain.BitMeaning;
 import io.semhash.explain.BitReport;
 import io.semhash.explain.BitWord;
-import io.semhash.search.AddResult;
+import io.semhash.backend.AddResult;
 import io.semhash.search.EncodedText;
 import io.semhash.search.KeywordSearchService;
 import io.semhash.search.SearchHit;

@@ -1,4 +1,4 @@
-package io.semhash.eval;
+package io.semhash.study;
 
 import io.semhash.estimator.Objective;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,4 +1,4 @@
-package io.semhash.eval;
+package io.semhash.study;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

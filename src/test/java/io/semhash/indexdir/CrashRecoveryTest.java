@@ -1,8 +1,13 @@
-package io.semhash.search;
+package io.semhash.indexdir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.semhash.corpus.Document;
+import io.semhash.search.SearchHit;
+import io.semhash.search.SearchMode;
+import io.semhash.search.SearchRequest;
+import io.semhash.search.SearchResponse;
+import io.semhash.search.SemanticSearchService;
 import io.semhash.corpus.Split;
 import io.semhash.testing.TinySemanticIndex;
 import java.io.IOException;
@@ -37,12 +42,12 @@ class CrashRecoveryTest {
     restoreHamming(dir, before);
 
     try (SemanticSearchService s = SemanticSearchService.open(dir)) {
-      assertThat(s.recovery()).isEqualTo(new IndexRecovery.Outcome(1, 0, 0));
+      assertThat(((LocalIndexBackend) s.backend()).recovery()).isEqualTo(new IndexRecovery.Outcome(1, 0, 0));
       assertFound(s, SHUTTLE);
       assertThat(s.stats().documents()).isEqualTo(91);
     }
     try (SemanticSearchService s = SemanticSearchService.open(dir)) {
-      assertThat(s.recovery().changed()).as("the repair was saved").isFalse();
+      assertThat(((LocalIndexBackend) s.backend()).recovery().changed()).as("the repair was saved").isFalse();
       assertFound(s, SHUTTLE);
     }
   }
@@ -59,7 +64,7 @@ class CrashRecoveryTest {
     restoreHamming(dir, before);
 
     try (SemanticSearchService s = SemanticSearchService.open(dir)) {
-      assertThat(s.recovery()).isEqualTo(new IndexRecovery.Outcome(1, 0, 2));
+      assertThat(((LocalIndexBackend) s.backend()).recovery()).isEqualTo(new IndexRecovery.Outcome(1, 0, 2));
       assertThat(s.document("doc-0")).isEmpty();
       assertFound(s, replacement);
       assertThat(s.stats().documents()).isEqualTo(89);
@@ -81,7 +86,7 @@ class CrashRecoveryTest {
     restoreHamming(dir, before);
 
     try (SemanticSearchService s = SemanticSearchService.open(dir)) {
-      assertThat(s.recovery()).isEqualTo(new IndexRecovery.Outcome(1, 0, 0));
+      assertThat(((LocalIndexBackend) s.backend()).recovery()).isEqualTo(new IndexRecovery.Outcome(1, 0, 0));
       assertThat(s.document(SHUTTLE.id())).isEmpty();
       assertFound(s, GOALIE);
       assertThat(s.stats().documents()).isEqualTo(91);
@@ -103,7 +108,7 @@ class CrashRecoveryTest {
     restoreHamming(dir, other.resolve(IndexLayout.HAMMING));
 
     try (SemanticSearchService s = SemanticSearchService.open(dir)) {
-      assertThat(s.recovery()).isEqualTo(new IndexRecovery.Outcome(0, 1, 0));
+      assertThat(((LocalIndexBackend) s.backend()).recovery()).isEqualTo(new IndexRecovery.Outcome(0, 1, 0));
       assertFound(s, TinySemanticIndex.documents().get(5));
       assertThat(s.stats().documents()).isEqualTo(90);
     }

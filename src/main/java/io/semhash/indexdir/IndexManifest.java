@@ -1,4 +1,4 @@
-package io.semhash.search;
+package io.semhash.indexdir;
 
 import java.util.List;
 
@@ -23,8 +23,19 @@ public record IndexManifest(
     int documents,
     int bits,
     String split,
-    List<ServiceStats.PrecisionAtK> precisionAtK,
-    List<ServiceStats.DistanceCount> distances) {
+    List<PrecisionAtK> precisionAtK,
+    List<DistanceCount> distances) {
   public static final String FORMAT = "semhash-index";
   public static final int VERSION = 1;
+
+  public IndexManifest {
+    precisionAtK = List.copyOf(precisionAtK == null ? List.of() : precisionAtK);
+    distances = List.copyOf(distances == null ? List.of() : distances);
+  }
+
+  /** Precision at one cut-off k. */
+  public record PrecisionAtK(int k, double precision) {}
+
+  /** How many (query, document) pairs lay at one Hamming distance. */
+  public record DistanceCount(int distance, long count) {}
 }

@@ -1,4 +1,4 @@
-package io.semhash.eval;
+package io.semhash.study;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
-package io.semhash.search;
+package io.semhash.backend;
 
 import java.util.List;
 
 /**
- * What {@link SearchService#add} did.
+ * What a write ({@link SearchBackend#put}, and the API's add) did.
  *
  * @param added ids newly stored
  * @param replaced ids that were stored already and were replaced

@@ -1,4 +1,4 @@
-package io.semhash.search;
+package io.semhash.indexdir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,7 +17,7 @@ public final class IndexLayout {
 
   private IndexLayout() {}
 
-  static void writeManifest(Path dir, IndexManifest manifest) throws IOException {
+  public static void writeManifest(Path dir, IndexManifest manifest) throws IOException {
     JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
   }
 

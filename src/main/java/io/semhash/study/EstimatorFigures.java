@@ -1,4 +1,4 @@
-package io.semhash.eval;
+package io.semhash.study;
 
 /**
  * How one estimator does on one problem, against the exact gradient g* of E[f].

@@ -1,19 +1,21 @@
-package io.semhash.search;
+package io.semhash.pipeline;
 
 import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
-import io.semhash.eval.HammingRanking;
-import io.semhash.eval.RelevanceLabels;
+import io.semhash.eval.RetrievalProtocol;
 import io.semhash.eval.RetrievalScores;
 import io.semhash.files.AtomicDirectory;
 import io.semhash.index.HammingIndex;
+import io.semhash.indexdir.IndexLayout;
+import io.semhash.indexdir.IndexManifest;
 import io.semhash.model.HashingModel;
 import io.semhash.progress.Progress;
 import io.semhash.store.LuceneDocumentStore;
 import io.semhash.store.StoredEntry;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,17 +27,17 @@ import java.util.List;
  * retrieval figures the stats page draws. Written atomically: an interrupted build leaves no
  * half-written index and an existing one intact.
  */
-public final class IndexBuilder {
+public final class IndexDirectoryWriter {
   static final int[] CURVE_K = {1, 5, 10, 20, 50, 100, 200, 500, 1000};
   private static final int CHUNK = 2048;
 
-  private IndexBuilder() {}
+  private IndexDirectoryWriter() {}
 
   /**
    * @param split "all", "train" or "test": which documents to index
    * @param progressOut where to draw progress, or null
    */
-  public static IndexManifest build(HashingModel model, List<Document> docs, String split, Path out, PrintStream progressOut)
+  public static IndexManifest write(HashingModel model, List<Document> docs, String split, Path out, PrintStream progressOut)
       throws IOException {
     List<Document> chosen = switch (split) {
       case "all" -> docs;
@@ -50,7 +52,7 @@ public final class IndexBuilder {
 
   private static IndexManifest writeInto(HashingModel model, List<Document> docs, String split, Path dir, PrintStream progressOut)
       throws IOException {
-    java.nio.file.Files.createDirectories(dir.resolve(IndexLayout.MODEL));
+    Files.createDirectories(dir.resolve(IndexLayout.MODEL));
     model.writeInto(dir.resolve(IndexLayout.MODEL));
     HammingIndex index = HammingIndex.create(model.bits());
     Progress progress = progressOut == null
@@ -79,35 +81,25 @@ public final class IndexBuilder {
     return manifest;
   }
 
-  /** P@k of the test documents against the train documents, when both exist with labels. */
-  static List<ServiceStats.PrecisionAtK> precisionCurve(List<Document> docs, List<BitCode> codes) {
-    List<Integer> train = new ArrayList<>();
-    List<Integer> test = new ArrayList<>();
-    for (int i = 0; i < docs.size(); i++) {
-      if (docs.get(i).labels().isEmpty()) {
-        continue;
-      }
-      (docs.get(i).split() == Split.TRAIN ? train : test).add(i);
-    }
-    if (train.isEmpty() || test.isEmpty()) {
+  /** P@k of the test documents against the train documents (the evaluation protocol), when both exist with labels. */
+  static List<IndexManifest.PrecisionAtK> precisionCurve(List<Document> docs, List<BitCode> codes) {
+    RetrievalProtocol.Sides<BitCode> sides = RetrievalProtocol.trainAgainstTest(docs, codes);
+    if (!sides.scorable()) {
       return List.of();
     }
-    int kMax = Math.min(CURVE_K[CURVE_K.length - 1], train.size());
-    int[][] ranking = HammingRanking.rank(train.stream().map(codes::get).toList(), test.stream().map(codes::get).toList(), kMax);
-    RelevanceLabels labels = RelevanceLabels.of(
-        test.stream().map(i -> docs.get(i).labels()).toList(), train.stream().map(i -> docs.get(i).labels()).toList());
-    RetrievalScores scores = RetrievalScores.of(ranking, labels, kMax);
-    List<ServiceStats.PrecisionAtK> curve = new ArrayList<>();
+    int kMax = RetrievalProtocol.cutOff(sides, CURVE_K[CURVE_K.length - 1]);
+    RetrievalScores scores = RetrievalProtocol.hamming(sides, kMax);
+    List<IndexManifest.PrecisionAtK> curve = new ArrayList<>();
     for (int k : CURVE_K) {
       if (k <= kMax) {
-        curve.add(new ServiceStats.PrecisionAtK(k, scores.precisionAt()[k - 1]));
+        curve.add(new IndexManifest.PrecisionAtK(k, scores.precisionAt()[k - 1]));
       }
     }
     return curve;
   }
 
   /** Hamming distances between up to 200 evenly spaced documents and all documents. */
-  static List<ServiceStats.DistanceCount> distanceHistogram(List<Document> docs, List<BitCode> codes, int bits) {
+  static List<IndexManifest.DistanceCount> distanceHistogram(List<Document> docs, List<BitCode> codes, int bits) {
     long[] counts = new long[bits + 1];
     int step = Math.max(1, codes.size() / 200);
     for (int q = 0; q < codes.size(); q += step) {
@@ -117,9 +109,9 @@ public final class IndexBuilder {
         }
       }
     }
-    List<ServiceStats.DistanceCount> out = new ArrayList<>();
+    List<IndexManifest.DistanceCount> out = new ArrayList<>();
     for (int i = 0; i <= bits; i++) {
-      out.add(new ServiceStats.DistanceCount(i, counts[i]));
+      out.add(new IndexManifest.DistanceCount(i, counts[i]));
     }
     return out;
   }

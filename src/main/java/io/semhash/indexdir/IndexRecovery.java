@@ -1,14 +1,14 @@
-package io.semhash.search;
+package io.semhash.indexdir;
 
 import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
 import io.semhash.index.HammingIndex;
-import io.semhash.model.HashingModel;
 import io.semhash.store.LuceneDocumentStore;
 import io.semhash.store.StoredEntry;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Brings the Hamming index of an index directory back in line with its Lucene store after a
@@ -27,7 +27,7 @@ import java.util.List;
  *
  * On a consistent directory it changes nothing. The caller commits and saves when it did.
  */
-final class IndexRecovery {
+public final class IndexRecovery {
 
   /**
    * What {@link #reconcile} changed.
@@ -36,15 +36,18 @@ final class IndexRecovery {
    * @param renumbered stored documents given a new number because their code was deleted
    * @param dropped live Hamming ids deleted because no stored document has them
    */
-  record Outcome(int appended, int renumbered, int dropped) {
-    boolean changed() {
+  public record Outcome(int appended, int renumbered, int dropped) {
+    public boolean changed() {
       return appended + renumbered + dropped > 0;
     }
   }
 
   private IndexRecovery() {}
 
-  static Outcome reconcile(HashingModel model, HammingIndex index, LuceneDocumentStore store) {
+  /**
+   * @param encoder the code of a document, as the index directory's model computes it
+   */
+  public static Outcome reconcile(Function<Document, BitCode> encoder, HammingIndex index, LuceneDocumentStore store) {
     int[] numbers = store.numbers();
     BitSet stored = new BitSet();
     int savedSize = index.size();
@@ -57,14 +60,14 @@ final class IndexRecovery {
         while (index.size() < n) {
           index.delete(index.add(placeholder));
         }
-        index.add(model.code(document(store, n).fullText()));
+        index.add(encoder.apply(document(store, n)));
         appended++;
       }
     }
     for (int n : numbers) {
       if (n < savedSize && !index.isLive(n)) {
         Document d = document(store, n);
-        renumbered.add(new StoredEntry(index.add(model.code(d.fullText())), d));
+        renumbered.add(new StoredEntry(index.add(encoder.apply(d)), d));
       }
     }
     if (!renumbered.isEmpty()) {
