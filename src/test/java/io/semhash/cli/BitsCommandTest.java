@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.semhash.testing.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.semhash.cli.CliRun;
 import io.semhash.testing.PlantedTopicIndex;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;

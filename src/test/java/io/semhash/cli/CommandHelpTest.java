@@ -3,7 +3,6 @@ package io.semhash.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.semhash.testing.CliRun;
-import io.semhash.cli.CliRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class RetrievalProtocolTest {
 
-  /** Random documents: some unlabelled, some with two labels, short codes so that ties abound. */
+  /** Random documents: some unlabelled, some with two labels, 8-bit codes so that ties abound. */
   private static List<Document> corpus(long seed, int n) {
     SplittableRandom random = new SplittableRandom(seed);
     List<Document> docs = new ArrayList<>();
@@ -36,7 +36,7 @@ class RetrievalProtocolTest {
     SplittableRandom random = new SplittableRandom(seed);
     Map<Document, BitCode> out = new HashMap<>();
     for (Document d : docs) {
-      out.put(d, BitCode.of(bits, new long[] {random.nextLong() & ((1L << bits) - 1)}));
+      out.put(d, BitCode.of(bits, random.nextLong() & ((1L << bits) - 1)));
     }
     return out;
   }
@@ -45,7 +45,7 @@ class RetrievalProtocolTest {
   void hammingPrecisionEqualsTheBruteForceProtocolWithTiesAndUnlabelledDocuments() {
     for (long seed = 1; seed <= 5; seed++) {
       List<Document> docs = corpus(seed, 300);
-      Map<Document, BitCode> codes = codes(docs, seed, 6);
+      Map<Document, BitCode> codes = codes(docs, seed, 8);
       RetrievalProtocol.Sides<BitCode> sides =
           RetrievalProtocol.trainAgainstTest(docs, docs.stream().map(codes::get).toList());
       for (int k : new int[] {1, 7, 100, 10_000}) {
