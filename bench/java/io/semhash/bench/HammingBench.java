@@ -45,7 +45,7 @@ import java.util.SplittableRandom;
  *
  * <p>With {@code --export DIR} the codes, queries and the scan's exact answers are written for
  * {@code bench/faiss_compare.py}: {@code codes-N-B.u8} (n rows of B/8 bytes, little-endian word
- * bytes, i.e. design.md's bit order), {@code queries-N-B.u8}, {@code truth-N-B-K.i32} (ids then
+ * bytes, i.e. the bit order of docs/ARCHITECTURE.md), {@code queries-N-B.u8}, {@code truth-N-B-K.i32} (ids then
  * distances, int32 little-endian, one row of k per query).
  *
  * <p>With {@code --model MODEL_DIR [--corpus PATH]} (corpus default {@code

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 /**
  * An immutable binary code of {@code bits} bits, packed into {@code ceil(bits / 64)} longs.
  *
- * <p>Bit order (the project-wide contract, see design.md): bit {@code i} of the code is bit
+ * <p>Bit order (the project-wide contract, see docs/ARCHITECTURE.md): bit {@code i} of the code is bit
  * {@code i mod 64} of word {@code floor(i / 64)}; on disk the words are little-endian, so byte
  * {@code j} holds bits {@code 8j .. 8j+7}. Bits at positions {@code >= bits} in the last word are
  * always zero; every factory checks this so that Hamming distances never count padding.
