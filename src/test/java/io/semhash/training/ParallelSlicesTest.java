@@ -75,9 +75,9 @@ class ParallelSlicesTest {
   @Test
   void slicesRunOnThePoolsThreadsAndTheCaller() {
     try (ParallelSlices pool = new ParallelSlices(3)) {
-      Set<String> names = ConcurrentHashMap.newKeySet();
-      pool.run(300, 1, 1, (from, to) -> names.add(Thread.currentThread().getName()));
-      assertThat(names).hasSize(3).contains(Thread.currentThread().getName());
+      Set<Thread> ran = ConcurrentHashMap.newKeySet();
+      pool.run(300, 1, 1, (from, to) -> ran.add(Thread.currentThread()));
+      assertThat(ran).hasSize(3).contains(Thread.currentThread());
       assertThat(pool.splitRuns.get()).isEqualTo(1);
     }
   }
@@ -103,9 +103,9 @@ class ParallelSlicesTest {
     ParallelSlices pool = new ParallelSlices(3);
     pool.close(); // as when a trained network is used after its training ended
     AtomicIntegerArray seen = new AtomicIntegerArray(300);
-    Set<String> names = ConcurrentHashMap.newKeySet();
+    Set<Thread> ran = ConcurrentHashMap.newKeySet();
     pool.run(300, 1, 1, (from, to) -> {
-      names.add(Thread.currentThread().getName());
+      ran.add(Thread.currentThread());
       for (int i = from; i < to; i++) {
         seen.incrementAndGet(i);
       }
@@ -113,7 +113,7 @@ class ParallelSlicesTest {
     for (int i = 0; i < 300; i++) {
       assertThat(seen.get(i)).as("element %d", i).isEqualTo(1);
     }
-    assertThat(names).containsExactly(Thread.currentThread().getName());
+    assertThat(ran).containsExactly(Thread.currentThread());
   }
 
   @Test
