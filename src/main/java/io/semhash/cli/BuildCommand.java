@@ -36,8 +36,8 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
-    modelArgs.applyThreads(config);
-    BuildSummary s = IndexBuild.run(corpusArgs.corpus, corpusArgs.options(config), config, modelArgs.options(config),
+    int threads = modelArgs.threads(config);
+    BuildSummary s = IndexBuild.run(corpusArgs.corpus, corpusArgs.options(config), config, modelArgs.options(config), threads,
         trainSeconds != null ? trainSeconds : Double.POSITIVE_INFINITY, out, System.err);
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {

@@ -1,8 +1,8 @@
 package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
-import io.semhash.model.ParallelSlices;
 import io.semhash.model.TrainingOptions;
+import io.semhash.training.ParallelSlices;
 import picocli.CommandLine.Option;
 
 /** Training flags; each overrides the {@code model.*} key of the same name in the configuration. */
@@ -44,19 +44,22 @@ final class ModelArgs {
       description = "threads of the training step, 0..256 (0 = one per core); the model does not depend on it")
   Integer threads;
 
-  /** Sets the training threads from the flag or {@code model.threads}. */
-  void applyThreads(SemhashConfig config) {
-    applyThreads(threads, config);
+  /** The training threads: the flag, or {@code model.threads}. */
+  int threads(SemhashConfig config) {
+    return threads(threads, config);
   }
 
-  /** Sets the training threads from {@code flag} (the {@code --threads} value, or null) or {@code model.threads}. */
-  static void applyThreads(Integer flag, SemhashConfig config) {
+  /**
+   * The training threads: {@code flag} (the {@code --threads} value, or null), or {@code
+   * model.threads}; checked here so that the error names where the bad value came from.
+   */
+  static int threads(Integer flag, SemhashConfig config) {
     int n = flag != null ? flag : config.model().threads();
     if (n < 0 || n > ParallelSlices.MAX_THREADS) {
       throw new IllegalArgumentException((flag != null ? "--threads" : "model.threads") + " must be in [0, "
           + ParallelSlices.MAX_THREADS + "] (0 = one per core), got " + n);
     }
-    ParallelSlices.setThreads(n);
+    return n;
   }
 
   TrainingOptions options(SemhashConfig config) {

@@ -39,10 +39,10 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
     TrainingOptions options = modelArgs.options(config);
-    modelArgs.applyThreads(config);
+    int threads = modelArgs.threads(config);
     Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(config));
     CorpusVectors vectors = CorpusVectors.build(corpus.documents(), config.text().options(), System.err);
-    HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, System.err);
+    HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, threads, System.err, Double.POSITIVE_INFINITY);
     model.save(out);
     ModelManifest m = model.manifest();
     PrintWriter pw = spec.commandLine().getOut();

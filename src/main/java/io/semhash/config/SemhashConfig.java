@@ -1,6 +1,8 @@
 package io.semhash.config;
 
 import io.semhash.corpus.CorpusOptions;
+import io.semhash.estimator.BinaryEstimators;
+import io.semhash.estimator.EstimatorParams;
 import io.semhash.model.TrainingOptions;
 import io.semhash.text.VocabularyOptions;
 
@@ -62,8 +64,12 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       int patience,
       int threads) {
 
-    /** The training options these settings give (validated there, naming the bad one). */
+    /**
+     * The training options these settings give, validated (there, and the estimator with its τ and
+     * K here), naming the bad one.
+     */
     public TrainingOptions options() {
+      BinaryEstimators.byName(estimator, new EstimatorParams(tau, samples));
       return new TrainingOptions(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
           learningRate, batchSize, epochs, patience, validationFraction, seed);
     }

@@ -21,14 +21,18 @@ import java.util.Map;
 public final class IndexBuild {
   private IndexBuild() {}
 
+  /** Trains with one thread per core and no time budget. */
   public static BuildSummary run(Path corpusPath, CorpusOptions corpusOptions, SemhashConfig config, TrainingOptions options,
       Path out, PrintStream progress) throws IOException {
-    return run(corpusPath, corpusOptions, config, options, Double.POSITIVE_INFINITY, out, progress);
+    return run(corpusPath, corpusOptions, config, options, 0, Double.POSITIVE_INFINITY, out, progress);
   }
 
-  /** As above, with a training time budget in seconds (see {@code HashingTrainer}). */
+  /**
+   * As above, the training step on {@code trainThreads} threads (0: one per core), with a training
+   * time budget in seconds (see {@code HashingTrainer}).
+   */
   public static BuildSummary run(Path corpusPath, CorpusOptions corpusOptions, SemhashConfig config, TrainingOptions options,
-      double trainBudgetSeconds, Path out, PrintStream progress) throws IOException {
+      int trainThreads, double trainBudgetSeconds, Path out, PrintStream progress) throws IOException {
     Map<String, Double> stages = new LinkedHashMap<>();
     long t = System.nanoTime();
     stage(progress, "read " + corpusPath);
@@ -38,7 +42,7 @@ public final class IndexBuild {
     CorpusVectors vectors = CorpusVectors.build(corpus.documents(), config.text().options(), progress);
     t = lap(stages, "vocabulary", t);
     stage(progress, "train " + options.bits() + "-bit model with " + options.estimator());
-    HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, progress, trainBudgetSeconds);
+    HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, trainThreads, progress, trainBudgetSeconds);
     t = lap(stages, "train", t);
     stage(progress, "encode and index");
     IndexManifest manifest = IndexDirectoryWriter.write(model, corpus.documents(), "all", out, progress);

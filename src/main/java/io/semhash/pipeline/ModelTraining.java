@@ -4,12 +4,11 @@ import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
 import io.semhash.eval.RetrievalProtocol;
 import io.semhash.model.HashingModel;
-import io.semhash.model.HashingTrainer;
 import io.semhash.model.ModelManifest;
-import io.semhash.model.ModelWeights;
 import io.semhash.model.SparseEncoder;
 import io.semhash.model.TrainingOptions;
-import io.semhash.model.ValidationScorer;
+import io.semhash.training.HashingTrainer;
+import io.semhash.training.ValidationScorer;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.CosineKnnIndex;
 import io.semhash.text.SparseVector;
@@ -29,14 +28,20 @@ public final class ModelTraining {
 
   private ModelTraining() {}
 
+  /** Trains with one thread per core and no time budget. */
   public static HashingModel train(
       List<Document> docs, CorpusVectors vectors, TrainingOptions options, PrintStream progress) {
-    return train(docs, vectors, options, progress, Double.POSITIVE_INFINITY);
+    return train(docs, vectors, options, 0, progress, Double.POSITIVE_INFINITY);
   }
 
-  /** As {@link #train(List, CorpusVectors, TrainingOptions, PrintStream)}, stopping once {@code budgetSeconds} of training have passed. */
-  public static HashingModel train(
-      List<Document> docs, CorpusVectors vectors, TrainingOptions options, PrintStream progress, double budgetSeconds) {
+  /**
+   * As {@link #train(List, CorpusVectors, TrainingOptions, PrintStream)}, the training step on
+   * {@code threads} threads (0: one per core), stopping once {@code budgetSeconds} of training have
+   * passed.
+   */
+  public static HashingModel train(List<Document> docs, CorpusVectors vectors, TrainingOptions options, int threads,
+      PrintStream progress, double budgetSeconds) {
+    HashingTrainer trainer = new HashingTrainer(options, threads, progress, budgetSeconds);
     long t0 = System.nanoTime();
     TrainingSet set = TrainingSet.of(docs, vectors, options.validationFraction());
     int vocab = vectors.vocabulary().size();
@@ -45,13 +50,12 @@ public final class ModelTraining {
       neighbours = CosineKnnIndex.build(set.fitTfidf(), vocab).topK(set.fitTfidf(), options.neighbours(), true);
     }
     ValidationScorer validation = validationPrecision(set);
-    HashingTrainer.Result result =
-        new HashingTrainer(options, progress, budgetSeconds).train(set.fitTfidf(), set.fitCounts(), neighbours, vocab, validation);
+    HashingTrainer.Result result = trainer.train(set.fitTfidf(), set.fitCounts(), neighbours, vocab, validation);
     double seconds = (System.nanoTime() - t0) / 1e9;
     ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.VERSION, Instant.now().toString(),
         options, vocab, vectors.vocabulary().stemmed(), vectors.vocabulary().checksum(), Map.of(),
         result.history(), result.bestEpoch(), seconds);
-    return HashingModel.of(vectors.vectorizer(), ModelWeights.of(result.network()), manifest);
+    return HashingModel.of(vectors.vectorizer(), result.weights(), manifest);
   }
 
   /** P@100 of the validation documents against the fit documents, by Hamming distance (the evaluation protocol). */

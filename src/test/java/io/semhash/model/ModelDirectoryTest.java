@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.semhash.corpus.Document;
 import io.semhash.pipeline.ModelTraining;
+import io.semhash.testing.PlantedTopics;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.VocabularyOptions;
 import java.io.IOException;

@@ -2,7 +2,6 @@ package io.semhash.testing;
 
 import io.semhash.corpus.Document;
 import io.semhash.model.HashingModel;
-import io.semhash.model.PlantedTopics;
 import io.semhash.model.TrainingOptions;
 import io.semhash.pipeline.ModelTraining;
 import io.semhash.pipeline.IndexDirectoryWriter;

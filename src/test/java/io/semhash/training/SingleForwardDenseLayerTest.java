@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,8 @@ class SingleForwardDenseLayerTest {
 
   @Test
   void onePreActivationPerFitStepAndTheSameNumbersAsDl4j() {
-    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("zgr"), 300);
-    MultiLayerNetwork ref = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("zgr"), 300, false, false);
+    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("zgr"), 300, ParallelSlices.SINGLE);
+    MultiLayerNetwork ref = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("zgr"), 300, false, false, ParallelSlices.SINGLE);
     SingleForwardDenseLayer.Impl hidden = (SingleForwardDenseLayer.Impl) net.getLayer(VaeNetwork.ENCODER_2);
     SingleForwardDenseLayer.Impl logits = (SingleForwardDenseLayer.Impl) net.getLayer(VaeNetwork.LOGITS);
     for (int s = 1; s <= 3; s++) {
@@ -36,7 +36,7 @@ class SingleForwardDenseLayerTest {
 
   @Test
   void configurationSurvivesJsonAndClone() {
-    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300);
+    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300, ParallelSlices.SINGLE);
     MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(net.getLayerWiseConfigurations().toJson());
     assertThat(back.getConf(VaeNetwork.ENCODER_2).getLayer()).isInstanceOf(SingleForwardDenseLayer.class)
         .isEqualTo(net.getLayerWiseConfigurations().getConf(VaeNetwork.ENCODER_2).getLayer());

@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
@@ -37,9 +37,12 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
   private transient Csr lastCsr;
   private transient INDArray lastCsrInput;
   private transient INDArray lastZ;
+  private final transient ParallelSlices slices;
 
-  public SparseDenseLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
+  /** @param slices the threads of the weight gradient's loop */
+  public SparseDenseLayerImpl(NeuralNetConfiguration conf, DataType dataType, ParallelSlices slices) {
     super(conf, dataType);
+    this.slices = slices;
   }
 
   /** A batch's non-zeros, row by row, and the same grouped by term (built once, read forward and backward). */
@@ -255,7 +258,7 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
    * gW ← xᵀ δ: every element of gW is written (zero on the rows of terms absent from x), so the
    * caller need not clear it first.
    */
-  static void writeWeightGradient(Csr x, float[] delta, int nOut, INDArray gW) {
+  static void writeWeightGradient(Csr x, float[] delta, int nOut, INDArray gW, ParallelSlices slices) {
     View gv = view(gW);
     FloatBuffer gb = gv.buf();
     int v = (int) gW.size(0);
@@ -282,7 +285,7 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
     Csc byTerm = x.byTerm();
     int[] ptr = byTerm.ptr();
     int distinct = byTerm.terms().length;
-    ParallelSlices.shared().run(x.nnz(), 4096, 1, (from, to) -> {
+    slices.run(x.nnz(), 4096, 1, (from, to) -> {
       int dFrom = firstTermAtOrAfter(ptr, distinct, from);
       int dTo = to == x.nnz() ? distinct : firstTermAtOrAfter(ptr, distinct, to);
       writeTermRows(byTerm, dFrom, dTo, delta, nOut, gv, v);
@@ -472,7 +475,7 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
       ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
     }
     INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-    writeWeightGradient(x, d, nOut, weightGrad);
+    writeWeightGradient(x, d, nOut, weightGrad, slices);
     ret.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
 
     clearNoiseWeightParams();

@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.testing;
 
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;

@@ -1,4 +1,6 @@
-package io.semhash.model;
+package io.semhash.training;
+
+import io.semhash.model.SparseEncoder;
 
 /**
  * Scores the current encoder on held-out data after each epoch, for model selection and early

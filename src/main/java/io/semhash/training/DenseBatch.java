@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import io.semhash.text.SparseVector;
 import java.nio.FloatBuffer;

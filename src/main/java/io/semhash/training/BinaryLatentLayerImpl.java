@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import io.semhash.estimator.BinaryEstimator;
 import io.semhash.estimator.BinaryEstimators;

@@ -1,9 +1,11 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.semhash.estimator.BinarySample;
+import io.semhash.model.SparseEncoder;
+import io.semhash.model.TrainingOptions;
 import io.semhash.text.SparseVector;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +44,13 @@ class NetworkConsistencyTest {
 
   @Test
   void sparseEncoderGivesTheNetworksOwnLogits() {
-    MultiLayerNetwork net = VaeNetwork.create(options("zgr", 1.0), V);
+    MultiLayerNetwork net = VaeNetwork.create(options("zgr", 1.0), V, ParallelSlices.SINGLE);
     List<SparseVector> xs = randomSparse(20, 3);
     // one training step so that the weights are not just their initial values
     int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
     net.fit(new DataSet(new DenseBatch(V).fill(xs, all), new DenseBatch(V).fill(xs, all).mul(3)));
     INDArray logits = net.feedForwardToLayer(VaeNetwork.LOGITS, new DenseBatch(V).fill(xs, all), false).get(VaeNetwork.LOGITS + 1);
-    SparseEncoder enc = SparseEncoder.of(ModelWeights.of(net));
+    SparseEncoder enc = SparseEncoder.of(VaeNetwork.weights(net));
     for (int i = 0; i < xs.size(); i++) {
       float[] mine = enc.logits(xs.get(i));
       for (int b = 0; b < mine.length; b++) {
@@ -60,7 +62,7 @@ class NetworkConsistencyTest {
   @Test
   void latentLayerBackwardIsTheEstimatorsMapPlusTheKlGradient() {
     for (String name : new String[] {"zgr", "st"}) {
-      MultiLayerNetwork net = VaeNetwork.create(options(name, 0.5), V);
+      MultiLayerNetwork net = VaeNetwork.create(options(name, 0.5), V, ParallelSlices.SINGLE);
       List<SparseVector> xs = randomSparse(16, 5);
       int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
       INDArray in = new DenseBatch(V).fill(xs, all);
@@ -93,7 +95,7 @@ class NetworkConsistencyTest {
   void pairedBatchAddsTheNeighbourGradientToBothDocumentsOfEachPair() {
     double w = 3.0;
     TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, w, 5, 1e-3, 16, 1, 1, 0.1, 11);
-    MultiLayerNetwork net = VaeNetwork.create(o, V);
+    MultiLayerNetwork net = VaeNetwork.create(o, V, ParallelSlices.SINGLE);
     List<SparseVector> xs = randomSparse(16, 9);
     int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
     INDArray in = new DenseBatch(V).fill(xs, all);

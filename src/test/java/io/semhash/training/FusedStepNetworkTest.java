@@ -1,13 +1,13 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.semhash.model.TrainingOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -26,11 +26,6 @@ class FusedStepNetworkTest {
       out.add(SparseDenseLayerTest.vaeBatch(128, V, 40 + i)); // ~3% non-zeros: ~11,500 per batch
     }
     return out;
-  }
-
-  @AfterEach
-  void backToOnePerCore() {
-    ParallelSlices.setThreads(0);
   }
 
   private static float[] trainedParams(MultiLayerNetwork net, List<DataSet> data) {
@@ -60,9 +55,8 @@ class FusedStepNetworkTest {
 
   @Test
   void fusedStepGivesTheParametersOfDl4jsOwnStepToTheLastBit() {
-    ParallelSlices.setThreads(1);
     List<DataSet> data = batches(5);
-    MultiLayerNetwork fused = VaeNetwork.create(options(), V);
+    MultiLayerNetwork fused = VaeNetwork.create(options(), V, ParallelSlices.SINGLE);
     assertThat(fused).isInstanceOf(FusedStepNetwork.class);
     // the same layers and FastAdam, but DL4J's network, solver and step function
     MultiLayerNetwork plain = new MultiLayerNetwork(fused.getLayerWiseConfigurations().clone());
@@ -98,13 +92,16 @@ class FusedStepNetworkTest {
   @Test
   void sameModelOnOneThreadAndOnThree() {
     List<DataSet> data = batches(30); // enough steps for a race between the slices to show
-    ParallelSlices.setThreads(1);
-    float[] one = trainedParams(VaeNetwork.create(options(), V), data);
-    ParallelSlices.setThreads(3);
-    long splitBefore = ParallelSlices.shared().splitRuns.get();
-    float[] three = trainedParams(VaeNetwork.create(options(), V), data);
-    // per step: Adam, the first layer's weight gradient, the decoder's softmax
-    assertThat(ParallelSlices.shared().splitRuns.get() - splitBefore).isGreaterThanOrEqualTo(3L * data.size());
-    assertSameBits(three, one);
+    float[] one;
+    try (ParallelSlices single = new ParallelSlices(1)) {
+      one = trainedParams(VaeNetwork.create(options(), V, single), data);
+      assertThat(single.splitRuns.get()).isZero();
+    }
+    try (ParallelSlices slices = new ParallelSlices(3)) {
+      float[] three = trainedParams(VaeNetwork.create(options(), V, slices), data);
+      // per step: Adam, the first layer's weight gradient, the decoder's softmax, all on the pool given
+      assertThat(slices.splitRuns.get()).isGreaterThanOrEqualTo(3L * data.size());
+      assertSameBits(three, one);
+    }
   }
 }

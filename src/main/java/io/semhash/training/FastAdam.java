@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
@@ -19,14 +19,31 @@ import org.nd4j.linalg.learning.config.Adam;
  *
  * <p>Per element, with t = iteration + 1 and α_t = lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ):
  * m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², g ← α_t · m / (√v + ε).
+ *
+ * <p>The threads of the update loop ride along in the configuration: DL4J gives every layer a
+ * clone of the network's updater configuration, and a clone shares them; JSON and Java
+ * serialisation drop them, and a configuration without them updates on the calling thread, with
+ * the same result.
  */
 public class FastAdam extends Adam {
   private static final long serialVersionUID = 1L;
+  private transient ParallelSlices slices;
 
   public FastAdam() {}
 
   public FastAdam(double learningRate) {
     super(learningRate);
+  }
+
+  /** Adam with step size {@code learningRate}, its update loop run on {@code slices}. */
+  public FastAdam(double learningRate, ParallelSlices slices) {
+    super(learningRate);
+    this.slices = slices;
+  }
+
+  /** The threads of the update loop (one when none were configured). */
+  ParallelSlices slices() {
+    return slices == null ? ParallelSlices.SINGLE : slices;
   }
 
   @Override
@@ -53,6 +70,7 @@ public class FastAdam extends Adam {
     c.setBeta1(getBeta1());
     c.setBeta2(getBeta2());
     c.setEpsilon(getEpsilon());
+    c.slices = slices;
     return c;
   }
 
@@ -109,9 +127,11 @@ public class FastAdam extends Adam {
     private boolean appliedToParams;
     /** How many updates went straight into the parameters, for tests. */
     long updatesIntoParams;
+    private final ParallelSlices slices;
 
-    Updater(Adam config) {
+    Updater(FastAdam config) {
       super(config);
+      slices = config.slices();
       // the faster-decaying moment sets the pace
       double beta = Math.min(config.getBeta1(), config.getBeta2());
       double steps = Math.log(TINY / Float.MIN_NORMAL) / -Math.log(beta);
@@ -184,7 +204,7 @@ public class FastAdam extends Adam {
       boolean flush = ++updates % flushEvery == 0;
       float a = alpha;
       // the threads take chunks of their own; each element's update is the same on any thread
-      ParallelSlices.shared().run(n, 16 * CHUNK, CHUNK, (from, to) -> {
+      slices.run(n, 16 * CHUNK, CHUNK, (from, to) -> {
         float[] gc = new float[CHUNK];
         float[] mc = new float[CHUNK];
         float[] vc = new float[CHUNK];

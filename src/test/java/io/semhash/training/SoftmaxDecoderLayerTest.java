@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,8 +15,8 @@ class SoftmaxDecoderLayerTest {
 
   @Test
   void oneTrainingPassPerFitStepAndTheSameNumbersAsDl4j() {
-    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300);
-    MultiLayerNetwork ref = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300, false, false);
+    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300, ParallelSlices.SINGLE);
+    MultiLayerNetwork ref = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300, false, false, ParallelSlices.SINGLE);
     SoftmaxDecoderLayer.Impl decoder = (SoftmaxDecoderLayer.Impl) net.getLayer(VaeNetwork.DECODER);
     for (int s = 1; s <= 3; s++) {
       DataSet ds = SparseDenseLayerTest.vaeBatch(16, 300, s);
@@ -33,8 +33,8 @@ class SoftmaxDecoderLayerTest {
 
   @Test
   void columnMajorCountsTrainAlike() {
-    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300);
-    MultiLayerNetwork ref = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300, false, false);
+    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300, ParallelSlices.SINGLE);
+    MultiLayerNetwork ref = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300, false, false, ParallelSlices.SINGLE);
     for (int s = 1; s <= 2; s++) {
       DataSet ds = SparseDenseLayerTest.vaeBatch(16, 300, 40 + s);
       DataSet fOrder = new DataSet(ds.getFeatures(), ds.getLabels().dup('f'));
@@ -47,7 +47,7 @@ class SoftmaxDecoderLayerTest {
 
   @Test
   void configurationSurvivesJson() {
-    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300);
+    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300, ParallelSlices.SINGLE);
     MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(net.getLayerWiseConfigurations().toJson());
     assertThat(back.getConf(VaeNetwork.DECODER).getLayer()).isInstanceOf(SoftmaxDecoderLayer.class)
         .isEqualTo(net.getLayerWiseConfigurations().getConf(VaeNetwork.DECODER).getLayer());

@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

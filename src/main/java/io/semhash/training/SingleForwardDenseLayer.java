@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;

@@ -1,5 +1,11 @@
-package io.semhash.model;
+package io.semhash.training;
 
+import io.semhash.estimator.BinaryEstimators;
+import io.semhash.estimator.EstimatorParams;
+import io.semhash.model.EpochRecord;
+import io.semhash.model.ModelWeights;
+import io.semhash.model.SparseEncoder;
+import io.semhash.model.TrainingOptions;
 import io.semhash.progress.Progress;
 import io.semhash.text.SparseVector;
 import java.io.PrintStream;
@@ -24,31 +30,40 @@ import org.nd4j.linalg.dataset.DataSet;
  * the first of a pair, so it costs twice the rows of a plain epoch. Pulling towards targets fixed
  * at the previous epoch did not work (see docs/RESULTS.md): probabilities as targets fed the
  * collapse to ½, hard codes as targets lagged behind the plain model.
+ *
+ * <p>Each {@link #train} runs the step's Java loops on a {@link ParallelSlices} pool of its own,
+ * of the trainer's thread count, and ends its threads when it returns. The model does not depend
+ * on the count.
  */
 public final class HashingTrainer {
   private final TrainingOptions options;
+  private final int threads;
   private final PrintStream progressOut;
   private final double budgetSeconds;
 
-  public HashingTrainer(TrainingOptions options, PrintStream progressOut) {
-    this(options, progressOut, Double.POSITIVE_INFINITY);
-  }
-
   /**
+   * @param threads threads of the training step's Java loops, 0 for one per core (at most {@link
+   *     ParallelSlices#MAX_THREADS})
+   * @param progressOut where each epoch's progress is drawn; null for none
    * @param budgetSeconds stop after the first epoch that ends past this much training time (the
    *     best epoch's weights are kept as always); for a demo that must be ready in minutes
+   * @throws IllegalArgumentException for an unknown estimator or its bad parameters, a thread count
+   *     out of range or a budget that is not positive
    */
-  public HashingTrainer(TrainingOptions options, PrintStream progressOut, double budgetSeconds) {
+  public HashingTrainer(TrainingOptions options, int threads, PrintStream progressOut, double budgetSeconds) {
+    BinaryEstimators.byName(options.estimator(), new EstimatorParams(options.tau(), options.samples()));
+    ParallelSlices.checkThreads(threads);
     if (!(budgetSeconds > 0)) {
       throw new IllegalArgumentException("training time budget must be > 0 seconds, got " + budgetSeconds);
     }
     this.options = options;
+    this.threads = threads;
     this.progressOut = progressOut;
     this.budgetSeconds = budgetSeconds;
   }
 
-  /** The trained network (best epoch's weights) and its history. */
-  public record Result(MultiLayerNetwork network, List<EpochRecord> history, int bestEpoch) {}
+  /** The weights of the best epoch, and the history. */
+  public record Result(ModelWeights weights, List<EpochRecord> history, int bestEpoch) {}
 
   /**
    * @param tfidf encoder input per training document
@@ -68,7 +83,15 @@ public final class HashingTrainer {
     if (withNeighbours && (neighbours == null || neighbours.length != tfidf.size())) {
       throw new IllegalArgumentException("the neighbour term needs neighbours for every training document");
     }
-    MultiLayerNetwork net = VaeNetwork.create(options, vocabularySize);
+    try (ParallelSlices slices = new ParallelSlices(threads)) {
+      return fit(tfidf, counts, neighbours, vocabularySize, validation, VaeNetwork.create(options, vocabularySize, slices));
+    }
+  }
+
+  private Result fit(
+      List<SparseVector> tfidf, List<SparseVector> counts, int[][] neighbours, int vocabularySize,
+      ValidationScorer validation, MultiLayerNetwork net) {
+    boolean withNeighbours = options.neighbourWeight() > 0;
     BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
     SplittableRandom random = new SplittableRandom(options.seed());
     int n = tfidf.size();
@@ -106,7 +129,7 @@ public final class HashingTrainer {
         progress.status(String.format(Locale.ROOT, "loss %.1f KL %.2f", (recon + options.beta() * kl) / rows, kl / rows));
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      SparseEncoder encoder = SparseEncoder.of(ModelWeights.of(net));
+      SparseEncoder encoder = SparseEncoder.of(VaeNetwork.weights(net));
       double score = validation.score(encoder);
       progress.status(String.format(Locale.ROOT, "loss %.1f KL %.2f val P@100 %.4f",
           (recon + options.beta() * kl) / rows, kl / rows, score));
@@ -124,7 +147,7 @@ public final class HashingTrainer {
       }
     }
     net.setParams(best);
-    return new Result(net, List.copyOf(history), bestEpoch);
+    return new Result(VaeNetwork.weights(net), List.copyOf(history), bestEpoch);
   }
 
   private static int[] permutation(int n, SplittableRandom random) {

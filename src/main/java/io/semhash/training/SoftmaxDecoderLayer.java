@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import java.lang.ref.Reference;
 import java.util.Collection;
@@ -30,13 +30,24 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * third of a training step. Here the gemm writes row-major straight into the kept buffer, the
  * softmax runs in place, and the score of the step is the by-product of the gradient pass.
  * Inference and scoring outside a training step are DL4J's own code.
+ *
+ * <p>The threads of the softmax pass ride along in the configuration (a clone shares them, JSON
+ * drops them: a layer read back runs it on the calling thread, with the same result).
  */
 public class SoftmaxDecoderLayer extends OutputLayer {
+  private transient ParallelSlices slices;
 
   public SoftmaxDecoderLayer() {}
 
-  public SoftmaxDecoderLayer(OutputLayer.Builder builder) {
+  /** The decoder {@code builder} describes, its softmax pass run on {@code slices}. */
+  public SoftmaxDecoderLayer(OutputLayer.Builder builder, ParallelSlices slices) {
     super(builder);
+    this.slices = slices;
+  }
+
+  /** The threads of the softmax pass (one when none were configured). */
+  ParallelSlices slices() {
+    return slices == null ? ParallelSlices.SINGLE : slices;
   }
 
   @Override
@@ -48,7 +59,7 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       boolean initializeParams,
       DataType networkDataType) {
     LayerValidation.assertNInNOutSet("SoftmaxDecoderLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-    return LayerWiring.wire(new Impl(conf, networkDataType), this, conf, trainingListeners, layerIndex,
+    return LayerWiring.wire(new Impl(conf, networkDataType, slices()), this, conf, trainingListeners, layerIndex,
         layerParamsView, initializeParams);
   }
 
@@ -76,9 +87,11 @@ public class SoftmaxDecoderLayer extends OutputLayer {
     private transient double deltaLoss;
     /** How many training passes were computed (not reused), for tests. */
     transient long computed;
+    private final transient ParallelSlices slices;
 
-    public Impl(NeuralNetConfiguration conf, DataType dataType) {
+    public Impl(NeuralNetConfiguration conf, DataType dataType, ParallelSlices slices) {
       super(conf, dataType);
+      this.slices = slices;
     }
 
     /**
@@ -115,7 +128,7 @@ public class SoftmaxDecoderLayer extends OutputLayer {
         throw new IllegalStateException("counts and logits must be row-major");
       }
       // the threads take rows of their own; each row is computed as on one thread
-      ParallelSlices.shared().run((int) rows, 8, 1, (from, to) -> softmaxDelta(z, zv, cv, bias, from, to, rowLoss));
+      slices.run((int) rows, 8, 1, (from, to) -> softmaxDelta(z, zv, cv, bias, from, to, rowLoss));
       Reference.reachabilityFence(z); // see SparseDenseLayerImpl.View
       Reference.reachabilityFence(counts);
       double loss = 0;

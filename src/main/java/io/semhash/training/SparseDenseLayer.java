@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -17,19 +17,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * as the first layer of a network: it returns no gradient for its input.
  *
  * <p>Everything but {@link #instantiate} and {@link #initializer} is inherited, so DL4J's JSON
- * configuration (which records the class name) and its clone keep the layer what it is.
+ * configuration (which records the class name) and its clone keep the layer what it is. The
+ * threads of its weight gradient ride along (a clone shares them, JSON drops them: a layer read
+ * back runs that loop on the calling thread, with the same result).
  */
 public class SparseDenseLayer extends DenseLayer {
+  private transient ParallelSlices slices;
 
   public SparseDenseLayer() {}
 
-  /** A layer nIn → nOut with the given activation; the rest comes from the network's defaults. */
-  public static SparseDenseLayer of(long nIn, long nOut, Activation activation) {
+  /**
+   * A layer nIn → nOut with the given activation, its weight gradient computed on {@code slices};
+   * the rest comes from the network's defaults.
+   */
+  public static SparseDenseLayer of(long nIn, long nOut, Activation activation, ParallelSlices slices) {
     SparseDenseLayer l = new SparseDenseLayer();
     l.setNIn(nIn);
     l.setNOut(nOut);
     l.setActivationFn(activation.getActivationFunction());
+    l.slices = slices;
     return l;
+  }
+
+  /** The threads of the weight gradient (one when none were configured). */
+  ParallelSlices slices() {
+    return slices == null ? ParallelSlices.SINGLE : slices;
   }
 
   @Override
@@ -47,7 +59,7 @@ public class SparseDenseLayer extends DenseLayer {
     if (getWeightNoise() != null) {
       throw new IllegalStateException("SparseDenseLayer does not support weight noise");
     }
-    return LayerWiring.wire(new SparseDenseLayerImpl(conf, networkDataType), this, conf, trainingListeners, layerIndex,
+    return LayerWiring.wire(new SparseDenseLayerImpl(conf, networkDataType, slices()), this, conf, trainingListeners, layerIndex,
         layerParamsView, initializeParams);
   }
 

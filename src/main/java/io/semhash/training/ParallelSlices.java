@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +15,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * softmax) spread over the machine's cores while ND4J's own ops run on one (its OpenMP threads
  * cost more than they gain on ops of this size, docs/BENCHMARKS.md).
  *
+ * <p>An instance belongs to one training: {@link HashingTrainer} makes it from its thread count
+ * ({@code model.threads} in the configuration, {@code --threads} on the command line) and hands
+ * it to the network's layers and updater through their configurations ({@link VaeNetwork}); there
+ * is no process-wide pool, so two trainings in one process do not share or change each other's.
+ *
  * <p>Every caller gives each slice its own outputs and computes every output exactly as one
  * thread would (same operations, same order), so results do not depend on the thread count: the
  * same seed gives the same model on 1 thread or 8.
  */
-public final class ParallelSlices {
-  /** Most threads {@link #setThreads} accepts. */
+public final class ParallelSlices implements AutoCloseable {
+  /** Most threads accepted. */
   public static final int MAX_THREADS = 256;
+
+  /** Every loop on the calling thread: for a network configured without a pool (or read back from JSON). */
+  static final ParallelSlices SINGLE = new ParallelSlices(1);
 
   /** A loop body over the half-open slice [from, to). */
   @FunctionalInterface
@@ -29,50 +37,51 @@ public final class ParallelSlices {
     void run(int from, int to);
   }
 
-  private static volatile ParallelSlices shared = new ParallelSlices(Runtime.getRuntime().availableProcessors());
-
   private final int threads;
   private final ExecutorService workers;
   /** Runs split over more than one thread, for tests. */
   final AtomicLong splitRuns = new AtomicLong();
 
-  private ParallelSlices(int threads) {
-    this.threads = threads;
-    this.workers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+  /**
+   * A pool of {@code threads} threads, the caller's included (0: one per core).
+   *
+   * @throws IllegalArgumentException outside [0, {@link #MAX_THREADS}]
+   */
+  public ParallelSlices(int threads) {
+    checkThreads(threads);
+    this.threads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    this.workers = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads - 1, r -> {
       Thread t = new Thread(r, "semhash-train-slice");
       t.setDaemon(true);
       return t;
     });
   }
 
-  /** The pool the training loops use. */
-  static ParallelSlices shared() {
-    return shared;
-  }
-
   /**
-   * Sets how many threads training uses from now on (0: one per core); {@code model.threads} in
-   * the configuration, {@code --threads} on the command line.
+   * Checks a thread count before a pool is made of it.
    *
    * @throws IllegalArgumentException outside [0, {@link #MAX_THREADS}]
    */
-  public static synchronized void setThreads(int threads) {
+  static void checkThreads(int threads) {
     if (threads < 0 || threads > MAX_THREADS) {
       throw new IllegalArgumentException("threads must be in [0, " + MAX_THREADS + "] (0 = one per core), got " + threads);
-    }
-    int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n != shared.threads) {
-      ParallelSlices old = shared;
-      shared = new ParallelSlices(n);
-      if (old.workers != null) {
-        old.workers.shutdown(); // running slices finish; the pool's threads then end
-      }
     }
   }
 
   /** How many threads a loop may use. */
-  public static int threads() {
-    return shared.threads;
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Ends the worker threads once their slices are done. Loops run afterwards still work, on the
+   * calling thread alone (a network may outlive its training).
+   */
+  @Override
+  public void close() {
+    if (workers != null) {
+      workers.shutdown();
+    }
   }
 
   /**
@@ -104,7 +113,7 @@ public final class ParallelSlices {
       try {
         workers.execute(task);
       } catch (RejectedExecutionException e) {
-        task.run(); // this pool was replaced by setThreads meanwhile: the slice runs here
+        task.run(); // the pool was closed meanwhile: the slice runs here
       }
       others.add(task);
     }

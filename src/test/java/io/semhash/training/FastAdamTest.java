@@ -1,6 +1,6 @@
-package io.semhash.model;
+package io.semhash.training;
 
-import static io.semhash.model.SparseDenseLayerTest.assertClose;
+import static io.semhash.training.SparseDenseLayerTest.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -97,7 +97,7 @@ class FastAdamTest {
 
   @Test
   void theNetworkRunsFastAdamAfterJsonAndClone() {
-    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 200);
+    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 200, ParallelSlices.SINGLE);
     net.fit(SparseDenseLayerTest.vaeBatch(8, 200, 1));
     for (MultiLayerNetwork n : new MultiLayerNetwork[] {net, net.clone()}) {
       for (UpdaterBlock block : ((org.deeplearning4j.nn.updater.MultiLayerUpdater) n.getUpdater()).getUpdaterBlocks()) {

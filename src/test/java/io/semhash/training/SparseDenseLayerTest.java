@@ -1,7 +1,8 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.semhash.model.TrainingOptions;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -37,7 +38,7 @@ class SparseDenseLayerTest {
   /** A one-hidden-layer network whose first layer is sparse or DL4J's own. */
   private static MultiLayerNetwork tiny(boolean sparse, Activation activation) {
     org.deeplearning4j.nn.conf.layers.Layer first = sparse
-        ? SparseDenseLayer.of(V, H, activation)
+        ? SparseDenseLayer.of(V, H, activation, ParallelSlices.SINGLE)
         : new DenseLayer.Builder().nIn(V).nOut(H).activation(activation).build();
     MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
         .seed(11)
@@ -234,8 +235,8 @@ class SparseDenseLayerTest {
   static void checkVaeSteps(String estimator, int steps, boolean fastAdam) {
     int vocab = 700;
     TrainingOptions o = vaeOptions(estimator);
-    MultiLayerNetwork dense = VaeNetwork.create(o, vocab, false, false);
-    MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true, fastAdam);
+    MultiLayerNetwork dense = VaeNetwork.create(o, vocab, false, false, ParallelSlices.SINGLE);
+    MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true, fastAdam, ParallelSlices.SINGLE);
     assertThat(sparse.getLayer(VaeNetwork.ENCODER_1)).isInstanceOf(SparseDenseLayerImpl.class);
     assertThat(dense.getLayer(VaeNetwork.ENCODER_1)).isNotInstanceOf(SparseDenseLayerImpl.class);
     INDArray before = logicalParams(dense);
@@ -270,8 +271,8 @@ class SparseDenseLayerTest {
   void vaeGradientsMatchTheDenseNetwork() {
     int vocab = 700;
     TrainingOptions o = vaeOptions("st");
-    MultiLayerNetwork dense = VaeNetwork.create(o, vocab, false, false);
-    MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true, false);
+    MultiLayerNetwork dense = VaeNetwork.create(o, vocab, false, false, ParallelSlices.SINGLE);
+    MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true, false, ParallelSlices.SINGLE);
     DataSet ds = vaeBatch(32, vocab, 77);
     for (MultiLayerNetwork n : new MultiLayerNetwork[] {dense, sparse}) {
       n.setInput(ds.getFeatures());

@@ -1,4 +1,4 @@
-package io.semhash.model;
+package io.semhash.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,10 @@ import io.semhash.corpus.Split;
 import io.semhash.eval.HammingRanking;
 import io.semhash.eval.RelevanceLabels;
 import io.semhash.eval.RetrievalScores;
+import io.semhash.model.HashingModel;
+import io.semhash.model.TrainingOptions;
 import io.semhash.pipeline.ModelTraining;
+import io.semhash.testing.PlantedTopics;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.VocabularyOptions;
 import java.util.List;
