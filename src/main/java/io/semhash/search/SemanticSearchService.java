@@ -1,6 +1,5 @@
 package io.semhash.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
 import io.semhash.explain.BitHealth;
@@ -9,6 +8,7 @@ import io.semhash.explain.BitReport;
 import io.semhash.explain.MatchExplanation;
 import io.semhash.index.HammingIndex;
 import io.semhash.index.SearchResult;
+import io.semhash.json.ApiJson;
 import io.semhash.model.HashingModel;
 import io.semhash.model.ModelManifest;
 import io.semhash.model.SparseEncoder;
@@ -406,7 +406,7 @@ public final class SemanticSearchService implements SearchService {
   public ServiceStats stats() {
     ModelManifest m = model.manifest();
     @SuppressWarnings("unchecked")
-    Map<String, Object> modelJson = new ObjectMapper().convertValue(m, LinkedHashMap.class);
+    Map<String, Object> modelJson = ApiJson.mapper().convertValue(m, LinkedHashMap.class);
     modelJson.remove("history");
     modelJson.remove("files");
     List<ServiceStats.Epoch> training = m.history().stream()

@@ -1,13 +1,6 @@
 package io.semhash.server;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -16,9 +9,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.semhash.config.SemhashConfig;
+import io.semhash.json.ApiJson;
 import io.semhash.search.InvalidRequestException;
 import io.semhash.search.ModelUnavailableException;
-import io.semhash.search.SearchMode;
 import io.semhash.search.SearchRequest;
 import io.semhash.search.SearchService;
 import java.io.IOException;
@@ -79,7 +72,7 @@ public final class SemhashServer implements AutoCloseable {
       throw new IllegalArgumentException("server.search-threads must be in [0, " + SemhashConfig.Server.MAX_THREADS
           + "] (0 = one per core), got " + settings.searchThreads());
     }
-    ObjectMapper json = objectMapper();
+    ObjectMapper json = ApiJson.mapper();
     RequestMetrics metrics = new RequestMetrics();
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin app = Javalin.create(cfg -> {
@@ -150,22 +143,6 @@ public final class SemhashServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-  }
-
-  /** The JSON mapping of the API: snake_case names, modes in lower case, strict parsing. */
-  static ObjectMapper objectMapper() {
-    SimpleModule modes = new SimpleModule("semhash-modes");
-    modes.addSerializer(SearchMode.class, new JsonSerializer<>() {
-      @Override
-      public void serialize(SearchMode mode, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeString(mode.label());
-      }
-    });
-    return JsonMapper.builder()
-        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .addModule(modes)
-        .build();
   }
 
   private static void registerErrors(Javalin app) {

@@ -40,7 +40,7 @@ class BuildSearchServeEndToEndTest {
     assertThat(build.exitCode()).as(build.err()).isZero();
     JsonNode summary = json.readTree(build.out());
     assertThat(summary.get("documents").asInt()).isEqualTo(SmallCorpus.documents().size());
-    assertThat(summary.get("testPrecisionAt100").asDouble()).isBetween(0.0, 1.0);
+    assertThat(summary.get("test_precision_at100").asDouble()).isBetween(0.0, 1.0);
 
     Document known = SmallCorpus.documents().get(7);
     CorpusStatsCommandTest.CliRun search = CorpusStatsCommandTest.runCli(
