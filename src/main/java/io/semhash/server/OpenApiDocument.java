@@ -36,7 +36,7 @@ final class OpenApiDocument {
             + "403 when writes are disabled (no token configured) or the token is missing or wrong. "
             + "Body at most " + maxBodyBytes + " bytes.",
         List.of(),
-        Map.of("oneOf", List.of(ref("DocumentInput"), Map.of("type", "array", "minItems", 1, "maxItems", JsonBody.MAX_BATCH, "items", ref("DocumentInput")))),
+        Map.of("oneOf", List.of(ref("DocumentInput"), Map.of("type", "array", "minItems", 1, "maxItems", DocumentBody.MAX_BATCH, "items", ref("DocumentInput")))),
         responses("201", "stored", ref("AddResult"), "400", "403", "409", "413", "415")))));
     paths.put("/api/docs/{id}", ordered(
         "get", op("A stored document", "", List.of(idParam()), null,
@@ -139,11 +139,11 @@ final class OpenApiDocument {
         "code_hex", nullableHex,
         "bits", nullableInt), List.of("id", "title", "text", "labels", "split")));
     s.put("DocumentInput", obj(ordered(
-        "id", Map.of("type", "string", "minLength", 1, "maxLength", JsonBody.MAX_ID_CHARS),
+        "id", Map.of("type", "string", "minLength", 1, "maxLength", DocumentBody.MAX_ID_CHARS),
         "title", Map.of("type", "string"),
         "text", Map.of("type", "string", "minLength", 1),
-        "labels", Map.of("type", "array", "maxItems", JsonBody.MAX_LABELS_PER_DOCUMENT,
-            "items", Map.of("type", "string", "minLength", 1, "maxLength", JsonBody.MAX_LABEL_CHARS)),
+        "labels", Map.of("type", "array", "maxItems", DocumentBody.MAX_LABELS_PER_DOCUMENT,
+            "items", Map.of("type", "string", "minLength", 1, "maxLength", DocumentBody.MAX_LABEL_CHARS)),
         "split", Map.of("type", "string", "enum", List.of("train", "test"), "default", "train")),
         List.of("id", "text")));
     s.put("AddResult", obj(ordered("added", strings, "replaced", strings), List.of("added", "replaced")));

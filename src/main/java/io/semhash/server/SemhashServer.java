@@ -238,7 +238,7 @@ public final class SemhashServer implements AutoCloseable {
       app.get("/api/docs/<id>", this::document);
       app.delete("/api/docs/<id>", this::delete);
       app.post("/api/docs", this::add);
-      app.post("/api/encode", ctx -> ctx.json(service.encode(JsonBody.text(body.read(ctx)))));
+      app.post("/api/encode", ctx -> ctx.json(service.encode(body.text(ctx))));
       app.get("/api/stats", ctx -> ctx.json(service.stats()));
       app.get("/api/explain", this::explain);
       app.get("/api/bits", ctx -> ctx.json(service.bits(ExplainParameters.top(ctx))));
@@ -284,7 +284,7 @@ public final class SemhashServer implements AutoCloseable {
 
     private void add(Context ctx) {
       token.check(ctx.header("Authorization"));
-      ctx.status(201).json(service.add(JsonBody.documents(body.read(ctx))));
+      ctx.status(201).json(service.add(body.documents(ctx)));
     }
 
     private void delete(Context ctx) {
