@@ -86,7 +86,8 @@ final class OpenApiDocument {
     paths.put("/api/health", Map.of("get", op(
         "Liveness", "", List.of(), null, responses("200", "the server is up", ref("Health")))));
     paths.put("/metrics", Map.of("get", op(
-        "Prometheus metrics", "Request counts and latency histograms per route, text format 0.0.4.",
+        "Prometheus metrics", "Request counts and latency histograms per route; Jetty thread-pool, connection and "
+            + "JVM (memory, GC, threads) metrics; text format 0.0.4.",
         List.of(), null,
         Map.of("200", Map.of("description", "metrics",
             "content", Map.of("text/plain", Map.of("schema", Map.of("type", "string"))))))));

@@ -44,10 +44,12 @@ public final class SemhashServer implements AutoCloseable {
   public record Route(String method, String path) {}
 
   private final Javalin app;
+  private final ServerMetrics metrics;
   private final List<Route> routes;
 
-  private SemhashServer(Javalin app, List<Route> routes) {
+  private SemhashServer(Javalin app, ServerMetrics metrics, List<Route> routes) {
     this.app = app;
+    this.metrics = metrics;
     this.routes = routes;
   }
 
@@ -73,12 +75,13 @@ public final class SemhashServer implements AutoCloseable {
           + "] (0 = one per core), got " + settings.searchThreads());
     }
     ObjectMapper json = ApiJson.mapper();
-    RequestMetrics metrics = new RequestMetrics();
+    ServerMetrics metrics = new ServerMetrics();
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.startupWatcherEnabled = false;
       cfg.jsonMapper(new JavalinJackson(json, false));
+      cfg.registerPlugin(metrics.plugin());
       cfg.http.maxRequestSize = settings.maxBodyBytes();
       cfg.http.prefer405over404 = true;
       cfg.staticFiles.add(sf -> {
@@ -104,9 +107,14 @@ public final class SemhashServer implements AutoCloseable {
     });
     new Api(service, settings, json, metrics).register(app);
     registerErrors(app);
-    app.start();
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
     LOG.info("semhash listening on http://{}:{}/", settings.host(), app.port());
-    return new SemhashServer(app, List.copyOf(routes));
+    return new SemhashServer(app, metrics, List.copyOf(routes));
   }
 
   /**
@@ -143,6 +151,7 @@ public final class SemhashServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    metrics.close();
   }
 
   private static void registerErrors(Javalin app) {
@@ -202,13 +211,13 @@ public final class SemhashServer implements AutoCloseable {
     private final SemhashConfig.Server settings;
     private final BearerToken token;
     private final JsonBody body;
-    private final RequestMetrics metrics;
+    private final ServerMetrics metrics;
     private final SearchSlots slots;
     private final ObjectMapper json;
     private final Map<String, Object> openApi;
     private final long startNanos = System.nanoTime();
 
-    Api(SearchService service, SemhashConfig.Server settings, ObjectMapper json, RequestMetrics metrics) {
+    Api(SearchService service, SemhashConfig.Server settings, ObjectMapper json, ServerMetrics metrics) {
       this.service = service;
       this.settings = settings;
       this.token = BearerToken.of(settings.token());
