@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The OpenAPI 3 description of the HTTP API, served at {@code /openapi.json}. Written by hand
- * next to the routes; a test checks that it names exactly the routes the server registers.
+ * next to the routes; tests check that it names exactly the routes the server registers and that
+ * real responses match its schemas field by field ({@code OpenApiConformanceTest}).
  */
 final class OpenApiDocument {
   private OpenApiDocument() {}
