@@ -60,20 +60,7 @@ public final class SemhashServer implements AutoCloseable {
    */
   public static SemhashServer start(SearchService service, SemhashConfig.Server settings) {
     Objects.requireNonNull(service, "service");
-    if (settings.maxK() < 1) {
-      throw new IllegalArgumentException("server.max-k must be at least 1, got " + settings.maxK());
-    }
-    if (settings.maxBodyBytes() < 1) {
-      throw new IllegalArgumentException("server.max-body-bytes must be at least 1, got " + settings.maxBodyBytes());
-    }
-    if (settings.threads() < SemhashConfig.Server.MIN_THREADS || settings.threads() > SemhashConfig.Server.MAX_THREADS) {
-      throw new IllegalArgumentException("server.threads must be in [" + SemhashConfig.Server.MIN_THREADS + ", "
-          + SemhashConfig.Server.MAX_THREADS + "], got " + settings.threads());
-    }
-    if (settings.searchThreads() < 0 || settings.searchThreads() > SemhashConfig.Server.MAX_THREADS) {
-      throw new IllegalArgumentException("server.search-threads must be in [0, " + SemhashConfig.Server.MAX_THREADS
-          + "] (0 = one per core), got " + settings.searchThreads());
-    }
+    Objects.requireNonNull(settings, "settings"); // its ranges are checked where it was made
     ObjectMapper json = ApiJson.mapper();
     ServerMetrics metrics = new ServerMetrics();
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
