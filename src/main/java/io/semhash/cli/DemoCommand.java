@@ -28,13 +28,7 @@ final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--port", descriptionKey = "server.port", paramLabel = "PORT",
-      description = "port, 0..65535 (default: server.port of the configuration, ${DEFAULT-VALUE})")
-  int port;
-
-  @Option(names = "--host", descriptionKey = "server.host", paramLabel = "HOST",
-      description = "bind address (default: server.host, ${DEFAULT-VALUE})")
-  String host;
+  @Mixin ServerAddress address;
 
   @Option(names = "--dir", paramLabel = "INDEX_DIR", description = "where the demo index is cached (default: ${DEFAULT-VALUE})")
   Path dir = Path.of(DEFAULT_DIR);
@@ -54,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     SemhashConfig config = common.load();
     SemhashConfig.Server configured = config.server();
     SemhashConfig.Server settings = ConfigDefaults.build(spec,
-        () -> ServerSettings.of(configured, host, port, configured.threads(), configured.searchThreads()));
+        () -> ServerSettings.of(configured, address.host, address.port, configured.threads(), configured.searchThreads()));
     if (rebuild || !Files.exists(dir.resolve(IndexLayout.MANIFEST))) {
       if (!Files.exists(CorpusArgs.EMBEDDED)) {
         throw new IllegalStateException(CorpusArgs.EMBEDDED + ": the embedded corpus is missing; run from the repository root");

@@ -20,13 +20,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--index", required = true, paramLabel = "INDEX_DIR", description = "index directory")
   Path indexDir;
 
-  @Option(names = "--port", descriptionKey = "server.port", paramLabel = "PORT",
-      description = "port, 0..65535 (default: server.port of the configuration, ${DEFAULT-VALUE})")
-  int port;
-
-  @Option(names = "--host", descriptionKey = "server.host", paramLabel = "HOST",
-      description = "bind address (default: server.host, ${DEFAULT-VALUE})")
-  String host;
+  @Mixin ServerAddress address;
 
   @Option(names = "--threads", descriptionKey = "server.threads", paramLabel = "N",
       description = "most HTTP server threads, 4..1000 (default: server.threads, ${DEFAULT-VALUE})")
@@ -46,6 +40,6 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The settings to serve with, once the command line is parsed. */
   SemhashConfig.Server settings(SemhashConfig config) {
-    return ConfigDefaults.build(spec, () -> ServerSettings.of(config.server(), host, port, threads, searchThreads));
+    return ConfigDefaults.build(spec, () -> ServerSettings.of(config.server(), address.host, address.port, threads, searchThreads));
   }
 }

@@ -37,6 +37,8 @@ class ServeOptionsTest {
         .isEqualTo("semhash serve: error: --search-threads must be in [0, 1000] (0 = one per core), got -1");
     run = CorpusStatsCommandTest.runCli("serve", "--index", "no/such/index", "--port", "70000");
     assertThat(run.err().strip()).isEqualTo("semhash serve: error: --port must be in [0, 65535], got 70000");
+    run = CorpusStatsCommandTest.runCli("demo", "--port", "-1", "--dir", "no/such/demo");
+    assertThat(run.err().strip()).isEqualTo("semhash demo: error: --port must be in [0, 65535], got -1");
   }
 
   @Test
