@@ -8,6 +8,7 @@ import io.semhash.explain.BitMeaning;
 import io.semhash.explain.BitMeanings;
 import io.semhash.explain.BitReport;
 import io.semhash.explain.BitWord;
+import io.semhash.json.ApiJson;
 import io.semhash.model.HashingModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class BitsCommand implements Callable<Integer> {
     BitReport report = BitReport.of(BitMeanings.of(model.weights(), model.vectorizer().vocabulary()), top, h);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(JsonOutput.of(report));
+      out.println(ApiJson.pretty(report));
     } else {
       out.printf(Locale.ROOT, "%d bits, estimator %s; words when the bit is on (by weight | by change in probability)%n",
           report.bits(), model.manifest().options().estimator());

@@ -1,6 +1,7 @@
 package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
+import io.semhash.json.ApiJson;
 import io.semhash.pipeline.BuildSummary;
 import io.semhash.pipeline.IndexBuild;
 import java.io.PrintWriter;
@@ -41,7 +42,7 @@ final class BuildCommand implements Callable<Integer> {
         trainSeconds != null ? trainSeconds : Double.POSITIVE_INFINITY, out, System.err);
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {
-      pw.println(JsonOutput.of(s));
+      pw.println(ApiJson.pretty(s));
     } else {
       print(pw, s);
     }

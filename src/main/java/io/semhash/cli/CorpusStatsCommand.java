@@ -5,6 +5,7 @@ import io.semhash.corpus.Corpus;
 import io.semhash.corpus.CorpusOptions;
 import io.semhash.corpus.CorpusReport;
 import io.semhash.corpus.Document;
+import io.semhash.json.ApiJson;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.VocabularyOptions;
 import java.io.PrintWriter;
@@ -44,7 +45,7 @@ final class CorpusStatsCommand implements Callable<Integer> {
     Stats stats = Stats.of(corpus, vectors, seconds);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(JsonOutput.of(stats));
+      out.println(ApiJson.pretty(stats));
     } else {
       stats.print(out);
     }

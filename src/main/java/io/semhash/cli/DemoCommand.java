@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * default configuration into {@value #DEFAULT_DIR} (git-ignored), then serves it; later runs serve
  * the cached index at once.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Build (once, cached in work/demo-index) and serve an index of the embedded 20 Newsgroups corpus.")
 final class DemoCommand implements Callable<Integer> {
   static final String DEFAULT_DIR = "work/demo-index";
@@ -28,11 +28,7 @@ final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--port", paramLabel = "PORT", description = "port (default: server.port of the configuration, 7070)")
-  Integer port;
-
-  @Option(names = "--host", paramLabel = "HOST", description = "bind address (default: 127.0.0.1)")
-  String host;
+  @Mixin ServerAddress address;
 
   @Option(names = "--dir", paramLabel = "INDEX_DIR", description = "where the demo index is cached (default: ${DEFAULT-VALUE})")
   Path dir = Path.of(DEFAULT_DIR);
@@ -50,7 +46,9 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
-    SemhashConfig.Server settings = ServerSettings.of(config, host, port);
+    SemhashConfig.Server configured = config.server();
+    SemhashConfig.Server settings = ConfigDefaults.build(spec,
+        () -> ServerSettings.of(configured, address.host, address.port, configured.threads(), configured.searchThreads()));
     if (rebuild || !Files.exists(dir.resolve(IndexLayout.MANIFEST))) {
       if (!Files.exists(CorpusArgs.EMBEDDED)) {
         throw new IllegalStateException(CorpusArgs.EMBEDDED + ": the embedded corpus is missing; run from the repository root");

@@ -2,6 +2,7 @@ package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.Corpus;
+import io.semhash.json.ApiJson;
 import io.semhash.model.HashingModel;
 import io.semhash.pipeline.ModelEvaluation;
 import java.io.PrintWriter;
@@ -45,7 +46,7 @@ final class EvalCommand implements Callable<Integer> {
     ModelEvaluation.Report report = ModelEvaluation.run(model, corpus.documents(), k);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(JsonOutput.of(report));
+      out.println(ApiJson.pretty(report));
     } else {
       out.printf(Locale.ROOT, "%d bits, estimator %s: %d queries (test) against %d documents (train), k = %d%n",
           report.bits(), report.estimator(), report.queries(), report.database(), report.k());

@@ -2,6 +2,7 @@ package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.Corpus;
+import io.semhash.json.ApiJson;
 import io.semhash.model.HashingModel;
 import io.semhash.pipeline.IndexDirectoryWriter;
 import io.semhash.indexdir.IndexManifest;
@@ -45,7 +46,7 @@ final class IndexCommand implements Callable<Integer> {
     IndexManifest m = IndexDirectoryWriter.write(model, corpus.documents(), split, out, System.err);
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {
-      pw.println(JsonOutput.of(m));
+      pw.println(ApiJson.pretty(m));
     } else {
       pw.printf(Locale.ROOT, "index %s: %,d documents, %d bits%n", out, m.documents(), m.bits());
     }

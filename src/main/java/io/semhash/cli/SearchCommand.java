@@ -1,5 +1,6 @@
 package io.semhash.cli;
 
+import io.semhash.json.ApiJson;
 import io.semhash.search.SearchHit;
 import io.semhash.search.SearchMode;
 import io.semhash.search.SearchRequest;
@@ -61,7 +62,7 @@ final class SearchCommand implements Callable<Integer> {
       SearchResponse r = service.search(new SearchRequest(query, k, 0, labels, maxDistance, m));
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(JsonOutput.of(r));
+        out.println(ApiJson.pretty(r));
       } else {
         out.printf(Locale.ROOT, "query code %s (%d bits), %d matches, %.1f ms%n", r.codeHex(), r.bits(), r.total(), r.tookMs());
         int rank = 1;

@@ -2,6 +2,7 @@ package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.Corpus;
+import io.semhash.json.ApiJson;
 import io.semhash.model.EpochRecord;
 import io.semhash.model.HashingModel;
 import io.semhash.model.ModelManifest;
@@ -47,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
     ModelManifest m = model.manifest();
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {
-      pw.println(JsonOutput.of(m));
+      pw.println(ApiJson.pretty(m));
     } else {
       EpochRecord best = m.history().get(m.bestEpoch() - 1);
       pw.printf(Locale.ROOT, "model %s: %d bits, %s, best epoch %d of %d (validation P@100 %.4f), %.0f s%n",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -73,6 +74,10 @@ public final class ConfigLoader {
     }
     try {
       return YAML.treeToValue(merged, SemhashConfig.class);
+    } catch (ValueInstantiationException e) {
+      // a record refused a value: its message names the key and the range
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new ConfigException(source + ": " + firstLine(cause.getMessage()));
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(source + ": unknown key '" + keyPath(e) + "'");
     } catch (MismatchedInputException e) {
@@ -103,6 +108,21 @@ public final class ConfigLoader {
         base.set(field.getKey(), field.getValue());
       }
     }
+  }
+
+  /**
+   * The value of {@code key} ({@code server.port}, the file's kebab-case names) in {@code config},
+   * as text; null for a key that does not name a setting.
+   */
+  public static String value(SemhashConfig config, String key) {
+    JsonNode node = YAML.valueToTree(config);
+    for (String part : key.split("\\.")) {
+      node = node.get(part);
+      if (node == null) {
+        return null;
+      }
+    }
+    return node.isValueNode() ? node.asText() : null;
   }
 
   private static java.util.List<String> iterable(Iterator<String> it) {

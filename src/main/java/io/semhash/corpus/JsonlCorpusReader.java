@@ -2,7 +2,7 @@ package io.semhash.corpus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.semhash.json.FileJson;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.util.List;
  * file and line, or with {@code skipBad} a counted skip.
  */
 final class JsonlCorpusReader extends CorpusReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
 
   JsonlCorpusReader(Path file, CorpusOptions options) {
@@ -64,7 +63,7 @@ final class JsonlCorpusReader extends CorpusReader {
     try {
       JsonNode node;
       try {
-        node = JSON.readTree(text);
+        node = FileJson.tree(text);
       } catch (JsonProcessingException e) {
         throw new BadRecord("malformed JSON line", e.getOriginalMessage());
       }

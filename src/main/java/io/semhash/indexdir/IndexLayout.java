@@ -1,7 +1,6 @@
 package io.semhash.indexdir;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.semhash.json.FileJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,12 +12,11 @@ public final class IndexLayout {
   public static final String MODEL = "model";
   public static final String HAMMING = "hamming";
   public static final String LUCENE = "lucene";
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private IndexLayout() {}
 
   public static void writeManifest(Path dir, IndexManifest manifest) throws IOException {
-    JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
+    FileJson.write(dir.resolve(MANIFEST), manifest);
   }
 
   /** Reads and checks the manifest; the error names the directory or file and the problem. */
@@ -32,7 +30,7 @@ public final class IndexLayout {
     }
     IndexManifest m;
     try {
-      m = JSON.readValue(file.toFile(), IndexManifest.class);
+      m = FileJson.read(file, IndexManifest.class);
     } catch (IOException e) {
       throw new IOException(file + ": unreadable index manifest: " + e.getMessage().lines().findFirst().orElse(""), e);
     }

@@ -1,9 +1,8 @@
 package io.semhash.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.semhash.codes.BitCode;
 import io.semhash.files.AtomicDirectory;
+import io.semhash.json.FileJson;
 import io.semhash.text.SparseVector;
 import io.semhash.text.TermAnalyzer;
 import io.semhash.text.Vectorizer;
@@ -31,7 +30,6 @@ public final class HashingModel {
   public static final String VOCABULARY = "vocabulary.tsv";
   public static final String WEIGHTS = "weights.bin";
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Vectorizer vectorizer;
   private final ModelWeights weights;
@@ -100,7 +98,7 @@ public final class HashingModel {
     Map<String, ModelManifest.FileChecksum> files = new LinkedHashMap<>();
     files.put(VOCABULARY, FileDigests.of(dir.resolve(VOCABULARY)));
     files.put(WEIGHTS, FileDigests.of(dir.resolve(WEIGHTS)));
-    JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest.withFiles(files));
+    FileJson.write(dir.resolve(MANIFEST), manifest.withFiles(files));
   }
 
   /**
@@ -117,7 +115,7 @@ public final class HashingModel {
     }
     ModelManifest manifest;
     try {
-      manifest = JSON.readValue(manifestFile.toFile(), ModelManifest.class);
+      manifest = FileJson.read(manifestFile, ModelManifest.class);
     } catch (IOException e) {
       throw new IOException(manifestFile + ": unreadable manifest: " + firstLine(e.getMessage()), e);
     }

@@ -1,6 +1,5 @@
 package io.semhash.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.semhash.backend.AddResult;
 import io.semhash.backend.CodeMatch;
 import io.semhash.backend.CodeMatches;
@@ -15,6 +14,7 @@ import io.semhash.index.HammingIndex;
 import io.semhash.indexdir.IndexLayout;
 import io.semhash.indexdir.IndexManifest;
 import io.semhash.indexdir.LocalIndexBackend;
+import io.semhash.json.ApiJson;
 import io.semhash.model.HashingModel;
 import io.semhash.model.ModelManifest;
 import io.semhash.model.SparseEncoder;
@@ -245,7 +245,7 @@ public final class SemanticSearchService implements SearchService {
   public ServiceStats stats() {
     ModelManifest m = model.manifest();
     @SuppressWarnings("unchecked")
-    Map<String, Object> modelJson = new ObjectMapper().convertValue(m, LinkedHashMap.class);
+    Map<String, Object> modelJson = ApiJson.mapper().convertValue(m, LinkedHashMap.class);
     modelJson.remove("history");
     modelJson.remove("files");
     List<ServiceStats.Epoch> training = m.history().stream()

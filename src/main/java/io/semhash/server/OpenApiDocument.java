@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The OpenAPI 3 description of the HTTP API, served at {@code /openapi.json}. Written by hand
- * next to the routes; a test checks that it names exactly the routes the server registers.
+ * next to the routes; tests check that it names exactly the routes the server registers and that
+ * real responses match its schemas field by field ({@code OpenApiConformanceTest}).
  */
 final class OpenApiDocument {
   private OpenApiDocument() {}
@@ -36,7 +37,7 @@ final class OpenApiDocument {
             + "403 when writes are disabled (no token configured) or the token is missing or wrong. "
             + "Body at most " + maxBodyBytes + " bytes.",
         List.of(),
-        Map.of("oneOf", List.of(ref("DocumentInput"), Map.of("type", "array", "minItems", 1, "maxItems", JsonBody.MAX_BATCH, "items", ref("DocumentInput")))),
+        Map.of("oneOf", List.of(ref("DocumentInput"), Map.of("type", "array", "minItems", 1, "maxItems", DocumentBody.MAX_BATCH, "items", ref("DocumentInput")))),
         responses("201", "stored", ref("AddResult"), "400", "403", "409", "413", "415")))));
     paths.put("/api/docs/{id}", ordered(
         "get", op("A stored document", "", List.of(idParam()), null,
@@ -86,7 +87,8 @@ final class OpenApiDocument {
     paths.put("/api/health", Map.of("get", op(
         "Liveness", "", List.of(), null, responses("200", "the server is up", ref("Health")))));
     paths.put("/metrics", Map.of("get", op(
-        "Prometheus metrics", "Request counts and latency histograms per route, text format 0.0.4.",
+        "Prometheus metrics", "Request counts and latency histograms per route; Jetty thread-pool, connection and "
+            + "JVM (memory, GC, threads) metrics; text format 0.0.4.",
         List.of(), null,
         Map.of("200", Map.of("description", "metrics",
             "content", Map.of("text/plain", Map.of("schema", Map.of("type", "string"))))))));
@@ -139,11 +141,11 @@ final class OpenApiDocument {
         "code_hex", nullableHex,
         "bits", nullableInt), List.of("id", "title", "text", "labels", "split")));
     s.put("DocumentInput", obj(ordered(
-        "id", Map.of("type", "string", "minLength", 1, "maxLength", JsonBody.MAX_ID_CHARS),
+        "id", Map.of("type", "string", "minLength", 1, "maxLength", DocumentBody.MAX_ID_CHARS),
         "title", Map.of("type", "string"),
         "text", Map.of("type", "string", "minLength", 1),
-        "labels", Map.of("type", "array", "maxItems", JsonBody.MAX_LABELS_PER_DOCUMENT,
-            "items", Map.of("type", "string", "minLength", 1, "maxLength", JsonBody.MAX_LABEL_CHARS)),
+        "labels", Map.of("type", "array", "maxItems", DocumentBody.MAX_LABELS_PER_DOCUMENT,
+            "items", Map.of("type", "string", "minLength", 1, "maxLength", DocumentBody.MAX_LABEL_CHARS)),
         "split", Map.of("type", "string", "enum", List.of("train", "test"), "default", "train")),
         List.of("id", "text")));
     s.put("AddResult", obj(ordered("added", strings, "replaced", strings), List.of("added", "replaced")));

@@ -1,8 +1,6 @@
 package io.semhash.study;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
+import io.semhash.json.ApiJson;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,12 +48,8 @@ public record ComparisonReport(long seed, List<ProblemReport> problems) {
     return out.toString();
   }
 
-  /** The report as pretty-printed JSON (field names as in the records). */
+  /** The report as pretty-printed JSON, in the API's style ({@link ApiJson}). */
   public String toJson() {
-    try {
-      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ApiJson.pretty(this);
   }
 }

@@ -46,8 +46,8 @@ class BuildSearchServeEndToEndTest {
     assertThat(summary.get("documents").asInt()).isEqualTo(SmallCorpus.documents().size());
     HashingModel built = HashingModel.load(index.resolve("model"));
     double bruteForce = BruteForcePrecision.of(SmallCorpus.documents(), d -> built.code(d.fullText()), 100);
-    assertThat(summary.get("testPrecisionAt100").isNumber()).as(summary.toString()).isTrue();
-    assertThat(summary.get("testPrecisionAt100").asDouble()).isCloseTo(bruteForce, within(1e-9));
+    assertThat(summary.get("test_precision_at100").isNumber()).as(summary.toString()).isTrue();
+    assertThat(summary.get("test_precision_at100").asDouble()).isCloseTo(bruteForce, within(1e-9));
 
     Document known = SmallCorpus.documents().get(7);
     CliRun search = CliRun.of(

@@ -17,11 +17,11 @@ class CorpusStatsCommandTest {
     CliRun run = CliRun.of("corpus-stats", "--corpus", "data/20news-bydate.tar.gz", "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.out());
-    assertThat(json.get("perSplit").get("train").asInt()).isEqualTo(11_314);
-    assertThat(json.get("perSplit").get("test").asInt()).isEqualTo(7_532);
-    assertThat(json.get("perLabel").size()).isEqualTo(20);
-    assertThat(json.get("vocabularySize").asInt()).isEqualTo(10_000);
-    assertThat(json.get("meanTokens").asDouble()).isBetween(50.0, 500.0);
+    assertThat(json.get("per_split").get("train").asInt()).isEqualTo(11_314);
+    assertThat(json.get("per_split").get("test").asInt()).isEqualTo(7_532);
+    assertThat(json.get("per_label").size()).isEqualTo(20);
+    assertThat(json.get("vocabulary_size").asInt()).isEqualTo(10_000);
+    assertThat(json.get("mean_tokens").asDouble()).isBetween(50.0, 500.0);
   }
 
   @Test

@@ -134,8 +134,8 @@ class EstimatorComparisonTest {
     assertThat(json.get("seed").asLong()).isEqualTo(3);
     JsonNode first = json.get("problems").get(0).get("estimators").get(0);
     assertThat(first.get("estimator").asText()).isEqualTo("zgr");
-    assertThat(first.has("squaredBias")).isTrue();
-    assertThat(first.has("microsPerEstimate")).isTrue();
+    assertThat(first.has("squared_bias")).isTrue();
+    assertThat(first.has("micros_per_estimate")).isTrue();
   }
 
   @Test
