@@ -47,6 +47,16 @@ class ModelDirectoryTest {
   }
 
   @Test
+  void manifestListsTheFilesInTheOrderTheyAreWritten(@TempDir Path dir) throws IOException {
+    model.save(dir.resolve("m"));
+    String json = Files.readString(dir.resolve("m").resolve(HashingModel.MANIFEST));
+    int files = json.indexOf("\"files\"");
+    assertThat(files).isPositive();
+    assertThat(json.indexOf("\"" + HashingModel.VOCABULARY + "\"", files))
+        .isPositive().isLessThan(json.indexOf("\"" + HashingModel.WEIGHTS + "\"", files));
+  }
+
+  @Test
   void sameSeedSameCodes() {
     CorpusVectors vectors = CorpusVectors.build(docs, new VocabularyOptions(1000, 1, 1.0, false), null);
     HashingModel again = ModelTraining.train(docs, vectors, model.manifest().options(), null);
