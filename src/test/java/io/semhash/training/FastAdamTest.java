@@ -1,6 +1,6 @@
 package io.semhash.training;
 
-import static io.semhash.training.SparseDenseLayerTest.assertClose;
+import static io.semhash.training.VaeFixtures.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -92,13 +92,13 @@ class FastAdamTest {
 
   @Test
   void vaeFitStepsWithSparseLayerAndFastAdamMatchTheReferenceNetwork() {
-    SparseDenseLayerTest.checkVaeSteps("zgr", 4, true);
+    VaeFixtures.checkVaeSteps("zgr", 4, true);
   }
 
   @Test
   void theNetworkRunsFastAdamAfterJsonAndClone() {
-    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 200, ParallelSlices.SINGLE);
-    net.fit(SparseDenseLayerTest.vaeBatch(8, 200, 1));
+    MultiLayerNetwork net = VaeNetwork.create(VaeFixtures.vaeOptions("st"), 200, ParallelSlices.SINGLE);
+    net.fit(VaeFixtures.vaeBatch(8, 200, 1));
     for (MultiLayerNetwork n : new MultiLayerNetwork[] {net, net.clone()}) {
       for (UpdaterBlock block : ((org.deeplearning4j.nn.updater.MultiLayerUpdater) n.getUpdater()).getUpdaterBlocks()) {
         assertThat(block.getGradientUpdater()).isInstanceOf(FastAdam.Updater.class);

@@ -23,7 +23,7 @@ class FusedStepNetworkTest {
   static List<DataSet> batches(int n) {
     List<DataSet> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(SparseDenseLayerTest.vaeBatch(128, V, 40 + i)); // ~3% non-zeros: ~11,500 per batch
+      out.add(VaeFixtures.vaeBatch(128, V, 40 + i)); // ~3% non-zeros: ~11,500 per batch
     }
     return out;
   }

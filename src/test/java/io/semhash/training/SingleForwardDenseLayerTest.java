@@ -12,31 +12,31 @@ class SingleForwardDenseLayerTest {
 
   @Test
   void onePreActivationPerFitStepAndTheSameNumbersAsDl4j() {
-    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("zgr"), 300, ParallelSlices.SINGLE);
-    MultiLayerNetwork ref = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("zgr"), 300, false, false, ParallelSlices.SINGLE);
+    MultiLayerNetwork net = VaeNetwork.create(VaeFixtures.vaeOptions("zgr"), 300, ParallelSlices.SINGLE);
+    MultiLayerNetwork ref = VaeNetwork.create(VaeFixtures.vaeOptions("zgr"), 300, false, false, ParallelSlices.SINGLE);
     SingleForwardDenseLayer.Impl hidden = (SingleForwardDenseLayer.Impl) net.getLayer(VaeNetwork.ENCODER_2);
     SingleForwardDenseLayer.Impl logits = (SingleForwardDenseLayer.Impl) net.getLayer(VaeNetwork.LOGITS);
     for (int s = 1; s <= 3; s++) {
-      DataSet ds = SparseDenseLayerTest.vaeBatch(16, 300, 20 + s);
+      DataSet ds = VaeFixtures.vaeBatch(16, 300, 20 + s);
       net.fit(ds);
       ref.fit(ds);
       assertThat(hidden.computed).isEqualTo(s);
       assertThat(logits.computed).isEqualTo(s);
       for (int layer : new int[] {VaeNetwork.ENCODER_2, VaeNetwork.LOGITS}) {
-        SparseDenseLayerTest.assertClose(net.getLayer(layer).params(), ref.getLayer(layer).params(), 1e-4);
+        VaeFixtures.assertClose(net.getLayer(layer).params(), ref.getLayer(layer).params(), 1e-4);
       }
     }
     // inference takes DL4J's path and does not disturb the next training step
-    DataSet ds = SparseDenseLayerTest.vaeBatch(16, 300, 9);
-    SparseDenseLayerTest.assertClose(net.output(ds.getFeatures()), ref.output(ds.getFeatures()), 1e-4);
+    DataSet ds = VaeFixtures.vaeBatch(16, 300, 9);
+    VaeFixtures.assertClose(net.output(ds.getFeatures()), ref.output(ds.getFeatures()), 1e-4);
     net.fit(ds);
     ref.fit(ds);
-    SparseDenseLayerTest.assertClose(net.getLayer(VaeNetwork.ENCODER_2).params(), ref.getLayer(VaeNetwork.ENCODER_2).params(), 1e-4);
+    VaeFixtures.assertClose(net.getLayer(VaeNetwork.ENCODER_2).params(), ref.getLayer(VaeNetwork.ENCODER_2).params(), 1e-4);
   }
 
   @Test
   void configurationSurvivesJsonAndClone() {
-    MultiLayerNetwork net = VaeNetwork.create(SparseDenseLayerTest.vaeOptions("st"), 300, ParallelSlices.SINGLE);
+    MultiLayerNetwork net = VaeNetwork.create(VaeFixtures.vaeOptions("st"), 300, ParallelSlices.SINGLE);
     MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(net.getLayerWiseConfigurations().toJson());
     assertThat(back.getConf(VaeNetwork.ENCODER_2).getLayer()).isInstanceOf(SingleForwardDenseLayer.class)
         .isEqualTo(net.getLayerWiseConfigurations().getConf(VaeNetwork.ENCODER_2).getLayer());

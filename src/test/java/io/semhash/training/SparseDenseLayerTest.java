@@ -57,22 +57,6 @@ class SparseDenseLayerTest {
     return net;
   }
 
-  /** [rows, cols] with ~density non-zeros of either sign, some rows empty, in the given order. */
-  static INDArray sparseInput(int rows, int cols, double density, long seed, char order) {
-    SplittableRandom r = new SplittableRandom(seed);
-    INDArray x = Nd4j.create(DataType.FLOAT, new long[] {rows, cols}, order);
-    for (int i = 0; i < rows; i++) {
-      if (i % 7 == 3) {
-        continue; // an empty document
-      }
-      for (int j = 0; j < cols; j++) {
-        if (r.nextDouble() < density) {
-          x.putScalar(i, j, (float) (r.nextDouble() * 2 - 0.5));
-        }
-      }
-    }
-    return x;
-  }
 
   private static void randomiseParams(Layer dense, Layer sparse, long seed) {
     Nd4j.getRandom().setSeed(seed);
@@ -84,12 +68,6 @@ class SparseDenseLayerTest {
     }
   }
 
-  static void assertClose(INDArray actual, INDArray expected, double tol) {
-    assertThat(actual.shape()).isEqualTo(expected.shape());
-    double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
-    double diff = actual.castTo(DataType.DOUBLE).sub(expected.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
-    assertThat(diff).as("max |actual − expected| relative to max |expected| = %s", scale).isLessThanOrEqualTo(tol * scale);
-  }
 
   private void checkLayer(INDArray x, Activation activation) {
     MultiLayerNetwork denseNet = tiny(false, activation);
@@ -108,7 +86,7 @@ class SparseDenseLayerTest {
     INDArray outDense = dense.activate(true, NO_WS).dup();
     INDArray outSparse = sparse.activate(true, NO_WS).dup();
     assertThat(outDense.amaxNumber().doubleValue()).isGreaterThan(0.1);
-    assertClose(outSparse, outDense, 1e-5);
+    VaeFixtures.assertClose(outSparse, outDense, 1e-5);
 
     INDArray eps = Nd4j.randn(DataType.FLOAT, x.size(0), H);
     Pair<Gradient, INDArray> gd = dense.backpropGradient(eps.dup(), NO_WS);
@@ -120,28 +98,28 @@ class SparseDenseLayerTest {
     INDArray wDense = gd.getFirst().getGradientFor("W");
     INDArray wSparse = gs.getFirst().getGradientFor("W").mul(rows);
     assertThat(wDense.amaxNumber().doubleValue()).isGreaterThan(0.1);
-    assertClose(wSparse, wDense, 1e-5);
-    assertClose(gs.getFirst().getGradientFor("b").mul(rows), gd.getFirst().getGradientFor("b"), 1e-5);
+    VaeFixtures.assertClose(wSparse, wDense, 1e-5);
+    VaeFixtures.assertClose(gs.getFirst().getGradientFor("b").mul(rows), gd.getFirst().getGradientFor("b"), 1e-5);
     // the gradients live where the updater reads them: the layer's gradient view, all of it, W row by row
     long n = sparse.getGradientsViewArray().length();
     INDArray expectedView = Nd4j.concat(0, wDense.dup('c').reshape(-1), gd.getFirst().getGradientFor("b").reshape(-1));
-    assertClose(sparse.getGradientsViewArray().reshape(n).mul(rows), expectedView, 1e-5);
+    VaeFixtures.assertClose(sparse.getGradientsViewArray().reshape(n).mul(rows), expectedView, 1e-5);
     assertThat(gs.getSecond()).as("first layer: no input gradient").isNull();
   }
 
   @Test
   void reluLayerMatchesDl4jDenseLayerOnCOrderInput() {
-    checkLayer(sparseInput(40, V, 0.05, 1, 'c'), Activation.RELU);
+    checkLayer(VaeFixtures.sparseInput(40, V, 0.05, 1, 'c'), Activation.RELU);
   }
 
   @Test
   void matchesOnFOrderInputAndOtherActivation() {
-    checkLayer(sparseInput(17, V, 0.1, 2, 'f'), Activation.TANH);
+    checkLayer(VaeFixtures.sparseInput(17, V, 0.1, 2, 'f'), Activation.TANH);
   }
 
   @Test
   void matchesOnAViewWithAnOffset() {
-    INDArray big = sparseInput(50, V, 0.05, 3, 'c');
+    INDArray big = VaeFixtures.sparseInput(50, V, 0.05, 3, 'c');
     INDArray view = big.get(NDArrayIndex.interval(9, 41), NDArrayIndex.all());
     assertThat(view.offset()).isGreaterThan(0);
     checkLayer(view, Activation.RELU);
@@ -152,13 +130,13 @@ class SparseDenseLayerTest {
     MultiLayerNetwork net = tiny(true, Activation.RELU);
     MultiLayerNetwork ref = tiny(false, Activation.RELU);
     randomiseParams(ref.getLayer(0), net.getLayer(0), 9);
-    INDArray x = sparseInput(8, V, 0.05, 4, 'c');
+    INDArray x = VaeFixtures.sparseInput(8, V, 0.05, 4, 'c');
     Layer layer = net.getLayer(0);
     layer.setInput(x, NO_WS);
     INDArray first = layer.activate(true, NO_WS).dup();
     x.muli(-1); // same array, new numbers, no setInput in between
     INDArray second = layer.activate(true, NO_WS).dup();
-    assertClose(second, ref.getLayer(0).activate(x, true, NO_WS), 1e-5);
+    VaeFixtures.assertClose(second, ref.getLayer(0).activate(x, true, NO_WS), 1e-5);
     assertThat(second.equalsWithEps(first, 1e-3)).isFalse();
   }
 
@@ -170,8 +148,8 @@ class SparseDenseLayerTest {
     assertThat(net.getLayerWiseConfigurations().clone().getConf(0).getLayer()).isInstanceOf(SparseDenseLayer.class);
     MultiLayerNetwork clone = net.clone();
     assertThat(clone.getLayer(0)).isInstanceOf(SparseDenseLayerImpl.class);
-    INDArray x = sparseInput(6, V, 0.05, 5, 'c');
-    assertClose(clone.output(x), net.output(x), 1e-6);
+    INDArray x = VaeFixtures.sparseInput(6, V, 0.05, 5, 'c');
+    VaeFixtures.assertClose(clone.output(x), net.output(x), 1e-6);
     // a plain dense layer with the same numbers is a different configuration
     assertThat(tiny(false, Activation.RELU).getLayerWiseConfigurations().getConf(0).getLayer())
         .isNotEqualTo(net.getLayerWiseConfigurations().getConf(0).getLayer());
@@ -181,7 +159,7 @@ class SparseDenseLayerTest {
   void sameInitialParametersAsTheDenseLayer() {
     // same seed, same configuration apart from the class: the weight init draws the same numbers
     // and puts them at the same (row, column), whatever the layout
-    assertClose(logicalParams(tiny(true, Activation.RELU)), logicalParams(tiny(false, Activation.RELU)), 0);
+    VaeFixtures.assertClose(VaeFixtures.logicalParams(tiny(true, Activation.RELU)), VaeFixtures.logicalParams(tiny(false, Activation.RELU)), 0);
   }
 
   @Test
@@ -195,7 +173,7 @@ class SparseDenseLayerTest {
     INDArray flat = net.params().reshape(net.params().length());
     flat.putScalar(2L * H + 5, 42f);
     assertThat(w.getFloat(2, 5)).isEqualTo(42f);
-    net.setInput(sparseInput(6, V, 0.2, 8, 'c'));
+    net.setInput(VaeFixtures.sparseInput(6, V, 0.2, 8, 'c'));
     net.setLabels(Nd4j.rand(DataType.FLOAT, 6, 5));
     net.computeGradientAndScore();
     INDArray gw = net.gradient().getGradientFor("0_W");
@@ -208,72 +186,28 @@ class SparseDenseLayerTest {
     }
   }
 
-  /** Every layer's parameters, each in its logical (row-major) order, one after another. */
-  static INDArray logicalParams(MultiLayerNetwork net) {
-    return logical(net.paramTable());
-  }
-
-  /** The arrays of a parameter-keyed map ("0_W", "0_b", …) in the map's order, each flattened row-major. */
-  static INDArray logical(java.util.Map<String, INDArray> byKey) {
-    return Nd4j.concat(0, byKey.values().stream().map(a -> a.dup('c').reshape(-1)).toArray(INDArray[]::new));
-  }
 
   // ---- the whole VAE ----
 
-  static TrainingOptions vaeOptions(String estimator) {
-    return new TrainingOptions(16, 40, estimator, 0.5, 10, 1.0, 0.0, 10, 1e-3, 32, 1, 1, 0.1, 3);
-  }
 
-  static DataSet vaeBatch(int rows, int vocab, long seed) {
-    INDArray x = sparseInput(rows, vocab, 0.03, seed, 'c');
-    INDArray tfidf = Nd4j.math().abs(x);
-    INDArray counts = tfidf.gt(0).castTo(DataType.FLOAT).muli(2);
-    return new DataSet(tfidf, counts);
-  }
-
-  /** {@code steps} fit steps of the reference network (DL4J's dense layer and Adam) and of a variant. */
-  static void checkVaeSteps(String estimator, int steps, boolean fastAdam) {
-    int vocab = 700;
-    TrainingOptions o = vaeOptions(estimator);
-    MultiLayerNetwork dense = VaeNetwork.create(o, vocab, false, false, ParallelSlices.SINGLE);
-    MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true, fastAdam, ParallelSlices.SINGLE);
-    assertThat(sparse.getLayer(VaeNetwork.ENCODER_1)).isInstanceOf(SparseDenseLayerImpl.class);
-    assertThat(dense.getLayer(VaeNetwork.ENCODER_1)).isNotInstanceOf(SparseDenseLayerImpl.class);
-    INDArray before = logicalParams(dense);
-    assertClose(logicalParams(sparse), before, 0);
-
-    for (int s = 0; s < steps; s++) {
-      DataSet ds = vaeBatch(32, vocab, 100 + s);
-      dense.fit(ds);
-      sparse.fit(ds);
-      assertThat(sparse.score()).isCloseTo(dense.score(), org.assertj.core.data.Percentage.withPercentage(1e-3));
-    }
-    INDArray moveDense = logicalParams(dense).sub(before);
-    INDArray moveSparse = logicalParams(sparse).sub(before);
-    // the step did something everywhere it should (W1 of terms seen, every other layer)
-    assertThat(moveDense.amaxNumber().doubleValue()).isGreaterThan(0.5e-3);
-    assertClose(moveSparse, moveDense, 1e-3);
-    // the layer-0 weights themselves moved alike, row by row
-    assertClose(sparse.getLayer(0).getParam("W"), dense.getLayer(0).getParam("W"), 1e-5);
-  }
 
   @Test
   void vaeFitStepsMatchTheDenseNetworkWithStraightThrough() {
-    checkVaeSteps("st", 3, false);
+    VaeFixtures.checkVaeSteps("st", 3, false);
   }
 
   @Test
   void vaeFitStepsMatchTheDenseNetworkWithZgr() {
-    checkVaeSteps("zgr", 3, false);
+    VaeFixtures.checkVaeSteps("zgr", 3, false);
   }
 
   @Test
   void vaeGradientsMatchTheDenseNetwork() {
     int vocab = 700;
-    TrainingOptions o = vaeOptions("st");
+    TrainingOptions o = VaeFixtures.vaeOptions("st");
     MultiLayerNetwork dense = VaeNetwork.create(o, vocab, false, false, ParallelSlices.SINGLE);
     MultiLayerNetwork sparse = VaeNetwork.create(o, vocab, true, false, ParallelSlices.SINGLE);
-    DataSet ds = vaeBatch(32, vocab, 77);
+    DataSet ds = VaeFixtures.vaeBatch(32, vocab, 77);
     for (MultiLayerNetwork n : new MultiLayerNetwork[] {dense, sparse}) {
       n.setInput(ds.getFeatures());
       n.setLabels(ds.getLabels());
@@ -289,10 +223,10 @@ class SparseDenseLayerTest {
     for (String key : dense.paramTable().keySet()) {
       denseByKey.put(key, dense.gradient().getGradientFor(key));
     }
-    INDArray gd = logical(denseByKey);
-    INDArray gs = logical(sparseByKey);
+    INDArray gd = VaeFixtures.logical(denseByKey);
+    INDArray gs = VaeFixtures.logical(sparseByKey);
     assertThat(gd.amaxNumber().doubleValue()).isGreaterThan(1e-2);
-    assertClose(gs, gd, 1e-5);
+    VaeFixtures.assertClose(gs, gd, 1e-5);
     assertThat(sparse.score()).isCloseTo(dense.score(), org.assertj.core.data.Percentage.withPercentage(1e-4));
   }
 }
