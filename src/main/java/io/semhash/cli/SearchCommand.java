@@ -27,7 +27,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--index", required = true, paramLabel = "INDEX_DIR", description = "index directory from 'semhash index' or 'semhash build'")
   Path indexDir;
 
-  @Option(names = "--k", paramLabel = "K", description = "results, 1..1000 (default: ${DEFAULT-VALUE})")
+  @Option(names = "--k", paramLabel = "K", description = "results, 1..server.max-k of the configuration, as for GET /api/search (default: ${DEFAULT-VALUE})")
   int k = 10;
 
   @Option(names = "--mode", paramLabel = "MODE", description = "semantic | keyword | hybrid (default: semantic)")
@@ -47,8 +47,9 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (k < 1 || k > 1000) {
-      throw new IllegalArgumentException("--k must be in [1, 1000], got " + k);
+    int maxK = common.load().server().maxK(); // the API's limit, so the command answers what the server would
+    if (k < 1 || k > maxK) {
+      throw new IllegalArgumentException("--k must be in [1, " + maxK + "] (server.max-k), got " + k);
     }
     if (maxDistance != null && maxDistance < 0) {
       throw new IllegalArgumentException("--max-distance must be >= 0, got " + maxDistance);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.semhash.json.JsonProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class ConfigLoader {
     try {
       tree = YAML.readTree(path.toFile());
     } catch (IOException e) {
-      throw new ConfigException(path + ": not valid YAML: " + firstLine(e.getMessage()));
+      throw new ConfigException(path + ": not valid YAML: " + JsonProblem.of(e));
     }
     return fromTree(tree, path.toString());
   }
@@ -60,7 +61,7 @@ public final class ConfigLoader {
     try {
       return fromTree(YAML.readTree(yaml), source);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(source + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
+      throw new ConfigException(source + ": not valid YAML: " + JsonProblem.of(e));
     }
   }
 
@@ -77,14 +78,14 @@ public final class ConfigLoader {
     } catch (ValueInstantiationException e) {
       // a record refused a value: its message names the key and the range
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new ConfigException(source + ": " + firstLine(cause.getMessage()));
+      throw new ConfigException(source + ": " + JsonProblem.of(cause));
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(source + ": unknown key '" + keyPath(e) + "'");
     } catch (MismatchedInputException e) {
       throw new ConfigException(source + ": key '" + keyPath(e) + "' has the wrong type: "
-          + firstLine(e.getOriginalMessage()));
+          + JsonProblem.of(e));
     } catch (JsonProcessingException e) {
-      throw new ConfigException(source + ": " + firstLine(e.getOriginalMessage()));
+      throw new ConfigException(source + ": " + JsonProblem.of(e));
     }
   }
 
@@ -135,13 +136,5 @@ public final class ConfigLoader {
     return e.getPath().stream()
         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining("."));
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int eol = s.indexOf('\n');
-    return eol < 0 ? s : s.substring(0, eol);
   }
 }

@@ -1,6 +1,7 @@
 package io.semhash.indexdir;
 
 import io.semhash.json.FileJson;
+import io.semhash.json.JsonProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,7 +33,7 @@ public final class IndexLayout {
     try {
       m = FileJson.read(file, IndexManifest.class);
     } catch (IOException e) {
-      throw new IOException(file + ": unreadable index manifest: " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw new IOException(file + ": unreadable index manifest: " + JsonProblem.of(e), e);
     }
     if (!IndexManifest.FORMAT.equals(m.format()) || m.version() != IndexManifest.VERSION) {
       throw new IOException(file + ": expected format " + IndexManifest.FORMAT + " v" + IndexManifest.VERSION

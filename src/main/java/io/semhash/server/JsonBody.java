@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
 import io.semhash.corpus.Document;
+import io.semhash.json.JsonProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ final class JsonBody {
     } catch (MismatchedInputException e) {
       throw ApiException.badRequest(where + wrongType(e));
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest(where + "cannot read the body: " + firstLine(e.getOriginalMessage()));
+      throw ApiException.badRequest(where + "cannot read the body: " + JsonProblem.of(e));
     }
   }
 
@@ -133,22 +134,12 @@ final class JsonBody {
         throw ApiException.malformedJson("the request body is empty; expected JSON");
       }
       return node;
-    } catch (JsonProcessingException e) {
-      throw ApiException.malformedJson("malformed JSON: " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
-      throw ApiException.malformedJson("malformed JSON: " + firstLine(e.getMessage()));
+      throw ApiException.malformedJson("malformed JSON: " + JsonProblem.of(e));
     }
   }
 
   private ApiException tooLarge() {
     return ApiException.payloadTooLarge("the request body is larger than " + maxBytes + " bytes");
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

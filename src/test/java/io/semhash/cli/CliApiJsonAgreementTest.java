@@ -141,6 +141,23 @@ class CliApiJsonAgreementTest {
     assertThat(apiStats.get("modes").toString()).isEqualTo("[\"semantic\",\"keyword\",\"hybrid\"]");
   }
 
+  @Test
+  void searchTakesTheServersKLimit() throws Exception {
+    CommandLine cli = new CommandLine(new SemhashCommand());
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err)).setOut(new PrintWriter(new StringWriter())).setExecutionExceptionHandler(new CliErrorHandler());
+    assertThat(cli.execute("search", "--index", index.toString(), "--k", "1001", QUERY)).isNotZero();
+    assertThat(err.toString().strip()).isEqualTo("semhash search: error: --k must be in [1, 1000] (server.max-k), got 1001");
+    Path config = dir.resolve("max-k.yaml");
+    Files.writeString(config, "server:\n  max-k: 4\n");
+    StringWriter err2 = new StringWriter();
+    cli.setErr(new PrintWriter(err2));
+    assertThat(cli.execute("search", "--config", config.toString(), "--index", index.toString(), "--k", "5", QUERY)).isNotZero();
+    assertThat(err2.toString().strip()).isEqualTo("semhash search: error: --k must be in [1, 4] (server.max-k), got 5");
+    JsonNode four = PLAIN.readTree(cli("search", "--config", config.toString(), "--index", index.toString(), "--k", "4", "--json", QUERY));
+    assertThat(four.get("results")).hasSize(4);
+  }
+
   private static JsonNode withoutTiming(JsonNode doc) {
     ObjectNode copy = doc.deepCopy();
     copy.remove("took_ms");
