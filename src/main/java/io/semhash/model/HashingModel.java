@@ -3,6 +3,7 @@ package io.semhash.model;
 import io.semhash.codes.BitCode;
 import io.semhash.files.AtomicDirectory;
 import io.semhash.json.FileJson;
+import io.semhash.json.JsonProblem;
 import io.semhash.text.SparseVector;
 import io.semhash.text.TermAnalyzer;
 import io.semhash.text.Vectorizer;
@@ -117,7 +118,7 @@ public final class HashingModel {
     try {
       manifest = FileJson.read(manifestFile, ModelManifest.class);
     } catch (IOException e) {
-      throw new IOException(manifestFile + ": unreadable manifest: " + firstLine(e.getMessage()), e);
+      throw new IOException(manifestFile + ": unreadable manifest: " + JsonProblem.of(e), e);
     }
     if (!ModelManifest.FORMAT.equals(manifest.format()) || manifest.version() != ModelManifest.VERSION) {
       throw new IOException(manifestFile + ": expected format " + ModelManifest.FORMAT + " v" + ModelManifest.VERSION
@@ -164,13 +165,5 @@ public final class HashingModel {
           + " bits does not match the manifest (" + vocabulary.size() + " terms x " + manifest.options().bits() + " bits)");
     }
     return new HashingModel(new Vectorizer(new TermAnalyzer(vocabulary.stemmed()), vocabulary), weights, manifest);
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int eol = s.indexOf('\n');
-    return eol < 0 ? s : s.substring(0, eol);
   }
 }
