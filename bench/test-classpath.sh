@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Compiles main, the tests and bench/java (`mvn test-compile`; bench/java is a test source root) and
+# prints the class path the bench harnesses run on: target/test-classes, target/classes and every
+# test-scope dependency.   cp=$(bench/test-classpath.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -o test-compile >&2
+mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
+echo "$PWD/target/test-classes:$PWD/target/classes:$(cat target/test-classpath.txt)"
