@@ -11,6 +11,5 @@ if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
   if [ -n "$core" ]; then export OPENBLAS_CORETYPE=$core; fi
 fi
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}"
-mkdir -p target/bench-classes
-javac -d target/bench-classes -cp "target/classes:target/lib/*" bench/java/io/semhash/bench/StepBench.java bench/java/io/semhash/bench/OpBench.java
-java -cp "target/bench-classes:target/classes:target/lib/*" io.semhash.bench.StepBench 10000 "${1:-64}" "${2:-10}" "${3:-5}"
+cp=$(bench/test-classpath.sh)
+java -cp "$cp" io.semhash.bench.StepBench 10000 "${1:-64}" "${2:-10}" "${3:-5}"
