@@ -15,8 +15,10 @@ import io.semhash.model.ValidationScorer;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.CosineKnnIndex;
 import io.semhash.text.SparseVector;
+import io.semhash.text.TermWeighting;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,10 +44,7 @@ public final class ModelTraining {
     long t0 = System.nanoTime();
     TrainingSet set = TrainingSet.of(docs, vectors, options.validationFraction());
     int vocab = vectors.vocabulary().size();
-    int[][] neighbours = null;
-    if (options.neighbourWeight() > 0) {
-      neighbours = CosineKnnIndex.build(set.fitTfidf(), vocab).topK(set.fitTfidf(), options.neighbours(), true);
-    }
+    int[][] neighbours = options.neighbourWeight() > 0 ? neighbours(set, vectors, options) : null;
     ValidationScorer validation = validationPrecision(set);
     HashingTrainer.Result result =
         new HashingTrainer(options, progress, budgetSeconds).train(set.fitTfidf(), set.fitCounts(), neighbours, vocab, validation);
@@ -54,6 +53,27 @@ public final class ModelTraining {
         options, vocab, vectors.vocabulary().stemmed(), vectors.vocabulary().checksum(), Map.of(),
         result.history(), result.bestEpoch(), seconds);
     return HashingModel.of(vectors.vectorizer(), ModelWeights.of(result.network()), manifest);
+  }
+
+  /**
+   * For each fit document, the positions of its nearest fit documents by cosine of the vectors
+   * {@code options.neighbourWeighting()} gives, best first, without those below
+   * {@code options.neighbourMinSimilarity()}.
+   */
+  static int[][] neighbours(TrainingSet set, CorpusVectors vectors, TrainingOptions options) {
+    TermWeighting weighting = options.neighbourTermWeighting();
+    List<SparseVector> graph = weighting == TermWeighting.TFIDF
+        ? set.fitTfidf()
+        : set.fitCounts().stream().map(c -> weighting.apply(c, vectors.vectorizer())).toList();
+    int[][] nearest = CosineKnnIndex.build(graph, vectors.vocabulary().size()).topK(graph, options.neighbours(), true);
+    double min = options.neighbourMinSimilarity();
+    if (min > 0) {
+      for (int i = 0; i < nearest.length; i++) {
+        SparseVector v = graph.get(i);
+        nearest[i] = Arrays.stream(nearest[i]).filter(j -> v.dot(graph.get(j)) >= min).toArray();
+      }
+    }
+    return nearest;
   }
 
   /** P@100 of the validation documents against the fit documents, by Hamming distance. */
