@@ -22,7 +22,7 @@ public final class EncodeBench {
     List<String> texts = Corpus.load(corpus, CorpusOptions.DEFAULTS).documents().stream().map(Document::fullText).toList();
     for (int r = 0; r < rounds; r++) {
       long t0 = System.nanoTime();
-      long nnz = texts.parallelStream().mapToLong(t -> model.tfidf(t).nnz()).sum();
+      long nnz = texts.parallelStream().mapToLong(t -> model.input(t).nnz()).sum();
       long t1 = System.nanoTime();
       long ones = texts.parallelStream().mapToLong(t -> model.code(t).cardinality()).sum();
       long t2 = System.nanoTime();

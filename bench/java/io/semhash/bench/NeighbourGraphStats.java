@@ -35,8 +35,8 @@ public final class NeighbourGraphStats {
     TrainingSet set = TrainingSet.of(docs, vectors, 0.1);
     int v = vectors.vocabulary().size();
     String weighting = args.length > 5 ? args[5] : "tfidf";
-    List<SparseVector> fit = set.fitTfidf().stream().map(x -> reweight(x, vectors, weighting)).toList();
-    List<SparseVector> validation = set.validationTfidf().stream().map(x -> reweight(x, vectors, weighting)).toList();
+    List<SparseVector> fit = set.fitInputs().stream().map(x -> reweight(x, vectors, weighting)).toList();
+    List<SparseVector> validation = set.validationInputs().stream().map(x -> reweight(x, vectors, weighting)).toList();
     CosineKnnIndex index = CosineKnnIndex.build(fit, v);
     int k = 20;
     int[][] nb = index.topK(fit, k, true);

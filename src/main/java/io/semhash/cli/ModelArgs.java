@@ -45,6 +45,10 @@ final class ModelArgs {
       description = "leave out neighbours below this cosine, in [0, 1) (0 = keep all K)")
   Double neighbourMinSimilarity;
 
+  @Option(names = "--input-weighting", paramLabel = "W",
+      description = "term weighting of the encoder's input, kept with the model: tfidf | log-tf")
+  String inputWeighting;
+
   @Option(names = "--hidden", paramLabel = "H", description = "encoder hidden width")
   Integer hidden;
 
@@ -86,6 +90,7 @@ final class ModelArgs {
         neighbours != null ? neighbours : m.neighbours(),
         neighbourWeighting != null ? neighbourWeighting : m.neighbourWeighting(),
         neighbourMinSimilarity != null ? neighbourMinSimilarity : m.neighbourMinSimilarity(),
+        inputWeighting != null ? inputWeighting : m.inputWeighting(),
         seed != null ? seed : m.seed(),
         m.validationFraction(),
         patience != null ? patience : m.patience(),

@@ -22,6 +22,9 @@ import io.semhash.text.TermWeighting;
  *     written before this option reads as {@code tfidf}
  * @param neighbourMinSimilarity neighbours less similar than this (cosine, in [0, 1)) are left out;
  *     a document left with none is not pulled by the neighbour term
+ * @param inputWeighting the term weighting of the encoder's input ({@code tfidf} or {@code log-tf});
+ *     part of the model: serving weights a text the same way. A manifest written before this
+ *     option reads as {@code tfidf}
  * @param learningRate Adam step size
  * @param batchSize documents per step
  * @param epochs upper bound on epochs
@@ -40,6 +43,7 @@ public record TrainingOptions(
     int neighbours,
     String neighbourWeighting,
     double neighbourMinSimilarity,
+    String inputWeighting,
     double learningRate,
     int batchSize,
     int epochs,
@@ -54,12 +58,8 @@ public record TrainingOptions(
     require(beta >= 0, "beta", beta, "[0, ∞)");
     require(neighbourWeight >= 0, "neighbour-weight", neighbourWeight, "[0, ∞)");
     require(neighbours >= 1 && neighbours <= 1000, "neighbours", neighbours, "[1, 1000]");
-    neighbourWeighting = neighbourWeighting == null ? TermWeighting.TFIDF.key() : neighbourWeighting;
-    try {
-      TermWeighting.parse(neighbourWeighting);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("neighbour-weighting " + e.getMessage());
-    }
+    neighbourWeighting = weighting("neighbour-weighting", neighbourWeighting);
+    inputWeighting = weighting("input-weighting", inputWeighting);
     require(neighbourMinSimilarity >= 0 && neighbourMinSimilarity < 1, "neighbour-min-similarity",
         neighbourMinSimilarity, "[0, 1)");
     require(learningRate > 0 && learningRate < 1, "learning-rate", learningRate, "(0, 1)");
@@ -74,12 +74,29 @@ public record TrainingOptions(
       int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
       int neighbours, double learningRate, int batchSize, int epochs, int patience, double validationFraction, long seed) {
     this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, TermWeighting.TFIDF.key(), 0,
-        learningRate, batchSize, epochs, patience, validationFraction, seed);
+        TermWeighting.TFIDF.key(), learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 
   /** The weighting of the neighbour graph's vectors. */
   public TermWeighting neighbourTermWeighting() {
     return TermWeighting.parse(neighbourWeighting);
+  }
+
+  /** The weighting of the encoder's input. */
+  public TermWeighting inputTermWeighting() {
+    return TermWeighting.parse(inputWeighting);
+  }
+
+  /** A valid weighting name, tfidf when absent (manifests older than the option). */
+  private static String weighting(String option, String name) {
+    if (name == null) {
+      return TermWeighting.TFIDF.key();
+    }
+    try {
+      return TermWeighting.parse(name).key();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + " " + e.getMessage());
+    }
   }
 
   private static void require(boolean ok, String name, Object value, String range) {
@@ -90,6 +107,6 @@ public record TrainingOptions(
 
   public TrainingOptions withEstimator(String name) {
     return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
-        neighbourMinSimilarity, learningRate, batchSize, epochs, patience, validationFraction, seed);
+        neighbourMinSimilarity, inputWeighting, learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 }

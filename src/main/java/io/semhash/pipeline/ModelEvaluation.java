@@ -58,14 +58,17 @@ public final class ModelEvaluation {
           + database.size() + " labelled train and " + queries.size() + " labelled test documents");
     }
     Vectorizer vz = model.vectorizer();
-    List<SparseVector> dbTfidf = database.parallelStream().map(d -> vz.tfidf(vz.counts(d.fullText()))).toList();
-    List<SparseVector> qTfidf = queries.parallelStream().map(d -> vz.tfidf(vz.counts(d.fullText()))).toList();
+    List<SparseVector> dbCounts = database.parallelStream().map(d -> vz.counts(d.fullText())).toList();
+    List<SparseVector> qCounts = queries.parallelStream().map(d -> vz.counts(d.fullText())).toList();
+    List<SparseVector> dbTfidf = dbCounts.parallelStream().map(vz::tfidf).toList();
+    List<SparseVector> qTfidf = qCounts.parallelStream().map(vz::tfidf).toList();
     RelevanceLabels labels = RelevanceLabels.of(
         queries.stream().map(Document::labels).toList(), database.stream().map(Document::labels).toList());
     int kk = Math.min(k, database.size());
 
-    List<BitCode> dbCodes = dbTfidf.parallelStream().map(model.encoder()::code).toList();
-    List<BitCode> qCodes = qTfidf.parallelStream().map(model.encoder()::code).toList();
+    // the model's codes from its own input weighting; the baselines always from tf-idf
+    List<BitCode> dbCodes = dbCounts.parallelStream().map(c -> model.encoder().code(model.input(c))).toList();
+    List<BitCode> qCodes = qCounts.parallelStream().map(c -> model.encoder().code(model.input(c))).toList();
     RetrievalScores semhash = RetrievalScores.of(HammingRanking.rank(dbCodes, qCodes, kk), labels, kk);
 
     CosineKnnIndex cosine = CosineKnnIndex.build(dbTfidf, vz.vocabulary().size());

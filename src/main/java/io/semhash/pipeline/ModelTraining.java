@@ -42,12 +42,12 @@ public final class ModelTraining {
   public static HashingModel train(
       List<Document> docs, CorpusVectors vectors, TrainingOptions options, PrintStream progress, double budgetSeconds) {
     long t0 = System.nanoTime();
-    TrainingSet set = TrainingSet.of(docs, vectors, options.validationFraction());
+    TrainingSet set = TrainingSet.of(docs, vectors, options.validationFraction(), options.inputTermWeighting());
     int vocab = vectors.vocabulary().size();
     int[][] neighbours = options.neighbourWeight() > 0 ? neighbours(set, vectors, options) : null;
     ValidationScorer validation = validationPrecision(set);
     HashingTrainer.Result result =
-        new HashingTrainer(options, progress, budgetSeconds).train(set.fitTfidf(), set.fitCounts(), neighbours, vocab, validation);
+        new HashingTrainer(options, progress, budgetSeconds).train(set.fitInputs(), set.fitCounts(), neighbours, vocab, validation);
     double seconds = (System.nanoTime() - t0) / 1e9;
     ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.VERSION, Instant.now().toString(),
         options, vocab, vectors.vocabulary().stemmed(), vectors.vocabulary().checksum(), Map.of(),
@@ -62,8 +62,8 @@ public final class ModelTraining {
    */
   static int[][] neighbours(TrainingSet set, CorpusVectors vectors, TrainingOptions options) {
     TermWeighting weighting = options.neighbourTermWeighting();
-    List<SparseVector> graph = weighting == TermWeighting.TFIDF
-        ? set.fitTfidf()
+    List<SparseVector> graph = weighting == options.inputTermWeighting()
+        ? set.fitInputs()
         : set.fitCounts().stream().map(c -> weighting.apply(c, vectors.vectorizer())).toList();
     int[][] nearest = CosineKnnIndex.build(graph, vectors.vocabulary().size()).topK(graph, options.neighbours(), true);
     double min = options.neighbourMinSimilarity();
@@ -82,13 +82,13 @@ public final class ModelTraining {
         set.validationDocs().stream().map(Document::labels).toList(),
         set.fitDocs().stream().map(Document::labels).toList());
     return encoder -> {
-      List<BitCode> db = encode(encoder, set.fitTfidf());
-      List<BitCode> queries = encode(encoder, set.validationTfidf());
+      List<BitCode> db = encode(encoder, set.fitInputs());
+      List<BitCode> queries = encode(encoder, set.validationInputs());
       return RetrievalScores.of(HammingRanking.rank(db, queries, VALIDATION_K), labels, VALIDATION_K).precision();
     };
   }
 
-  static List<BitCode> encode(SparseEncoder encoder, List<SparseVector> tfidf) {
-    return tfidf.parallelStream().map(encoder::code).toList();
+  static List<BitCode> encode(SparseEncoder encoder, List<SparseVector> inputs) {
+    return inputs.parallelStream().map(encoder::code).toList();
   }
 }
