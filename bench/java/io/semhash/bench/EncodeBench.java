@@ -22,11 +22,11 @@ public final class EncodeBench {
     List<String> texts = Corpus.load(corpus, CorpusOptions.DEFAULTS).documents().stream().map(Document::fullText).toList();
     for (int r = 0; r < rounds; r++) {
       long t0 = System.nanoTime();
-      long nnz = texts.parallelStream().mapToLong(t -> model.tfidf(t).nnz()).sum();
+      long nnz = texts.parallelStream().mapToLong(t -> model.input(t).nnz()).sum();
       long t1 = System.nanoTime();
       long ones = texts.parallelStream().mapToLong(t -> model.code(t).cardinality()).sum();
       long t2 = System.nanoTime();
-      List<SparseVector> vectors = texts.parallelStream().map(model::tfidf).toList();
+      List<SparseVector> vectors = texts.parallelStream().map(model::input).toList();
       long t3 = System.nanoTime();
       long ones2 = vectors.parallelStream().mapToLong(v -> model.encoder().code(v).cardinality()).sum();
       long t4 = System.nanoTime();

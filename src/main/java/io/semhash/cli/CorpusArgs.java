@@ -10,7 +10,7 @@ final class CorpusArgs {
   static final Path EMBEDDED = Path.of("data", "20news-bydate.tar.gz");
 
   @Option(names = "--corpus", paramLabel = "PATH",
-      description = "directory, .tar.gz or .jsonl corpus (default: ${DEFAULT-VALUE})")
+      description = "directory, .tar.gz, .jsonl or .jsonl.gz corpus (default: ${DEFAULT-VALUE})")
   Path corpus = EMBEDDED;
 
   @Option(names = "--test-fraction", paramLabel = "F",

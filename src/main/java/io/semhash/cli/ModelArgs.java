@@ -34,6 +34,21 @@ final class ModelArgs {
   @Option(names = "--neighbour-weight", paramLabel = "W", description = "weight of the tf-idf neighbour term, >= 0 (0 = plain VAE)")
   Double neighbourWeight;
 
+  @Option(names = "--neighbours", paramLabel = "K", description = "the neighbour term's partner is one of the K nearest, 1..1000")
+  Integer neighbours;
+
+  @Option(names = "--neighbour-weighting", paramLabel = "W",
+      description = "term weighting of the vectors whose cosine picks the neighbours: tfidf | log-tf")
+  String neighbourWeighting;
+
+  @Option(names = "--neighbour-min-similarity", paramLabel = "C",
+      description = "leave out neighbours below this cosine, in [0, 1) (0 = keep all K)")
+  Double neighbourMinSimilarity;
+
+  @Option(names = "--input-weighting", paramLabel = "W",
+      description = "term weighting of the encoder's input, kept with the model: tfidf | log-tf")
+  String inputWeighting;
+
   @Option(names = "--hidden", paramLabel = "H", description = "encoder hidden width")
   Integer hidden;
 
@@ -75,7 +90,10 @@ final class ModelArgs {
         batchSize != null ? batchSize : m.batchSize(),
         beta != null ? beta : m.beta(),
         neighbourWeight != null ? neighbourWeight : m.neighbourWeight(),
-        m.neighbours(),
+        neighbours != null ? neighbours : m.neighbours(),
+        neighbourWeighting != null ? neighbourWeighting : m.neighbourWeighting(),
+        neighbourMinSimilarity != null ? neighbourMinSimilarity : m.neighbourMinSimilarity(),
+        inputWeighting != null ? inputWeighting : m.inputWeighting(),
         seed != null ? seed : m.seed(),
         m.validationFraction(),
         patience != null ? patience : m.patience(),

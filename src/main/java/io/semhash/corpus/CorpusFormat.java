@@ -11,7 +11,9 @@ public enum CorpusFormat {
   /** The same tree packed as .tar.gz or .tgz. */
   TAR_GZ,
   /** JSON Lines (.jsonl, .ndjson, .json). */
-  JSONL;
+  JSONL,
+  /** JSON Lines compressed with gzip (.jsonl.gz, .ndjson.gz, .json.gz), read without unpacking. */
+  JSONL_GZ;
 
   /** Decides the format of a path, or fails naming the path and what is accepted. */
   public static CorpusFormat detect(Path path) {
@@ -28,18 +30,27 @@ public enum CorpusFormat {
     if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
       return TAR_GZ;
     }
-    if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
+    if (isJsonLines(name)) {
       return JSONL;
     }
+    if (name.endsWith(".gz") && isJsonLines(name.substring(0, name.length() - 3))) {
+      return JSONL_GZ;
+    }
     throw new CorpusException(
-        path + ": unknown corpus format; expected a directory, a .tar.gz/.tgz archive or a .jsonl file");
+        path + ": unknown corpus format; expected a directory, a .tar.gz/.tgz archive or a .jsonl file"
+            + " (.ndjson, .json; any of the three also gzipped, .jsonl.gz)");
+  }
+
+  private static boolean isJsonLines(String name) {
+    return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json");
   }
 
   public CorpusReader reader(Path path, CorpusOptions options) {
     return switch (this) {
       case DIRECTORY -> new FileTreeReader(path, options);
       case TAR_GZ -> new TarGzTreeReader(path, options);
-      case JSONL -> new JsonlCorpusReader(path, options);
+      case JSONL -> new JsonlCorpusReader(path, options, false);
+      case JSONL_GZ -> new JsonlCorpusReader(path, options, true);
     };
   }
 }

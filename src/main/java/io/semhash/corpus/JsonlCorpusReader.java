@@ -11,26 +11,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads JSON Lines: one object per line with required {@code text} and optional {@code id}
  * (string), {@code title}, {@code labels} (array of strings), {@code split} ({@code train} or
  * {@code test}). A document without an id gets its line number. A bad line is an error naming
- * file and line, or with {@code skipBad} a counted skip.
+ * file and line, or with {@code skipBad} a counted skip. A gzipped file is read through
+ * {@link GZIPInputStream}, never unpacked to disk; its line numbers are those of the unpacked text.
  */
 final class JsonlCorpusReader extends CorpusReader {
   private final Path file;
+  private final boolean gzipped;
 
-  JsonlCorpusReader(Path file, CorpusOptions options) {
+  JsonlCorpusReader(Path file, CorpusOptions options, boolean gzipped) {
     super(file.toString(), options);
     this.file = file;
+    this.gzipped = gzipped;
   }
 
   @Override
   protected void readInto(Emitter emitter) {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    InputStream opened;
+    try {
+      opened = open();
+    } catch (IOException e) {
+      throw new CorpusException(file + ": cannot read" + (gzipped ? " as gzip" : "") + ": " + e.getMessage(), e);
+    }
+    long lineNo = 0;
+    try (InputStream in = opened) {
       ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-      long lineNo = 0;
       int b;
       boolean more = true;
       while (more) {
@@ -48,7 +58,22 @@ final class JsonlCorpusReader extends CorpusReader {
         }
       }
     } catch (IOException e) {
-      throw new CorpusException(file + ": cannot read: " + e.getMessage(), e);
+      // a damaged or truncated gzip stream fails part-way: name the line being read
+      throw new CorpusException(
+          file + ":" + (lineNo + 1) + ": cannot read" + (gzipped ? " the gzip stream" : "") + ": " + e.getMessage(), e);
+    }
+  }
+
+  private InputStream open() throws IOException {
+    InputStream raw = Files.newInputStream(file);
+    if (!gzipped) {
+      return new BufferedInputStream(raw, 1 << 16);
+    }
+    try {
+      return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+    } catch (IOException e) {
+      raw.close();
+      throw e;
     }
   }
 

@@ -6,6 +6,7 @@ import io.semhash.json.FileJson;
 import io.semhash.json.JsonProblem;
 import io.semhash.text.SparseVector;
 import io.semhash.text.TermAnalyzer;
+import io.semhash.text.TermWeighting;
 import io.semhash.text.Vectorizer;
 import io.semhash.text.Vocabulary;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class HashingModel {
   private final ModelWeights weights;
   private final SparseEncoder encoder;
   private final ModelManifest manifest;
+  private final TermWeighting inputWeighting;
 
   private HashingModel(Vectorizer vectorizer, ModelWeights weights, ModelManifest manifest) {
     if (weights.vocabularySize() != vectorizer.vocabulary().size()) {
@@ -46,6 +48,7 @@ public final class HashingModel {
     this.weights = weights;
     this.encoder = SparseEncoder.of(weights);
     this.manifest = manifest;
+    this.inputWeighting = manifest.options().inputTermWeighting();
   }
 
   public static HashingModel of(Vectorizer vectorizer, ModelWeights weights, ModelManifest manifest) {
@@ -72,14 +75,22 @@ public final class HashingModel {
     return encoder.bits();
   }
 
-  /** The encoder input of a text: its L2-normalised tf-idf vector. */
-  public SparseVector tfidf(String text) {
-    return vectorizer.tfidf(vectorizer.counts(text));
+  /**
+   * The encoder input of a text: its L2-normalised vector in the weighting the model was trained
+   * with (tf-idf unless {@code model.input-weighting} said otherwise).
+   */
+  public SparseVector input(String text) {
+    return input(vectorizer.counts(text));
+  }
+
+  /** The encoder input of a count vector over the model's vocabulary. */
+  public SparseVector input(SparseVector counts) {
+    return inputWeighting.apply(counts, vectorizer);
   }
 
   /** The logits η of a text. */
   public float[] logits(String text) {
-    return encoder.logits(tfidf(text));
+    return encoder.logits(input(text));
   }
 
   /** The code of a text: bit i = 1[η_i &gt; 0]. */

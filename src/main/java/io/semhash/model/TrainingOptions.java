@@ -1,6 +1,7 @@
 package io.semhash.model;
 
 import io.semhash.codes.BitCode;
+import io.semhash.text.TermWeighting;
 
 /**
  * Everything that decides a trained model besides the data, kept in the model's manifest.
@@ -18,6 +19,14 @@ import io.semhash.codes.BitCode;
  * @param neighbourWeight weight of the term pulling a document's bit probabilities towards those of
  *     one of its nearest tf-idf neighbours; 0 trains the plain VAE
  * @param neighbours how many nearest tf-idf neighbours a document's partner is drawn from
+ * @param neighbourWeighting the term weighting of the vectors whose cosine picks the neighbours
+ *     ({@code tfidf} or {@code log-tf}, see {@code io.semhash.text.TermWeighting}); a manifest
+ *     written before this option reads as {@code tfidf}
+ * @param neighbourMinSimilarity neighbours less similar than this (cosine, in [0, 1)) are left out;
+ *     a document left with none is not pulled by the neighbour term
+ * @param inputWeighting the term weighting of the encoder's input ({@code tfidf} or {@code log-tf});
+ *     part of the model: serving weights a text the same way. A manifest written before this
+ *     option reads as {@code tfidf}
  * @param learningRate Adam step size
  * @param batchSize documents per step
  * @param epochs upper bound on epochs
@@ -34,6 +43,9 @@ public record TrainingOptions(
     double beta,
     double neighbourWeight,
     int neighbours,
+    String neighbourWeighting,
+    double neighbourMinSimilarity,
+    String inputWeighting,
     double learningRate,
     int batchSize,
     int epochs,
@@ -47,11 +59,45 @@ public record TrainingOptions(
     require(beta >= 0, "beta", beta, "[0, ∞)");
     require(neighbourWeight >= 0, "neighbour-weight", neighbourWeight, "[0, ∞)");
     require(neighbours >= 1 && neighbours <= 1000, "neighbours", neighbours, "[1, 1000]");
+    neighbourWeighting = weighting("neighbour-weighting", neighbourWeighting);
+    inputWeighting = weighting("input-weighting", inputWeighting);
+    require(neighbourMinSimilarity >= 0 && neighbourMinSimilarity < 1, "neighbour-min-similarity",
+        neighbourMinSimilarity, "[0, 1)");
     require(learningRate > 0 && learningRate < 1, "learning-rate", learningRate, "(0, 1)");
     require(batchSize >= 2 && batchSize <= 65536, "batch-size", batchSize, "[2, 65536]");
     require(epochs >= 1, "epochs", epochs, "[1, ∞)");
     require(patience >= 1, "patience", patience, "[1, ∞)");
     require(validationFraction > 0 && validationFraction < 0.5, "validation-fraction", validationFraction, "(0, 0.5)");
+  }
+
+  /** Options with the neighbour graph of the first recipe: tf-idf cosine, every one of the k nearest. */
+  public TrainingOptions(
+      int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
+      int neighbours, double learningRate, int batchSize, int epochs, int patience, double validationFraction, long seed) {
+    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, TermWeighting.TFIDF.key(), 0,
+        TermWeighting.TFIDF.key(), learningRate, batchSize, epochs, patience, validationFraction, seed);
+  }
+
+  /** The weighting of the neighbour graph's vectors. */
+  public TermWeighting neighbourTermWeighting() {
+    return TermWeighting.parse(neighbourWeighting);
+  }
+
+  /** The weighting of the encoder's input. */
+  public TermWeighting inputTermWeighting() {
+    return TermWeighting.parse(inputWeighting);
+  }
+
+  /** A valid weighting name, tfidf when absent (manifests older than the option). */
+  private static String weighting(String option, String name) {
+    if (name == null) {
+      return TermWeighting.TFIDF.key();
+    }
+    try {
+      return TermWeighting.parse(name).key();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + " " + e.getMessage());
+    }
   }
 
   private static void require(boolean ok, String name, Object value, String range) {
@@ -61,7 +107,7 @@ public record TrainingOptions(
   }
 
   public TrainingOptions withEstimator(String name) {
-    return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, learningRate,
-        batchSize, epochs, patience, validationFraction, seed);
+    return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
+        neighbourMinSimilarity, inputWeighting, learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 }

@@ -55,14 +55,17 @@ public final class ModelEvaluation {
           + sides.database().size() + " labelled train and " + sides.queries().size() + " labelled test documents");
     }
     Vectorizer vz = model.vectorizer();
-    RetrievalProtocol.Sides<SparseVector> tfidf = sides.with(
-        sides.database().parallelStream().map(d -> vz.tfidf(vz.counts(d.fullText()))).toList(),
-        sides.queries().parallelStream().map(d -> vz.tfidf(vz.counts(d.fullText()))).toList());
+    RetrievalProtocol.Sides<SparseVector> counts = sides.with(
+        sides.database().parallelStream().map(d -> vz.counts(d.fullText())).toList(),
+        sides.queries().parallelStream().map(d -> vz.counts(d.fullText())).toList());
+    RetrievalProtocol.Sides<SparseVector> tfidf = counts.with(
+        counts.database().parallelStream().map(vz::tfidf).toList(), counts.queries().parallelStream().map(vz::tfidf).toList());
     int kk = RetrievalProtocol.cutOff(sides, k);
 
-    List<BitCode> dbCodes = tfidf.database().parallelStream().map(model.encoder()::code).toList();
+    // the model's codes from its own input weighting; the baselines always from tf-idf
+    List<BitCode> dbCodes = counts.database().parallelStream().map(c -> model.encoder().code(model.input(c))).toList();
     RetrievalScores semhash = RetrievalProtocol.hamming(
-        tfidf.with(dbCodes, tfidf.queries().parallelStream().map(model.encoder()::code).toList()), kk);
+        counts.with(dbCodes, counts.queries().parallelStream().map(c -> model.encoder().code(model.input(c))).toList()), kk);
 
     CosineKnnIndex cosine = CosineKnnIndex.build(tfidf.database(), vz.vocabulary().size());
     RetrievalScores tfidfScores = RetrievalProtocol.ranked(tfidf, cosine.topK(tfidf.queries(), kk, false), kk);

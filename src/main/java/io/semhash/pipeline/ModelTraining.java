@@ -12,8 +12,10 @@ import io.semhash.training.ValidationScorer;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.CosineKnnIndex;
 import io.semhash.text.SparseVector;
+import io.semhash.text.TermWeighting;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -43,14 +45,11 @@ public final class ModelTraining {
       PrintStream progress, double budgetSeconds) {
     HashingTrainer trainer = new HashingTrainer(options, threads, progress, budgetSeconds);
     long t0 = System.nanoTime();
-    TrainingSet set = TrainingSet.of(docs, vectors, options.validationFraction());
+    TrainingSet set = TrainingSet.of(docs, vectors, options.validationFraction(), options.inputTermWeighting());
     int vocab = vectors.vocabulary().size();
-    int[][] neighbours = null;
-    if (options.neighbourWeight() > 0) {
-      neighbours = CosineKnnIndex.build(set.fitTfidf(), vocab).topK(set.fitTfidf(), options.neighbours(), true);
-    }
+    int[][] neighbours = options.neighbourWeight() > 0 ? neighbours(set, vectors, options) : null;
     ValidationScorer validation = validationPrecision(set);
-    HashingTrainer.Result result = trainer.train(set.fitTfidf(), set.fitCounts(), neighbours, vocab, validation);
+    HashingTrainer.Result result = trainer.train(set.fitInputs(), set.fitCounts(), neighbours, vocab, validation);
     double seconds = (System.nanoTime() - t0) / 1e9;
     ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.VERSION, Instant.now().toString(),
         options, vocab, vectors.vocabulary().stemmed(), vectors.vocabulary().checksum(), Map.of(),
@@ -58,15 +57,36 @@ public final class ModelTraining {
     return HashingModel.of(vectors.vectorizer(), result.weights(), manifest);
   }
 
+  /**
+   * For each fit document, the positions of its nearest fit documents by cosine of the vectors
+   * {@code options.neighbourWeighting()} gives, best first, without those below
+   * {@code options.neighbourMinSimilarity()}.
+   */
+  static int[][] neighbours(TrainingSet set, CorpusVectors vectors, TrainingOptions options) {
+    TermWeighting weighting = options.neighbourTermWeighting();
+    List<SparseVector> graph = weighting == options.inputTermWeighting()
+        ? set.fitInputs()
+        : set.fitCounts().stream().map(c -> weighting.apply(c, vectors.vectorizer())).toList();
+    int[][] nearest = CosineKnnIndex.build(graph, vectors.vocabulary().size()).topK(graph, options.neighbours(), true);
+    double min = options.neighbourMinSimilarity();
+    if (min > 0) {
+      for (int i = 0; i < nearest.length; i++) {
+        SparseVector v = graph.get(i);
+        nearest[i] = Arrays.stream(nearest[i]).filter(j -> v.dot(graph.get(j)) >= min).toArray();
+      }
+    }
+    return nearest;
+  }
+
   /** P@100 of the validation documents against the fit documents, by Hamming distance (the evaluation protocol). */
   static ValidationScorer validationPrecision(TrainingSet set) {
     RetrievalProtocol.Sides<SparseVector> sides =
-        RetrievalProtocol.sides(set.fitDocs(), set.fitTfidf(), set.validationDocs(), set.validationTfidf());
+        RetrievalProtocol.sides(set.fitDocs(), set.fitInputs(), set.validationDocs(), set.validationInputs());
     return encoder -> RetrievalProtocol.hamming(
         sides.with(encode(encoder, sides.database()), encode(encoder, sides.queries())), VALIDATION_K).precision();
   }
 
-  static List<BitCode> encode(SparseEncoder encoder, List<SparseVector> tfidf) {
-    return tfidf.parallelStream().map(encoder::code).toList();
+  static List<BitCode> encode(SparseEncoder encoder, List<SparseVector> inputs) {
+    return inputs.parallelStream().map(encoder::code).toList();
   }
 }

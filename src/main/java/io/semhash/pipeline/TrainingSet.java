@@ -5,6 +5,7 @@ import io.semhash.corpus.IdHash;
 import io.semhash.corpus.Split;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.SparseVector;
+import io.semhash.text.TermWeighting;
 import io.semhash.text.Vectorizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,27 +16,34 @@ import java.util.List;
  * split is never touched here.
  *
  * @param fitDocs documents the model trains on, in corpus order
- * @param fitTfidf their encoder inputs
+ * @param fitInputs their encoder inputs (tf-idf, or the model's input weighting)
  * @param fitCounts their reconstruction targets
  * @param validationDocs held-out train documents (the validation queries)
- * @param validationTfidf their encoder inputs
+ * @param validationInputs their encoder inputs
  */
 public record TrainingSet(
     List<Document> fitDocs,
-    List<SparseVector> fitTfidf,
+    List<SparseVector> fitInputs,
     List<SparseVector> fitCounts,
     List<Document> validationDocs,
-    List<SparseVector> validationTfidf) {
+    List<SparseVector> validationInputs) {
   /** Salt of the validation sampling, distinct from the test-split hash. */
   static final long VALIDATION_SALT = 0x5eed_0001L;
 
+  /** The split with tf-idf inputs. */
   public static TrainingSet of(List<Document> docs, CorpusVectors vectors, double validationFraction) {
+    return of(docs, vectors, validationFraction, TermWeighting.TFIDF);
+  }
+
+  /** The split with encoder inputs weighted by {@code input}. */
+  public static TrainingSet of(
+      List<Document> docs, CorpusVectors vectors, double validationFraction, TermWeighting input) {
     Vectorizer vz = vectors.vectorizer();
     List<Document> fitDocs = new ArrayList<>();
-    List<SparseVector> fitTfidf = new ArrayList<>();
+    List<SparseVector> fitInputs = new ArrayList<>();
     List<SparseVector> fitCounts = new ArrayList<>();
     List<Document> valDocs = new ArrayList<>();
-    List<SparseVector> valTfidf = new ArrayList<>();
+    List<SparseVector> valInputs = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
       Document d = docs.get(i);
       if (d.split() != Split.TRAIN) {
@@ -44,10 +52,10 @@ public record TrainingSet(
       SparseVector counts = vectors.counts().get(i);
       if (IdHash.unit(d.id(), VALIDATION_SALT) < validationFraction) {
         valDocs.add(d);
-        valTfidf.add(vz.tfidf(counts));
+        valInputs.add(input.apply(counts, vz));
       } else {
         fitDocs.add(d);
-        fitTfidf.add(vz.tfidf(counts));
+        fitInputs.add(input.apply(counts, vz));
         fitCounts.add(counts);
       }
     }
@@ -55,6 +63,6 @@ public record TrainingSet(
       throw new IllegalArgumentException("the train split has " + fitDocs.size() + " documents to fit and "
           + valDocs.size() + " to validate; both must be non-empty (more train documents are needed)");
     }
-    return new TrainingSet(fitDocs, fitTfidf, fitCounts, valDocs, valTfidf);
+    return new TrainingSet(fitDocs, fitInputs, fitCounts, valDocs, valInputs);
   }
 }
