@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code semhash bits}: what each bit of a model means, read off its decoder. */
 @Command(
     name = "bits",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Per bit, the words whose probability rises most when the bit is on (by decoder weight, which ranks as"
         + " the change in log-probability does; and by the change in probability), the other bits held at 0.5.")
 final class BitsCommand implements Callable<Integer> {
@@ -54,7 +54,8 @@ final class BitsCommand implements Callable<Integer> {
     HashingModel model = HashingModel.load(modelDir);
     BitHealth h = null;
     if (health) {
-      Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(common.load()));
+      common.load(); // a bad configuration file is reported as such, not as the flags' defaults
+      Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
       List<BitCode> codes = corpus.documents().parallelStream()
           .filter(d -> d.split() == Split.TRAIN).map(d -> model.code(d.fullText())).toList();
       h = BitHealth.of(model.bits(), codes);

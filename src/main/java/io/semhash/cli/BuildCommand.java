@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code semhash build}: corpus in, servable index directory out, in one command. */
 @Command(
     name = "build",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Read a corpus, fit the vocabulary, train the model, encode and index every document (atomically).")
 final class BuildCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -37,8 +37,8 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
-    int threads = modelArgs.threads(config);
-    BuildSummary s = IndexBuild.run(corpusArgs.corpus, corpusArgs.options(config), config, modelArgs.options(config), threads,
+    int threads = modelArgs.threads();
+    BuildSummary s = IndexBuild.run(corpusArgs.corpus, corpusArgs.options(), config, modelArgs.options(config), threads,
         trainSeconds != null ? trainSeconds : Double.POSITIVE_INFINITY, out, System.err);
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code semhash corpus-stats}: what a corpus holds, what was skipped and why, and its vocabulary. */
 @Command(
     name = "corpus-stats",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Documents per split and label, skipped records with reasons, vocabulary size, mean tokens.")
 final class CorpusStatsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -36,7 +36,7 @@ final class CorpusStatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
-    CorpusOptions options = corpusArgs.options(config);
+    CorpusOptions options = corpusArgs.options();
     long t0 = System.nanoTime();
     Corpus corpus = Corpus.load(corpusArgs.corpus, options);
     VocabularyOptions vocabOptions = config.text().options();

@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
         throw new IllegalStateException(CorpusArgs.EMBEDDED + ": the embedded corpus is missing; run from the repository root");
       }
       System.err.println("semhash demo: first run, building " + dir + " from " + CorpusArgs.EMBEDDED + " (cached afterwards)");
-      int threads = ModelArgs.threads(null, config);
+      int threads = ModelArgs.threads(config);
       BuildSummary s = IndexBuild.run(CorpusArgs.EMBEDDED, config.corpus().options(), config, config.model().options(), threads,
           trainSeconds, dir, System.err);
       PrintWriter err = new PrintWriter(System.err, true);

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "estimators",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Compare the gradient estimators against exact gradients (quadratic, cubic, decoder on real documents).")
 final class EstimatorsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,7 +42,7 @@ final class EstimatorsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
-    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(config));
+    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
     CorpusVectors vectors = CorpusVectors.build(corpus.documents(), config.text().options(), null);
     ComparisonReport report = EstimatorComparison.run(seed, realProblem(corpus.documents(), vectors, seed));
     PrintWriter out = spec.commandLine().getOut();

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code semhash index}: encodes and stores a corpus with a trained model into an index directory. */
 @Command(
     name = "index",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Encode every document with a model and write an index directory (model, Hamming index, Lucene store).")
 final class IndexCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,7 +42,7 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
     HashingModel model = HashingModel.load(modelDir);
-    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(config));
+    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
     IndexManifest m = IndexDirectoryWriter.write(model, corpus.documents(), split, out, System.err);
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {

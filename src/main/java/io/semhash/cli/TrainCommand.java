@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code semhash train}: fits the vocabulary and trains the hashing model on the train split. */
 @Command(
     name = "train",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Train the hashing VAE (early stopping on validation P@100 from the train split) and save the model directory.")
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -40,8 +40,8 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
     TrainingOptions options = modelArgs.options(config);
-    int threads = modelArgs.threads(config);
-    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(config));
+    int threads = modelArgs.threads();
+    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
     CorpusVectors vectors = CorpusVectors.build(corpus.documents(), config.text().options(), System.err);
     HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, threads, System.err, Double.POSITIVE_INFINITY);
     model.save(out);
