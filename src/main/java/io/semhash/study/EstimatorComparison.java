@@ -15,6 +15,7 @@ import io.semhash.estimator.ReinforceSample;
 import io.semhash.estimator.StGumbelSoftmaxEstimator;
 import io.semhash.estimator.StraightThroughEstimator;
 import io.semhash.estimator.ZgrEstimator;
+import io.semhash.random.Gaussian;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -178,7 +179,7 @@ public final class EstimatorComparison {
     double[][] weights = new double[vocab][bits];
     for (double[] row : weights) {
       for (int j = 0; j < bits; j++) {
-        row[j] = 0.5 * gaussian(random);
+        row[j] = 0.5 * Gaussian.draw(random);
       }
     }
     INDArray w = Nd4j.createFromArray(weights);
@@ -318,14 +319,9 @@ public final class EstimatorComparison {
     SplittableRandom random = new SplittableRandom(seed);
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
-      out[i] = 1.5 * gaussian(random);
+      out[i] = 1.5 * Gaussian.draw(random);
     }
     return out;
-  }
-
-  private static double gaussian(SplittableRandom random) {
-    double u = 1.0 - random.nextDouble();
-    return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
   }
 
   private static double[] concat(List<double[]> parts) {
