@@ -3,6 +3,7 @@ package io.semhash.solr;
 import io.semhash.codes.BitCode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +61,12 @@ public class HammingSearchCloudTest extends SolrCloudTestCase {
     for (int i = 0; i < DOCS; i++) {
       docs.add(clustered(String.format("doc-%05d", i), r));
     }
-    write(docs, List.of());
+    // shuffled, so that Lucene's document order is not the id order the ties are broken by, and
+    // in three commits, so that each shard has several segments whose k nearest tie across them
+    Collections.shuffle(docs, r);
+    for (int from = 0; from < DOCS; from += DOCS / 3) {
+      write(docs.subList(from, Math.min(DOCS, from + DOCS / 3)), List.of());
+    }
   }
 
   /** A code a few flips from a random centre (often none: exact ties), with labels of its centre. */
