@@ -18,6 +18,10 @@ import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.cloud.SolrCloudTestCase;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.common.cloud.Replica;
+import org.apache.solr.common.cloud.Slice;
+import org.apache.solr.embedded.JettySolrRunner;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -185,6 +189,26 @@ public class HammingSearchCloudTest extends SolrCloudTestCase {
         assertEquals(q + " fq=" + fq + ": numFound", expected.size(), rsp.getResults().getNumFound());
       }
     }
+  }
+
+  @Test
+  public void answersStayExactWithOneNodeDown() throws Exception {
+    // each shard must have a replica on each node, or stopping one would take a shard away
+    DocCollection state = getCollectionState(COLLECTION);
+    for (Slice shard : state.getSlices()) {
+      assertEquals(shard.getName() + " replicas on distinct nodes: " + shard.getReplicas(), 2,
+          shard.getReplicas().stream().map(Replica::getNodeName).distinct().count());
+    }
+    JettySolrRunner stopped = cluster.stopJettySolrRunner(random().nextInt(2));
+    cluster.waitForJettyToStop(stopped);
+    try {
+      waitForState("a node down", COLLECTION, (nodes, coll) -> nodes.size() == 1);
+      checkManyQueries(new Random(random().nextLong()));
+    } finally {
+      cluster.startJettySolrRunner(stopped);
+      cluster.waitForActiveCollection(COLLECTION, 2, 4);
+    }
+    checkManyQueries(new Random(random().nextLong()));
   }
 
   @Test
