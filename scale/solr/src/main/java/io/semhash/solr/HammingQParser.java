@@ -34,7 +34,9 @@ import org.apache.solr.search.SyntaxError;
  *
  * <p><b>Filters.</b> As the main query, the request's {@code fq} are applied inside the search
  * (so k results come back whenever k documents pass them), the way Solr's {@code knn} parser
- * pre-filters; as a filter or a sub-query it is not pre-filtered.
+ * pre-filters; as a filter or a sub-query it is not pre-filtered. Post filters ({@code
+ * cache=false cost>=100}) run after the search, as Solr runs them, so with one a k-NN query may
+ * return fewer than k.
  *
  * <p><b>Order.</b> Without a {@code sort}, the sort is {@code score desc, <uniqueKey> asc}: nearest
  * first (score = bits - distance), ties by ascending id. That order is a property of the documents,
