@@ -104,6 +104,28 @@ public final class BitCode {
   }
 
   /**
+   * Reads a code from its bytes in the on-disk order ({@link #toBytes()}): byte {@code j} holds
+   * bits {@code 8j .. 8j+7}. This is how a code travels as a binary value (a Solr docValues field).
+   *
+   * @throws IllegalArgumentException if {@code length} is not {@code ceil(bits / 8)} or a padding
+   *     bit is set
+   */
+  public static BitCode fromBytes(int bits, byte[] bytes, int offset, int length) {
+    checkBits(bits);
+    int expected = (bits + 7) >>> 3;
+    if (length != expected) {
+      throw new IllegalArgumentException(
+          "a code of " + bits + " bits has " + expected + " bytes, got " + length);
+    }
+    long[] w = new long[wordsFor(bits)];
+    for (int j = 0; j < length; j++) {
+      w[j >>> 3] |= (bytes[offset + j] & 0xFFL) << ((j & 7) << 3);
+    }
+    checkWords(bits, w, 0, w.length);
+    return new BitCode(bits, w);
+  }
+
+  /**
    * Parses a string of '0' and '1' characters where character {@code i} is bit {@code i}; the
    * length is the number of bits. Convenient in tests.
    */
@@ -236,6 +258,15 @@ public final class BitCode {
           "cannot compare a " + bits + "-bit code with a " + other.bits + "-bit code");
     }
     return distance(words, 0, other.words, 0, words.length);
+  }
+
+  /** The code's {@code ceil(bits / 8)} bytes in the on-disk order; the hex form spells these. */
+  public byte[] toBytes() {
+    byte[] out = new byte[(bits + 7) >>> 3];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = (byte) (words[j >>> 3] >>> ((j & 7) << 3));
+    }
+    return out;
   }
 
   /** Hex form, bytes in on-disk (little-endian) order; see the class comment. */
