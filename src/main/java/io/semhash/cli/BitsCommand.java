@@ -81,6 +81,6 @@ final class BitsCommand implements Callable<Integer> {
   }
 
   private static String terms(List<BitWord> words) {
-    return words.stream().map(BitWord::term).collect(Collectors.joining(" "));
+    return words.stream().map(BitWord::word).collect(Collectors.joining(" "));
   }
 }

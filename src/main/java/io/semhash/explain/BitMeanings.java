@@ -111,7 +111,7 @@ public final class BitMeanings {
   private static List<BitWord> words(int[] terms, Vocabulary vocabulary, double[] weight, double[] deltaLog, double[] deltaProb) {
     List<BitWord> out = new ArrayList<>(terms.length);
     for (int t : terms) {
-      out.add(new BitWord(vocabulary.term(t), weight[t], deltaLog[t], deltaProb[t]));
+      out.add(new BitWord(vocabulary.term(t), vocabulary.word(t), weight[t], deltaLog[t], deltaProb[t]));
     }
     return out;
   }

@@ -176,7 +176,9 @@ final class OpenApiDocument {
         "left", Map.of("type", "integer", "enum", List.of(0, 1)),
         "right", Map.of("type", "integer", "enum", List.of(0, 1)),
         "on", strings,
-        "off", strings), List.of("bit", "left", "right", "on", "off"));
+        "off", strings,
+        "on_words", strings,
+        "off_words", strings), List.of("bit", "left", "right", "on", "off", "on_words", "off_words"));
     s.put("MatchExplanation", obj(ordered(
         "left_id", Map.of("type", "string", "nullable", true, "description", "null when the left side is a query"),
         "right_id", Map.of("type", "string"),
@@ -187,15 +189,17 @@ final class OpenApiDocument {
         "shared", Map.of("type", "array", "items", explainedBit),
         "differing", Map.of("type", "array", "items", explainedBit),
         "match_words", Map.of("type", "array", "items", obj(ordered(
-            "term", Map.of("type", "string"),
+            "term", Map.of("type", "string", "description", "the vocabulary term (a stem when stemmed)"),
+            "word", Map.of("type", "string", "description", "the term's most frequent surface form in training"),
             "count", Map.of("type", "integer"),
-            "score", Map.of("type", "number")), List.of("term", "count", "score")))),
+            "score", Map.of("type", "number")), List.of("term", "word", "count", "score")))),
         List.of("right_id", "bits", "left_code", "right_code", "distance", "shared", "differing", "match_words")));
     Map<String, Object> bitWord = obj(ordered(
-        "term", Map.of("type", "string"),
+        "term", Map.of("type", "string", "description", "the vocabulary term (a stem when stemmed)"),
+        "word", Map.of("type", "string", "description", "the term's most frequent surface form in training"),
         "weight", Map.of("type", "number"),
         "delta_log_prob", Map.of("type", "number"),
-        "delta_prob", Map.of("type", "number")), List.of("term", "weight", "delta_log_prob", "delta_prob"));
+        "delta_prob", Map.of("type", "number")), List.of("term", "word", "weight", "delta_log_prob", "delta_prob"));
     Map<String, Object> words = Map.of("type", "array", "items", bitWord);
     Map<String, Object> numbers = Map.of("type", "array", "items", Map.of("type", "number"));
     s.put("BitReport", obj(ordered(

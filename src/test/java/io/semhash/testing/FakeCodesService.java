@@ -132,8 +132,8 @@ public final class FakeCodesService implements SearchService {
       List<BitWord> on = new ArrayList<>();
       List<BitWord> off = new ArrayList<>();
       for (int w = 0; w < Math.min(top, stems.length); w++) {
-        on.add(new BitWord(stems[w] + b, 2.0 - 0.1 * w, 1.5 - 0.1 * w, 0.01));
-        off.add(new BitWord("not" + stems[w] + b, -2.0 + 0.1 * w, -1.5 + 0.1 * w, -0.01));
+        on.add(new BitWord(stems[w] + b, stems[w] + "s" + b, 2.0 - 0.1 * w, 1.5 - 0.1 * w, 0.01));
+        off.add(new BitWord("not" + stems[w] + b, "not" + stems[w] + "s" + b, -2.0 + 0.1 * w, -1.5 + 0.1 * w, -0.01));
       }
       meanings.add(new BitMeaning(b, on, on, off));
     }
