@@ -3,6 +3,8 @@ package io.semhash.cli;
 import io.semhash.codes.BitCode;
 import io.semhash.corpus.Corpus;
 import io.semhash.corpus.Split;
+import io.semhash.corpus.Document;
+import io.semhash.explain.BitContrast;
 import io.semhash.explain.BitHealth;
 import io.semhash.explain.BitMeaning;
 import io.semhash.explain.BitMeanings;
@@ -10,12 +12,14 @@ import io.semhash.explain.BitReport;
 import io.semhash.explain.BitWord;
 import io.semhash.json.ApiJson;
 import io.semhash.model.HashingModel;
+import io.semhash.text.SparseVector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +30,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bits",
     mixinStandardHelpOptions = true,
-    description = "Per bit, the words whose probability rises most when the bit is on (by decoder weight, which ranks as"
-        + " the change in log-probability does; and by the change in probability), the other bits held at 0.5.")
+    description = "Per bit, the words that set the documents with the bit on apart: by default ranked by their log-odds"
+        + " ratio (informative Dirichlet prior, z-scored) between the documents of --corpus with the bit on and off,"
+        + " words of few documents and host-name or number shapes left out; with --rank decoder, by decoder weight (which"
+        + " ranks as the change in log-probability does). Second column: by the change in probability, the other bits"
+        + " held at 0.5.")
 final class BitsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
@@ -42,6 +49,10 @@ final class BitsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the meanings as JSON (weights and changes of every word)")
   boolean json;
 
+  @Option(names = "--rank", paramLabel = "HOW", description = "contrast (over every document of --corpus) or decoder"
+      + " (from the model alone, as before) (default: ${DEFAULT-VALUE})")
+  String rank = "contrast";
+
   @Option(names = "--health", description = "also encode the corpus's train split and report each bit's on-rate and the"
       + " dead (on-rate < 1%% or > 99%%) and redundant (|correlation| > 0.9 with a lower bit) bits")
   boolean health;
@@ -51,21 +62,34 @@ final class BitsCommand implements Callable<Integer> {
     if (top < 1 || top > BitMeanings.KEPT) {
       throw new IllegalArgumentException("--top must be in [1, " + BitMeanings.KEPT + "], got " + top);
     }
-    HashingModel model = HashingModel.load(modelDir);
-    BitHealth h = null;
-    if (health) {
-      Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(common.load()));
-      List<BitCode> codes = corpus.documents().parallelStream()
-          .filter(d -> d.split() == Split.TRAIN).map(d -> model.code(d.fullText())).toList();
-      h = BitHealth.of(model.bits(), codes);
+    if (!rank.equals("contrast") && !rank.equals("decoder")) {
+      throw new IllegalArgumentException("--rank must be contrast or decoder, got '" + rank + "'");
     }
-    BitReport report = BitReport.of(BitMeanings.of(model.weights(), model.vectorizer().vocabulary()), top, h);
+    HashingModel model = HashingModel.load(modelDir);
+    BitMeanings meanings = BitMeanings.of(model.weights(), model.vectorizer().vocabulary());
+    BitHealth h = null;
+    if (health || rank.equals("contrast")) {
+      Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(common.load()));
+      List<Document> docs = corpus.documents();
+      List<SparseVector> counts = docs.parallelStream().map(d -> model.vectorizer().counts(d.fullText())).toList();
+      List<BitCode> codes = counts.parallelStream()
+          .map(c -> BitCode.fromPositive(model.encoder().logits(model.vectorizer().tfidf(c)))).toList();
+      if (health) {
+        h = BitHealth.of(model.bits(), IntStream.range(0, docs.size())
+            .filter(i -> docs.get(i).split() == Split.TRAIN).mapToObj(codes::get).toList());
+      }
+      if (rank.equals("contrast")) { // over every document, as an index built from the corpus stores them
+        meanings = meanings.rankedBy(BitContrast.of(model.bits(), model.vectorizer().vocabulary(), codes, counts));
+      }
+    }
+    BitReport report = BitReport.of(meanings, top, h);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(ApiJson.pretty(report));
     } else {
-      out.printf(Locale.ROOT, "%d bits, estimator %s; words when the bit is on (by weight | by change in probability)%n",
-          report.bits(), model.manifest().options().estimator());
+      out.printf(Locale.ROOT, "%d bits, estimator %s; words when the bit is on (by %s | by change in probability)%n",
+          report.bits(), model.manifest().options().estimator(),
+          rank.equals("contrast") ? "contrast of the documents with the bit on and off" : "weight");
       for (BitMeaning m : report.meanings()) {
         String rate = h == null ? "" : String.format(Locale.ROOT, "%5.1f%% %-4s ", 100 * h.onRate()[m.bit()],
             h.dead().contains(m.bit()) ? "dead" : "");

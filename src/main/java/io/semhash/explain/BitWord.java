@@ -11,5 +11,7 @@ package io.semhash.explain;
  * @param deltaLogProb log p(term | bit on) − log p(term | bit off); equals {@code weight} minus a
  *     constant of the bit (the change of the softmax normaliser), so it ranks terms as the weight does
  * @param deltaProb p(term | bit on) − p(term | bit off): favours terms frequent enough to matter
+ * @param contrast the z-scored log-odds ratio of the term between the corpus's documents with the
+ *     bit on and off ({@link BitContrast}); null when the words are ranked by the decoder alone
  */
-public record BitWord(String term, String word, double weight, double deltaLogProb, double deltaProb) {}
+public record BitWord(String term, String word, double weight, double deltaLogProb, double deltaProb, Double contrast) {}

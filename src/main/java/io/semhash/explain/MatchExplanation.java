@@ -14,8 +14,9 @@ import java.util.List;
  * <p>A shared bit with value s ∈ {0, 1} moves the decoder's logit of term w by (s − ½)·W4[bit, w]
  * against the {@link BitMeanings#CONTEXT context}, so the shared bits together favour w by
  * score(w) = Σ_shared (s − ½)·W4[bit, w] (on bits add their weight, off bits subtract it). The
- * {@link #matchWords} are the result's own terms with the highest positive score: the topic the
- * two codes agree on, in the result's words.
+ * {@link #matchWords} are the result's own terms with the highest positive score, those not shaped
+ * like words (host names, numbers: {@link WordShape}) left out: the topic the two codes agree on,
+ * in the result's words.
  *
  * @param leftId the left document's id; null when the left side is a query
  * @param rightId the right document's (the result's) id
@@ -105,7 +106,7 @@ public record MatchExplanation(
       for (ExplainedBit b : shared) {
         score += (b.left() - BitMeanings.CONTEXT) * meanings.weight(b.bit(), terms[k]);
       }
-      if (score > 0) {
+      if (score > 0 && WordShape.isWord(vocabulary.term(terms[k]))) {
         words.add(new MatchWord(vocabulary.term(terms[k]), vocabulary.word(terms[k]), Math.round(counts[k]), score));
       }
     }

@@ -199,12 +199,16 @@ final class OpenApiDocument {
         "word", Map.of("type", "string", "description", "the term's most frequent surface form in training"),
         "weight", Map.of("type", "number"),
         "delta_log_prob", Map.of("type", "number"),
-        "delta_prob", Map.of("type", "number")), List.of("term", "word", "weight", "delta_log_prob", "delta_prob"));
+        "delta_prob", Map.of("type", "number"),
+        "contrast", Map.of("type", "number", "nullable", true,
+            "description", "z-scored log-odds ratio between the documents with the bit on and off; null when ranked by the decoder")),
+        List.of("term", "word", "weight", "delta_log_prob", "delta_prob"));
     Map<String, Object> words = Map.of("type", "array", "items", bitWord);
     Map<String, Object> numbers = Map.of("type", "array", "items", Map.of("type", "number"));
     s.put("BitReport", obj(ordered(
         "bits", Map.of("type", "integer"),
         "context", Map.of("type", "number"),
+        "rank", Map.of("type", "string", "enum", List.of("contrast", "decoder")),
         "meanings", Map.of("type", "array", "items", obj(ordered(
             "bit", Map.of("type", "integer"), "on", words, "on_by_probability", words, "off", words),
             List.of("bit", "on", "on_by_probability", "off"))),
@@ -220,7 +224,7 @@ final class OpenApiDocument {
                 "i", Map.of("type", "integer"), "j", Map.of("type", "integer"), "correlation", Map.of("type", "number")),
                 List.of("i", "j", "correlation"))),
             "redundant_bits", Map.of("type", "integer")), List.of("bits", "documents", "on_rate", "dead", "redundant"))),
-        List.of("bits", "context", "meanings")));
+        List.of("bits", "context", "rank", "meanings")));
     s.put("Health", obj(ordered(
         "status", Map.of("type", "string"),
         "default_mode", Map.of("type", "string"),

@@ -47,8 +47,16 @@ class ReadableWordsTest {
     service.close();
   }
 
-  /** A word shown for {@code term}: the vocabulary's word for it, and a surface form of it. */
+  /** Host names, e-mail addresses and anything with a digit or an underscore. */
+  static final java.util.regex.Pattern NOT_A_WORD =
+      java.util.regex.Pattern.compile(".*([0-9_@]|[a-z]\\.[a-z]).*");
+
+  /**
+   * A word shown for {@code term}: the vocabulary's word for it, a surface form of it, and not
+   * shaped like a host name, an e-mail address or a number.
+   */
   static void assertReadable(String term, String word) {
+    assertThat(word).as(term).doesNotMatch(NOT_A_WORD);
     Vocabulary v = model.vectorizer().vocabulary();
     TermAnalyzer analyzer = model.vectorizer().analyzer();
     assertThat(v.indexOf(term)).as(term).isNotNegative();
@@ -59,7 +67,8 @@ class ReadableWordsTest {
   @Test
   void bitWordsAreSurfaceFormsWithTheirStems() throws Exception {
     assertThat(model.vectorizer().vocabulary().stemmed()).isTrue();
-    CliRun json = CliRun.of("bits", "--model", index.resolve("model").toString(), "--top", "50", "--json");
+    CliRun json = CliRun.of("bits", "--model", index.resolve("model").toString(), "--top", "50", "--json",
+        "--corpus", dir.resolve("small.jsonl").toString());
     assertThat(json.exitCode()).as(json.err()).isZero();
     JsonNode report = JSON.readTree(json.out());
     int differ = 0;
@@ -73,15 +82,30 @@ class ReadableWordsTest {
         }
       }
     }
-    assertThat(words).isEqualTo(32 * 3 * 50);
+    assertThat(report.get("rank").asText()).isEqualTo("contrast");
+    assertThat(words).isGreaterThan(32 * 50);
     assertThat(differ).as("words that are not their stem").isGreaterThan(words / 10);
 
-    CliRun text = CliRun.of("bits", "--model", index.resolve("model").toString(), "--top", "5");
+    CliRun text = CliRun.of("bits", "--model", index.resolve("model").toString(), "--top", "5",
+        "--corpus", dir.resolve("small.jsonl").toString());
     String[] lines = text.out().strip().split("\n");
     for (int b = 0; b < 32; b++) {
       List<String> shown = new ArrayList<>();
       report.get("meanings").get(b).get("on").forEach(w -> shown.add(w.get("word").asText()));
-      assertThat(lines[b + 1]).contains(String.join(" ", shown.subList(0, 5)) + " |");
+      assertThat(lines[b + 1]).contains(String.join(" ", shown.subList(0, Math.min(5, shown.size()))) + " |");
+    }
+  }
+
+  /** The index's own report (what /api/bits serves), every bit, every list. */
+  @Test
+  void theIndexsBitReportListsOnlyReadableWords() {
+    var report = service.bits(50);
+    assertThat(report.rank()).isEqualTo(io.semhash.explain.BitMeanings.Rank.CONTRAST);
+    assertThat(report.meanings()).hasSize(32);
+    for (var m : report.meanings()) {
+      for (var list : List.of(m.on(), m.onByProbability(), m.off())) {
+        list.forEach(w -> assertReadable(w.term(), w.word()));
+      }
     }
   }
 
