@@ -10,6 +10,7 @@ import io.semhash.explain.BitMeaning;
 import io.semhash.explain.BitMeanings;
 import io.semhash.explain.BitReport;
 import io.semhash.explain.BitWord;
+import io.semhash.explain.Coherence;
 import io.semhash.json.ApiJson;
 import io.semhash.model.HashingModel;
 import io.semhash.text.SparseVector;
@@ -53,6 +54,10 @@ final class BitsCommand implements Callable<Integer> {
       + " (from the model alone, as before) (default: ${DEFAULT-VALUE})")
   String rank = "contrast";
 
+  @Option(names = "--prior", paramLabel = "C", description = "weight of the contrast's Dirichlet prior, a share of the"
+      + " corpus: larger favours rarer words (default: ${DEFAULT-VALUE})")
+  double prior = BitContrast.PRIOR;
+
   @Option(names = "--health", description = "also encode the corpus's train split and report each bit's on-rate and the"
       + " dead (on-rate < 1%% or > 99%%) and redundant (|correlation| > 0.9 with a lower bit) bits")
   boolean health;
@@ -65,9 +70,13 @@ final class BitsCommand implements Callable<Integer> {
     if (!rank.equals("contrast") && !rank.equals("decoder")) {
       throw new IllegalArgumentException("--rank must be contrast or decoder, got '" + rank + "'");
     }
+    if (!(prior > 0) || Double.isInfinite(prior)) {
+      throw new IllegalArgumentException("--prior must be a positive number, got " + prior);
+    }
     HashingModel model = HashingModel.load(modelDir);
     BitMeanings meanings = BitMeanings.of(model.weights(), model.vectorizer().vocabulary());
     BitHealth h = null;
+    Coherence coherence = null;
     if (health || rank.equals("contrast")) {
       Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(common.load()));
       List<Document> docs = corpus.documents();
@@ -79,10 +88,13 @@ final class BitsCommand implements Callable<Integer> {
             .filter(i -> docs.get(i).split() == Split.TRAIN).mapToObj(codes::get).toList());
       }
       if (rank.equals("contrast")) { // over every document, as an index built from the corpus stores them
-        meanings = meanings.rankedBy(BitContrast.of(model.bits(), model.vectorizer().vocabulary(), codes, counts));
+        BitContrast contrast = BitContrast.of(model.bits(), model.vectorizer().vocabulary(), codes, counts, prior);
+        BitMeanings decoder = meanings;
+        meanings = decoder.rankedBy(contrast);
+        coherence = Coherence.of(decoder, meanings, contrast, counts, model.vectorizer().vocabulary());
       }
     }
-    BitReport report = BitReport.of(meanings, top, h);
+    BitReport report = BitReport.of(meanings, top, h, coherence);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(ApiJson.pretty(report));
@@ -95,6 +107,11 @@ final class BitsCommand implements Callable<Integer> {
             h.dead().contains(m.bit()) ? "dead" : "");
         out.printf(Locale.ROOT, "%3d  %s%s | %s%n", m.bit(), rate, terms(m.on()), terms(m.onByProbability()));
       }
+      if (coherence != null) {
+        out.printf(Locale.ROOT, "NPMI coherence of the top %d words, mean over bits: contrast %s, decoder %s,"
+            + " random frequent words %.4f%n", coherence.words(), fourDecimals(coherence.contrast()),
+            fourDecimals(coherence.decoder()), coherence.randomFrequent());
+      }
       if (h != null) {
         out.printf(Locale.ROOT, "%d documents (train split): %d dead bits, %d redundant bits, pairs %s%n", h.documents(),
             h.deadBits(), h.redundantBits(), h.redundant().stream().map(p -> p.i() + "~" + p.j()).toList());
@@ -102,6 +119,10 @@ final class BitsCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private static String fourDecimals(Double x) {
+    return x == null ? "-" : String.format(Locale.ROOT, "%.4f", x);
   }
 
   private static String terms(List<BitWord> words) {

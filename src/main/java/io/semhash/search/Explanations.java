@@ -8,6 +8,7 @@ import io.semhash.explain.BitContrast;
 import io.semhash.explain.BitHealth;
 import io.semhash.explain.BitMeanings;
 import io.semhash.explain.BitReport;
+import io.semhash.explain.Coherence;
 import io.semhash.explain.MatchExplanation;
 import io.semhash.model.HashingModel;
 import io.semhash.text.SparseVector;
@@ -33,8 +34,8 @@ final class Explanations {
   private volatile BitMeanings decoderMeanings;
   private volatile Counted meanings;
 
-  /** Meanings and the number of stored documents they were counted on. */
-  private record Counted(long documents, BitMeanings meanings) {}
+  /** Meanings, their coherence (null without a contrast) and the number of stored documents they were counted on. */
+  private record Counted(long documents, BitMeanings meanings, Coherence coherence) {}
 
   Explanations(HashingModel model, SearchBackend backend) {
     this.model = model;
@@ -42,7 +43,8 @@ final class Explanations {
   }
 
   BitReport bits(int top) {
-    return BitReport.of(meanings(), top, BitHealth.of(model.bits(), backend.codes()));
+    Counted c = counted();
+    return BitReport.of(c.meanings(), top, BitHealth.of(model.bits(), backend.codes()), c.coherence());
   }
 
   Optional<MatchExplanation> explain(String query, String id) {
@@ -67,12 +69,16 @@ final class Explanations {
 
   /** The bit meanings as shown: contrast-ranked over the stored documents where possible. */
   private BitMeanings meanings() {
+    return counted().meanings();
+  }
+
+  private Counted counted() {
     Counted c = meanings;
     long now = backend.count();
     if (c == null || Math.abs(now - c.documents()) > RECOUNT_SHARE * c.documents()) {
       c = count(now);
     }
-    return c.meanings();
+    return c;
   }
 
   private synchronized Counted count(long now) {
@@ -83,13 +89,16 @@ final class Explanations {
     List<CodedDocument> stored = new ArrayList<>();
     BitMeanings decoder = decoderMeanings();
     BitMeanings shown = decoder;
+    Coherence coherence = null;
     if (backend.forEachDocument(stored::add) && !stored.isEmpty()) {
       List<SparseVector> counts = stored.parallelStream()
           .map(d -> model.vectorizer().counts(d.document().fullText())).toList();
       List<BitCode> codes = stored.stream().map(CodedDocument::code).toList();
-      shown = decoder.rankedBy(BitContrast.of(model.bits(), model.vectorizer().vocabulary(), codes, counts));
+      BitContrast contrast = BitContrast.of(model.bits(), model.vectorizer().vocabulary(), codes, counts);
+      shown = decoder.rankedBy(contrast);
+      coherence = Coherence.of(decoder, shown, contrast, counts, model.vectorizer().vocabulary());
     }
-    c = new Counted(now, shown);
+    c = new Counted(now, shown, coherence);
     meanings = c;
     return c;
   }

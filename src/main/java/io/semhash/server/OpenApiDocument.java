@@ -223,7 +223,14 @@ final class OpenApiDocument {
             "redundant", Map.of("type", "array", "items", obj(ordered(
                 "i", Map.of("type", "integer"), "j", Map.of("type", "integer"), "correlation", Map.of("type", "number")),
                 List.of("i", "j", "correlation"))),
-            "redundant_bits", Map.of("type", "integer")), List.of("bits", "documents", "on_rate", "dead", "redundant"))),
+            "redundant_bits", Map.of("type", "integer")), List.of("bits", "documents", "on_rate", "dead", "redundant")),
+        "coherence", obj(ordered(
+            "words", Map.of("type", "integer"),
+            "decoder", Map.of("type", "number", "nullable", true),
+            "contrast", Map.of("type", "number", "nullable", true),
+            "random_frequent", Map.of("type", "number"),
+            "contrast_per_bit", Map.of("type", "array", "items", Map.of("type", "number", "nullable", true))),
+            List.of("words", "random_frequent", "contrast_per_bit"))),
         List.of("bits", "context", "rank", "meanings")));
     s.put("Health", obj(ordered(
         "status", Map.of("type", "string"),

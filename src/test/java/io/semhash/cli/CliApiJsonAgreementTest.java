@@ -114,7 +114,7 @@ class CliApiJsonAgreementTest {
 
   @Test
   void bitsJsonIsTheApiReportFieldByField() {
-    assertThat(names(cliBits)).containsExactly("bits", "context", "rank", "meanings", "health");
+    assertThat(names(cliBits)).containsExactly("bits", "context", "rank", "meanings", "health", "coherence");
     assertThat(cliBits.get("rank").asText()).isEqualTo("contrast");
     assertThat(cliBits.get("meanings")).hasSize(16);
     assertThat(cliBits.get("meanings").get(0).has("on_by_probability")).isTrue();

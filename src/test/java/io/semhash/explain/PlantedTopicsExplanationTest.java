@@ -92,8 +92,9 @@ class PlantedTopicsExplanationTest {
 
   /**
    * Ranked by contrast over the index's own documents, each bit's top words are words of the
-   * topics the bit is on for more often than overall (its off words: less often), never of the
-   * shared pool: the topic shares come from the codes alone, not from the ranking.
+   * topics the bit is on for more often than overall, never of the shared pool (its off words:
+   * of topics it is on for less often): the topic shares come from the codes alone, not from the
+   * ranking.
    */
   @Test
   void contrastRanksEachBitsWordsFromItsPlantedTopics() throws IOException {
@@ -124,9 +125,12 @@ class PlantedTopicsExplanationTest {
           listed++;
         }
         for (BitWord w : m.off()) {
-          assertThat(w.term()).as("bit %d off: %s", bit, m.offTerms(10)).doesNotStartWith("shared");
-          int t = w.term().charAt(1) - 'a';
-          assertThat(topicRate[t]).as("bit %d, off word %s", bit, w.term()).isLessThan(rate);
+          // the shared pool may be listed off: with one topic taken by the on side, every other
+          // word gains share among the off documents
+          if (!w.term().startsWith("shared")) {
+            int t = w.term().charAt(1) - 'a';
+            assertThat(topicRate[t]).as("bit %d (on-rate %.3f), off word %s", bit, rate, w.term()).isLessThan(rate);
+          }
           assertThat(w.contrast()).isNegative();
         }
       }

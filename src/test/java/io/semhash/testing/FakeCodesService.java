@@ -141,7 +141,7 @@ public final class FakeCodesService implements SearchService {
     for (int d = 0; d < 200; d++) {
       codes.add(BitCode.of(BITS, (code("doc-" + d) & 0xFFFFFFFFL) | 1L));
     }
-    return new BitReport(BITS, 0.5, io.semhash.explain.BitMeanings.Rank.DECODER, meanings, BitHealth.of(BITS, codes));
+    return new BitReport(BITS, 0.5, io.semhash.explain.BitMeanings.Rank.DECODER, meanings, BitHealth.of(BITS, codes), null);
   }
 
   @Override
