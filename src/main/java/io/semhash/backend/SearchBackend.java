@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where the documents and their codes live: the query pipeline ({@code io.semhash.search}) asks
@@ -71,6 +72,16 @@ public interface SearchBackend extends Closeable {
 
   /** The codes of every stored document, in storage order: what the bit statistics are computed from. */
   List<BitCode> codes();
+
+  /**
+   * Calls {@code sink} with every stored document and its code, in storage order, a page at a
+   * time (each page one consistent state, writes may land between pages): what the bits' word
+   * contrast is counted on. Returns false, calling nothing, when a backend cannot walk its
+   * documents; bit words are then read off the decoder alone.
+   */
+  default boolean forEachDocument(Consumer<CodedDocument> sink) {
+    return false;
+  }
 
   /** Releases the backend; later calls fail. */
   @Override

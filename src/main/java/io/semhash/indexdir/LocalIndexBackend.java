@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -260,6 +262,37 @@ public final class LocalIndexBackend implements SearchBackend {
       view.readLock().unlock();
     }
     return codes;
+  }
+
+  /** Pages of this many documents are read under one read lock, so writes wait for a page only. */
+  private static final int PAGE = 1024;
+
+  @Override
+  public boolean forEachDocument(Consumer<CodedDocument> sink) {
+    int size;
+    view.readLock().lock();
+    try {
+      size = index.size();
+    } finally {
+      view.readLock().unlock();
+    }
+    for (int from = 0; from < size; from += PAGE) {
+      List<CodedDocument> page = new ArrayList<>(PAGE);
+      view.readLock().lock();
+      try {
+        int to = Math.min(Math.min(size, index.size()), from + PAGE);
+        int[] live = IntStream.range(from, to).filter(index::isLive).toArray();
+        List<Optional<StoredEntry>> entries = store.getByNumbers(live);
+        for (int k = 0; k < live.length; k++) {
+          int id = live[k];
+          entries.get(k).ifPresent(e -> page.add(new CodedDocument(e.document(), index.code(id))));
+        }
+      } finally {
+        view.readLock().unlock();
+      }
+      page.forEach(sink);
+    }
+    return true;
   }
 
   @Override

@@ -59,7 +59,10 @@ class CliApiJsonAgreementTest {
     for (String mode : List.of("semantic", "keyword", "hybrid")) {
       CLI_SEARCH.put(mode, PLAIN.readTree(cli("search", "--index", index.toString(), "--k", "5", "--mode", mode, "--json", QUERY)));
     }
-    cliBits = PLAIN.readTree(cli("bits", "--model", index.resolve("model").toString(), "--top", "3", "--json"));
+    // the command's contrast over the corpus the index holds, as the server's over its documents
+    Path corpus = SmallCorpus.writeJsonl(dir.resolve("tiny.jsonl"), TinySemanticIndex.documents());
+    cliBits = PLAIN.readTree(cli("bits", "--model", index.resolve("model").toString(), "--top", "3", "--json",
+        "--corpus", corpus.toString()));
 
     try (SemanticSearchService service = SemanticSearchService.open(index);
         SemhashServer server = SemhashServer.start(service, new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, 1000, ""))) {
@@ -111,10 +114,17 @@ class CliApiJsonAgreementTest {
 
   @Test
   void bitsJsonIsTheApiReportFieldByField() {
-    assertThat(names(cliBits)).containsExactly("bits", "context", "meanings", "health");
+    assertThat(names(cliBits)).containsExactly("bits", "context", "rank", "meanings", "health", "coherence");
+    assertThat(cliBits.get("rank").asText()).isEqualTo("contrast");
     assertThat(cliBits.get("meanings")).hasSize(16);
     assertThat(cliBits.get("meanings").get(0).has("on_by_probability")).isTrue();
-    assertThat(cliBits.get("meanings").get(0).get("on").get(0).has("delta_log_prob")).isTrue();
+    JsonNode listed = null;
+    for (JsonNode m : cliBits.get("meanings")) {
+      listed = listed == null && m.get("on").size() > 0 ? m : listed;
+    }
+    assertThat(listed).as("a bit with words").isNotNull();
+    assertThat(listed.get("on").get(0).has("delta_log_prob")).isTrue();
+    assertThat(listed.get("on").get(0).has("contrast")).isTrue();
     ObjectNode api = apiBits.deepCopy();
     ObjectNode cli = cliBits.deepCopy();
     // the command reports bit health only with --health and a corpus; the server over its documents
