@@ -49,6 +49,10 @@ final class ModelArgs {
       description = "term weighting of the encoder's input, kept with the model: tfidf | log-tf")
   String inputWeighting;
 
+  @Option(names = "--neighbour-reconstruction", paramLabel = "L",
+      description = "each document also reconstructs L times its neighbour's words, in [0, 10] (0 = off)")
+  Double neighbourReconstruction;
+
   @Option(names = "--hidden", paramLabel = "H", description = "encoder hidden width")
   Integer hidden;
 
@@ -91,6 +95,7 @@ final class ModelArgs {
         neighbourWeighting != null ? neighbourWeighting : m.neighbourWeighting(),
         neighbourMinSimilarity != null ? neighbourMinSimilarity : m.neighbourMinSimilarity(),
         inputWeighting != null ? inputWeighting : m.inputWeighting(),
+        neighbourReconstruction != null ? neighbourReconstruction : m.neighbourReconstruction(),
         seed != null ? seed : m.seed(),
         m.validationFraction(),
         patience != null ? patience : m.patience(),
