@@ -6,19 +6,22 @@
 #   bench/corpus_quality.sh CORPUS NAME [train flags...]       e.g.
 #   bench/corpus_quality.sh ../shared/data/debian-packages.jsonl.gz deb-default --bits 64 --epochs 15
 # Reports go to bench/out/NAME.{train.json,train.log,eval.json}. JAR=path/to/semhash.jar runs
-# another build (a copy keeps a long run safe from a rebuild of target/).
+# another build (a copy keeps a long run safe from a rebuild of target/); CONFIG=FILE gives train
+# and eval that configuration (e.g. the build's own copy of config/semhash.yaml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=$1
 name=$2
 shift 2
 jar=${JAR:-target/semhash.jar}
+config=()
+if [ -n "${CONFIG:-}" ]; then config=(--config "$CONFIG"); fi
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 mkdir -p bench/out
-java -jar "$jar" train --corpus "$corpus" --out "bench/out/$name" --json "$@" \
+java -jar "$jar" train "${config[@]}" --corpus "$corpus" --out "bench/out/$name" --json "$@" \
   > "bench/out/$name.train.json" 2> "bench/out/$name.train.log"
 if [ "${EVAL:-0}" = 1 ]; then
-  java -jar "$jar" eval --model "bench/out/$name" --corpus "$corpus" --json > "bench/out/$name.eval.json" 2> /dev/null
+  java -jar "$jar" eval "${config[@]}" --model "bench/out/$name" --corpus "$corpus" --json > "bench/out/$name.eval.json" 2> /dev/null
 fi
 python3 - "bench/out/$name" "$name" <<'PY'
 import json, os, sys

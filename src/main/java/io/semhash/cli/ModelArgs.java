@@ -56,6 +56,10 @@ final class ModelArgs {
       description = "term weighting of the encoder's input, kept with the model: tfidf | log-tf (default: ${DEFAULT-VALUE})")
   String inputWeighting;
 
+  @Option(names = "--neighbour-reconstruction", descriptionKey = "model.neighbour-reconstruction", paramLabel = "L",
+      description = "each document also reconstructs L times its neighbour's words, in [0, 10] (0 = off) (default: ${DEFAULT-VALUE})")
+  double neighbourReconstruction;
+
   @Option(names = "--hidden", descriptionKey = "model.hidden", paramLabel = "H", description = "encoder hidden width (default: ${DEFAULT-VALUE})")
   int hidden;
 
@@ -88,7 +92,7 @@ final class ModelArgs {
   TrainingOptions options(SemhashConfig config) {
     SemhashConfig.Model m = config.model();
     return new SemhashConfig.Model(bits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
-        neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, inputWeighting, seed,
+        neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction, seed,
         m.validationFraction(), patience, threads).options();
   }
 }

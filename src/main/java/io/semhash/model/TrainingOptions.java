@@ -27,6 +27,8 @@ import io.semhash.text.TermWeighting;
  * @param inputWeighting the term weighting of the encoder's input ({@code tfidf} or {@code log-tf});
  *     part of the model: serving weights a text the same way. A manifest written before this
  *     option reads as {@code tfidf}
+ * @param neighbourReconstruction λ ≥ 0: with the neighbour term on, each document's reconstruction
+ *     target is its own counts plus λ times its partner's (pairwise reconstruction; 0 = off)
  * @param learningRate Adam step size
  * @param batchSize documents per step
  * @param epochs upper bound on epochs
@@ -46,6 +48,7 @@ public record TrainingOptions(
     String neighbourWeighting,
     double neighbourMinSimilarity,
     String inputWeighting,
+    double neighbourReconstruction,
     double learningRate,
     int batchSize,
     int epochs,
@@ -63,6 +66,8 @@ public record TrainingOptions(
     inputWeighting = weighting("input-weighting", inputWeighting);
     require(neighbourMinSimilarity >= 0 && neighbourMinSimilarity < 1, "neighbour-min-similarity",
         neighbourMinSimilarity, "[0, 1)");
+    require(neighbourReconstruction >= 0 && neighbourReconstruction <= 10, "neighbour-reconstruction",
+        neighbourReconstruction, "[0, 10]");
     require(learningRate > 0 && learningRate < 1, "learning-rate", learningRate, "(0, 1)");
     require(batchSize >= 2 && batchSize <= 65536, "batch-size", batchSize, "[2, 65536]");
     require(epochs >= 1, "epochs", epochs, "[1, ∞)");
@@ -75,7 +80,7 @@ public record TrainingOptions(
       int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
       int neighbours, double learningRate, int batchSize, int epochs, int patience, double validationFraction, long seed) {
     this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, TermWeighting.TFIDF.key(), 0,
-        TermWeighting.TFIDF.key(), learningRate, batchSize, epochs, patience, validationFraction, seed);
+        TermWeighting.TFIDF.key(), 0, learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 
   /** The weighting of the neighbour graph's vectors. */
@@ -108,6 +113,6 @@ public record TrainingOptions(
 
   public TrainingOptions withEstimator(String name) {
     return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
-        neighbourMinSimilarity, inputWeighting, learningRate, batchSize, epochs, patience, validationFraction, seed);
+        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 }

@@ -41,25 +41,39 @@ final class DenseBatch {
 
   /** The rows {@code batch} of {@code vectors}, densified in batch order. */
   INDArray fill(List<SparseVector> vectors, int[] batch) {
+    return fill(vectors, batch, null, 0);
+  }
+
+  /**
+   * Row r is {@code vectors[batch[r]] + weight · vectors[also[r]]}, or the first alone where
+   * {@code also} is null or {@code also[r] == batch[r]}.
+   */
+  INDArray fill(List<SparseVector> vectors, int[] batch, int[] also, float weight) {
     Buffer b = buffers.computeIfAbsent(batch.length, rows -> new Buffer(rows, dims));
     for (int i = 0; i < b.count; i++) {
       b.floats.put(b.written[i], 0f);
     }
     b.count = 0;
     for (int r = 0; r < batch.length; r++) {
-      SparseVector v = vectors.get(batch[r]);
-      int base = r * dims;
-      int[] indices = v.indices();
-      float[] values = v.values();
-      if (b.count + indices.length > b.written.length) {
-        b.written = java.util.Arrays.copyOf(b.written, Math.max(2 * b.written.length, b.count + indices.length));
-      }
-      for (int k = 0; k < indices.length; k++) {
-        int at = base + indices[k];
-        b.floats.put(at, values[k]);
-        b.written[b.count++] = at;
+      add(b, r, vectors.get(batch[r]), 1f);
+      if (also != null && also[r] != batch[r]) {
+        add(b, r, vectors.get(also[r]), weight);
       }
     }
     return b.array;
+  }
+
+  private void add(Buffer b, int row, SparseVector v, float weight) {
+    int base = row * dims;
+    int[] indices = v.indices();
+    float[] values = v.values();
+    if (b.count + indices.length > b.written.length) {
+      b.written = java.util.Arrays.copyOf(b.written, Math.max(2 * b.written.length, b.count + indices.length));
+    }
+    for (int k = 0; k < indices.length; k++) {
+      int at = base + indices[k];
+      b.floats.put(at, b.floats.get(at) + weight * values[k]);
+      b.written[b.count++] = at;
+    }
   }
 }

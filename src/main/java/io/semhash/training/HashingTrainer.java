@@ -34,6 +34,10 @@ import org.nd4j.linalg.dataset.DataSet;
  * <p>Each {@link #train} runs the step's Java loops on a {@link ParallelSlices} pool of its own,
  * of the trainer's thread count, and ends its threads when it returns. The model does not depend
  * on the count.
+ *
+ * <p>With a neighbour reconstruction weight λ (pairwise reconstruction, as in PairRec), each row
+ * of a paired batch reconstructs its own words plus λ times its partner's: the code is then
+ * asked for what the pair shares rather than for the words only one document has.
  */
 public final class HashingTrainer {
   private final TrainingOptions options;
@@ -120,7 +124,10 @@ public final class HashingTrainer {
         if (withNeighbours) {
           batch = withNeighbours(batch, neighbours, random);
         }
-        DataSet ds = new DataSet(inputs.fill(tfidf, batch), targets.fill(counts, batch));
+        INDArray target = withNeighbours && options.neighbourReconstruction() > 0
+            ? targets.fill(counts, batch, partners(batch), (float) options.neighbourReconstruction())
+            : targets.fill(counts, batch);
+        DataSet ds = new DataSet(inputs.fill(tfidf, batch), target);
         net.fit(ds);
         recon += net.score() * batch.length;
         kl += latent.lastKl();
@@ -162,6 +169,17 @@ public final class HashingTrainer {
       order[j] = t;
     }
     return order;
+  }
+
+  /** For a paired batch (documents, then their partners), each row's partner. */
+  static int[] partners(int[] paired) {
+    int half = paired.length / 2;
+    int[] out = new int[paired.length];
+    for (int r = 0; r < half; r++) {
+      out[r] = paired[r + half];
+      out[r + half] = paired[r];
+    }
+    return out;
   }
 
   /** {@code batch} followed by one nearest neighbour of each of its documents, drawn at random. */

@@ -12,6 +12,62 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@link DenseBatch} against the sparse rows read back element by element through ND4J. */
 class DenseBatchTest {
+  private static List<SparseVector> randomRows(int n, int dims, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<SparseVector> vectors = new ArrayList<>();
+    for (int d = 0; d < n; d++) {
+      List<Integer> idx = new ArrayList<>();
+      for (int t = 0; t < dims; t++) {
+        if (random.nextInt(10) == 0) {
+          idx.add(t);
+        }
+      }
+      float[] values = new float[idx.size()];
+      for (int k = 0; k < values.length; k++) {
+        values[k] = 1 + random.nextInt(5);
+      }
+      vectors.add(new SparseVector(idx.stream().mapToInt(Integer::intValue).toArray(), values));
+    }
+    return vectors;
+  }
+
+  @Test
+  void pairedTargetsAddThePartnersRowTimesTheWeight() {
+    int dims = 200;
+    List<SparseVector> vectors = randomRows(30, dims, 11);
+    DenseBatch dense = new DenseBatch(dims);
+    // documents 3, 8, 8 paired with 12, 8 (itself: no partner), 0; then a plain batch of the same size
+    int[] paired = {3, 8, 8, 12, 8, 0};
+    int[] partners = HashingTrainer.partners(paired);
+    assertThat(partners).containsExactly(12, 8, 0, 3, 8, 8);
+    for (int round = 0; round < 2; round++) {
+      INDArray x = dense.fill(vectors, paired, partners, 0.5f);
+      for (int r = 0; r < paired.length; r++) {
+        float[] expected = new float[dims];
+        for (int k = 0; k < vectors.get(paired[r]).nnz(); k++) {
+          expected[vectors.get(paired[r]).indices()[k]] += vectors.get(paired[r]).values()[k];
+        }
+        if (partners[r] != paired[r]) {
+          for (int k = 0; k < vectors.get(partners[r]).nnz(); k++) {
+            expected[vectors.get(partners[r]).indices()[k]] += 0.5f * vectors.get(partners[r]).values()[k];
+          }
+        }
+        for (int c = 0; c < dims; c++) {
+          assertThat(x.getFloat(r, c)).as("round %d row %d col %d", round, r, c).isEqualTo(expected[c]);
+        }
+      }
+      // the next fill of the same size must not keep any of the sums
+      INDArray plain = dense.fill(vectors, new int[] {1, 1, 1, 1, 1, 1});
+      for (int c = 0; c < dims; c++) {
+        float want = 0;
+        for (int k = 0; k < vectors.get(1).nnz(); k++) {
+          want = vectors.get(1).indices()[k] == c ? vectors.get(1).values()[k] : want;
+        }
+        assertThat(plain.getFloat(5, c)).isEqualTo(want);
+      }
+    }
+  }
+
   @Test
   void densifiedBatchHoldsExactlyTheNonZerosOfTheChosenRowsInBatchOrder() {
     SplittableRandom random = new SplittableRandom(7);

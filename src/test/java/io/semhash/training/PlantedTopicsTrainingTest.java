@@ -24,9 +24,19 @@ class PlantedTopicsTrainingTest {
 
   @Test
   void trainedCodesRetrieveSameTopicDocuments() {
+    assertRetrievesTopics(small("zgr", 0.0));
+  }
+
+  @Test
+  void pairwiseReconstructionWithLogTfNeighboursAndInputsRetrievesSameTopicDocuments() {
+    assertRetrievesTopics(
+        new TrainingOptions(16, 64, "zgr", 0.5, 10, 0.25, 5.0, 5, "log-tf", 0.1, "log-tf", 1.0, 3e-3, 32, 25, 25, 0.2, 7));
+  }
+
+  private static void assertRetrievesTopics(TrainingOptions options) {
     List<Document> docs = PlantedTopics.corpus(4, 60, 30, 1);
     CorpusVectors vectors = CorpusVectors.build(docs, new VocabularyOptions(1000, 1, 1.0, false), null);
-    HashingModel model = ModelTraining.train(docs, vectors, small("zgr", 0.0), null);
+    HashingModel model = ModelTraining.train(docs, vectors, options, null);
     List<Document> train = docs.stream().filter(d -> d.split() == Split.TRAIN).toList();
     List<Document> test = docs.stream().filter(d -> d.split() == Split.TEST).toList();
     List<BitCode> db = train.stream().map(d -> model.code(d.fullText())).toList();
