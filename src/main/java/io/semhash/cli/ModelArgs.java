@@ -53,6 +53,10 @@ final class ModelArgs {
       description = "each document also reconstructs L times its neighbour's words, in [0, 10] (0 = off)")
   Double neighbourReconstruction;
 
+  @Option(names = "--input-dropout", paramLabel = "P",
+      description = "drop each input term with probability P at every training step, in [0, 1) (0 = off)")
+  Double inputDropout;
+
   @Option(names = "--hidden", paramLabel = "H", description = "encoder hidden width")
   Integer hidden;
 
@@ -96,6 +100,7 @@ final class ModelArgs {
         neighbourMinSimilarity != null ? neighbourMinSimilarity : m.neighbourMinSimilarity(),
         inputWeighting != null ? inputWeighting : m.inputWeighting(),
         neighbourReconstruction != null ? neighbourReconstruction : m.neighbourReconstruction(),
+        inputDropout != null ? inputDropout : m.inputDropout(),
         seed != null ? seed : m.seed(),
         m.validationFraction(),
         patience != null ? patience : m.patience(),
