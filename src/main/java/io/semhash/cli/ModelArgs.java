@@ -57,6 +57,10 @@ final class ModelArgs {
       description = "drop each input term with probability P at every training step, in [0, 1) (0 = off)")
   Double inputDropout;
 
+  @Option(names = "--neighbour-loss", paramLabel = "F",
+      description = "form of the neighbour term: squared | cross-entropy (its gradient does not fade for certain bits)")
+  String neighbourLoss;
+
   @Option(names = "--hidden", paramLabel = "H", description = "encoder hidden width")
   Integer hidden;
 
@@ -101,6 +105,7 @@ final class ModelArgs {
         inputWeighting != null ? inputWeighting : m.inputWeighting(),
         neighbourReconstruction != null ? neighbourReconstruction : m.neighbourReconstruction(),
         inputDropout != null ? inputDropout : m.inputDropout(),
+        neighbourLoss != null ? neighbourLoss : m.neighbourLoss(),
         seed != null ? seed : m.seed(),
         m.validationFraction(),
         patience != null ? patience : m.patience(),
