@@ -60,6 +60,14 @@ final class ModelArgs {
       description = "each document also reconstructs L times its neighbour's words, in [0, 10] (0 = off) (default: ${DEFAULT-VALUE})")
   double neighbourReconstruction;
 
+  @Option(names = "--input-dropout", descriptionKey = "model.input-dropout", paramLabel = "P",
+      description = "drop each input term with probability P at every training step, in [0, 1) (0 = off) (default: ${DEFAULT-VALUE})")
+  double inputDropout;
+
+  @Option(names = "--neighbour-loss", descriptionKey = "model.neighbour-loss", paramLabel = "F",
+      description = "form of the neighbour term: squared | cross-entropy (its gradient does not fade for certain bits) (default: ${DEFAULT-VALUE})")
+  String neighbourLoss;
+
   @Option(names = "--hidden", descriptionKey = "model.hidden", paramLabel = "H", description = "encoder hidden width (default: ${DEFAULT-VALUE})")
   int hidden;
 
@@ -92,7 +100,7 @@ final class ModelArgs {
   TrainingOptions options(SemhashConfig config) {
     SemhashConfig.Model m = config.model();
     return new SemhashConfig.Model(bits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
-        neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction, seed,
-        m.validationFraction(), patience, threads).options();
+        neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction,
+        inputDropout, neighbourLoss, seed, m.validationFraction(), patience, threads).options();
   }
 }

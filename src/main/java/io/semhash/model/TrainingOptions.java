@@ -29,6 +29,12 @@ import io.semhash.text.TermWeighting;
  *     option reads as {@code tfidf}
  * @param neighbourReconstruction λ ≥ 0: with the neighbour term on, each document's reconstruction
  *     target is its own counts plus λ times its partner's (pairwise reconstruction; 0 = off)
+ * @param inputDropout probability in [0, 1) of dropping each term of an encoder input at every
+ *     training step, the rest rescaled to the same length (0 = off)
+ * @param neighbourLoss form of the neighbour term: {@value #SQUARED} (w ‖p_i − p_j‖², whose
+ *     gradient fades for certain bits) or {@value #CROSS_ENTROPY} (each one's probabilities the
+ *     other's soft target; gradient w (p_i − p_j)); see {@code BinaryLatentLayerImpl}. A manifest
+ *     from before the option reads as squared
  * @param learningRate Adam step size
  * @param batchSize documents per step
  * @param epochs upper bound on epochs
@@ -49,12 +55,19 @@ public record TrainingOptions(
     double neighbourMinSimilarity,
     String inputWeighting,
     double neighbourReconstruction,
+    double inputDropout,
+    String neighbourLoss,
     double learningRate,
     int batchSize,
     int epochs,
     int patience,
     double validationFraction,
     long seed) {
+
+  /** The neighbour term as a squared difference of probabilities. */
+  public static final String SQUARED = "squared";
+  /** The neighbour term as cross-entropy against the partner's probabilities. */
+  public static final String CROSS_ENTROPY = "cross-entropy";
 
   public TrainingOptions {
     BitCode.checkBits(bits);
@@ -68,6 +81,12 @@ public record TrainingOptions(
         neighbourMinSimilarity, "[0, 1)");
     require(neighbourReconstruction >= 0 && neighbourReconstruction <= 10, "neighbour-reconstruction",
         neighbourReconstruction, "[0, 10]");
+    require(inputDropout >= 0 && inputDropout < 1, "input-dropout", inputDropout, "[0, 1)");
+    neighbourLoss = neighbourLoss == null ? SQUARED : neighbourLoss;
+    if (!neighbourLoss.equals(SQUARED) && !neighbourLoss.equals(CROSS_ENTROPY)) {
+      throw new IllegalArgumentException("neighbour-loss must be one of [" + SQUARED + ", " + CROSS_ENTROPY + "], got '"
+          + neighbourLoss + "'");
+    }
     require(learningRate > 0 && learningRate < 1, "learning-rate", learningRate, "(0, 1)");
     require(batchSize >= 2 && batchSize <= 65536, "batch-size", batchSize, "[2, 65536]");
     require(epochs >= 1, "epochs", epochs, "[1, ∞)");
@@ -80,7 +99,7 @@ public record TrainingOptions(
       int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
       int neighbours, double learningRate, int batchSize, int epochs, int patience, double validationFraction, long seed) {
     this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, TermWeighting.TFIDF.key(), 0,
-        TermWeighting.TFIDF.key(), 0, learningRate, batchSize, epochs, patience, validationFraction, seed);
+        TermWeighting.TFIDF.key(), 0, 0, SQUARED, learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 
   /** The weighting of the neighbour graph's vectors. */
@@ -113,6 +132,6 @@ public record TrainingOptions(
 
   public TrainingOptions withEstimator(String name) {
     return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
-        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, learningRate, batchSize, epochs, patience, validationFraction, seed);
+        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 }

@@ -25,18 +25,30 @@ public final class BinaryLatentLayer extends NoParamLayer {
   private int samples = 10;
   private double beta = 1.0;
   private double neighbourWeight = 0.0;
+  private boolean neighbourCrossEntropy;
   private long seed = 42;
 
   public BinaryLatentLayer() {}
 
   /** A layer for estimator {@code estimator} (see {@code BinaryEstimators.NAMES}). */
   public static BinaryLatentLayer of(String estimator, double tau, int samples, double beta, double neighbourWeight, long seed) {
+    return of(estimator, tau, samples, beta, neighbourWeight, false, seed);
+  }
+
+  /**
+   * @param neighbourCrossEntropy the neighbour term's cross-entropy form rather than the squared
+   *     difference of probabilities (see {@link BinaryLatentLayerImpl})
+   */
+  public static BinaryLatentLayer of(
+      String estimator, double tau, int samples, double beta, double neighbourWeight, boolean neighbourCrossEntropy,
+      long seed) {
     BinaryLatentLayer l = new BinaryLatentLayer();
     l.estimator = estimator;
     l.tau = tau;
     l.samples = samples;
     l.beta = beta;
     l.neighbourWeight = neighbourWeight;
+    l.neighbourCrossEntropy = neighbourCrossEntropy;
     l.seed = seed;
     l.setLayerName("bits");
     return l;
@@ -116,6 +128,14 @@ public final class BinaryLatentLayer extends NoParamLayer {
 
   public void setNeighbourWeight(double neighbourWeight) {
     this.neighbourWeight = neighbourWeight;
+  }
+
+  public boolean isNeighbourCrossEntropy() {
+    return neighbourCrossEntropy;
+  }
+
+  public void setNeighbourCrossEntropy(boolean neighbourCrossEntropy) {
+    this.neighbourCrossEntropy = neighbourCrossEntropy;
   }
 
   public long getSeed() {

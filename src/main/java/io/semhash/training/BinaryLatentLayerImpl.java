@@ -31,7 +31,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   <li>the neighbour term, when the trainer pairs the batch: rows i and i + B/2 hold a document and
  *       one of its nearest tf-idf neighbours, and w · ‖p_i − p_{i+B/2}‖² pulls both towards each
  *       other (gradient to both: the pair agrees on its bits, it is not pulled towards a stale or
- *       constant target).
+ *       constant target). Its gradient 2w (p_i − p_j) p_i(1−p_i) fades as a bit grows certain, so
+ *       a confident bit that disagrees with the neighbour's is hardly moved; the {@code
+ *       cross-entropy} form instead uses each one's probabilities as the other's soft target,
+ *       w · Σ BCE(p_j → p_i) + BCE(p_i → p_j) with the targets held fixed, whose gradient w (p_i − p_j)
+ *       does not fade.
  * </ul>
  *
  * Inference forward: the deterministic code 1[η &gt; 0].
@@ -120,7 +124,12 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
       INDArray d = p.get(NDArrayIndex.interval(0, half), NDArrayIndex.all())
           .sub(p.get(NDArrayIndex.interval(half, 2 * half), NDArrayIndex.all()));
       lastNeighbour = d.mul(d).sumNumber().doubleValue();
-      INDArray dp = Nd4j.concat(0, d, d.neg()).muli(pq).muli(2 * w);
+      INDArray dp = Nd4j.concat(0, d, d.neg());
+      if (layerConf().isNeighbourCrossEntropy()) {
+        dp.muli(w);
+      } else {
+        dp.muli(pq).muli(2 * w);
+      }
       grad.addi(dp);
     }
     return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, grad));

@@ -2,9 +2,11 @@ package io.semhash.training;
 
 import io.semhash.text.SparseVector;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,6 +61,42 @@ final class DenseBatch {
       if (also != null && also[r] != batch[r]) {
         add(b, r, vectors.get(also[r]), weight);
       }
+    }
+    return b.array;
+  }
+
+  /**
+   * The rows {@code batch} of {@code vectors} with each non-zero dropped with probability
+   * {@code rate}, the rest scaled so that the row keeps its L2 norm (a row that loses every term
+   * is empty).
+   */
+  INDArray fillDropped(List<SparseVector> vectors, int[] batch, double rate, SplittableRandom random) {
+    Buffer b = buffers.computeIfAbsent(batch.length, rows -> new Buffer(rows, dims));
+    for (int i = 0; i < b.count; i++) {
+      b.floats.put(b.written[i], 0f);
+    }
+    b.count = 0;
+    for (int r = 0; r < batch.length; r++) {
+      SparseVector v = vectors.get(batch[r]);
+      int[] keptIndex = new int[v.nnz()];
+      float[] keptValue = new float[v.nnz()];
+      int kept = 0;
+      double all = 0;
+      double left = 0;
+      for (int k = 0; k < v.nnz(); k++) {
+        float x = v.values()[k];
+        all += (double) x * x;
+        if (random.nextDouble() >= rate) {
+          keptIndex[kept] = v.indices()[k];
+          keptValue[kept++] = x;
+          left += (double) x * x;
+        }
+      }
+      float scale = left > 0 ? (float) Math.sqrt(all / left) : 0f;
+      for (int k = 0; k < kept; k++) {
+        keptValue[k] *= scale;
+      }
+      add(b, r, new SparseVector(Arrays.copyOf(keptIndex, kept), Arrays.copyOf(keptValue, kept)), 1f);
     }
     return b.array;
   }

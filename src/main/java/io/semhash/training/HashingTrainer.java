@@ -38,6 +38,10 @@ import org.nd4j.linalg.dataset.DataSet;
  * <p>With a neighbour reconstruction weight λ (pairwise reconstruction, as in PairRec), each row
  * of a paired batch reconstructs its own words plus λ times its partner's: the code is then
  * asked for what the pair shares rather than for the words only one document has.
+ *
+ * <p>With an input dropout rate, each term of an encoder input is dropped with that probability
+ * at every step (the rest rescaled to the same length): the code must follow from part of the
+ * text, which keeps the encoder from fitting single words of short documents.
  */
 public final class HashingTrainer {
   private final TrainingOptions options;
@@ -98,6 +102,8 @@ public final class HashingTrainer {
     boolean withNeighbours = options.neighbourWeight() > 0;
     BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
     SplittableRandom random = new SplittableRandom(options.seed());
+    // its own stream, so that a rate of 0 leaves batch order and partners exactly as without it
+    SplittableRandom dropout = new SplittableRandom(options.seed() ^ 0x64726f70L);
     int n = tfidf.size();
     int batchSize = options.batchSize();
     latent.setPairedBatch(withNeighbours);
@@ -127,7 +133,10 @@ public final class HashingTrainer {
         INDArray target = withNeighbours && options.neighbourReconstruction() > 0
             ? targets.fill(counts, batch, partners(batch), (float) options.neighbourReconstruction())
             : targets.fill(counts, batch);
-        DataSet ds = new DataSet(inputs.fill(tfidf, batch), target);
+        INDArray input = options.inputDropout() > 0
+            ? inputs.fillDropped(tfidf, batch, options.inputDropout(), dropout)
+            : inputs.fill(tfidf, batch);
+        DataSet ds = new DataSet(input, target);
         net.fit(ds);
         recon += net.score() * batch.length;
         kl += latent.lastKl();

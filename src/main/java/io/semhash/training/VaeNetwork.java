@@ -74,7 +74,8 @@ public final class VaeNetwork {
         .layer(ENCODER_1, first)
         .layer(ENCODER_2, hidden(o.hidden(), o.hidden(), Activation.RELU, fast))
         .layer(LOGITS, hidden(o.hidden(), o.bits(), Activation.IDENTITY, fast))
-        .layer(LATENT, BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(), o.seed()))
+        .layer(LATENT, BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(),
+            o.neighbourLoss().equals(TrainingOptions.CROSS_ENTROPY), o.seed()))
         .layer(DECODER, fast ? new SoftmaxDecoderLayer(decoder, slices) : decoder.build())
         .build();
     MultiLayerNetwork net = fast ? new FusedStepNetwork(conf) : new MultiLayerNetwork(conf);

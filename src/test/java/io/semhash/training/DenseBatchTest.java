@@ -69,6 +69,51 @@ class DenseBatchTest {
   }
 
   @Test
+  void droppedInputsAreSubsetsOfTheRowsRescaledToTheSameLength() {
+    int dims = 400;
+    List<SparseVector> vectors = randomRows(50, dims, 5);
+    DenseBatch dense = new DenseBatch(dims);
+    int[] batch = java.util.stream.IntStream.range(0, 50).toArray();
+    INDArray none = dense.fillDropped(vectors, batch, 0.0, new SplittableRandom(1)).dup();
+    assertThat(none).isEqualTo(new DenseBatch(dims).fill(vectors, batch));
+    INDArray x = dense.fillDropped(vectors, batch, 0.5, new SplittableRandom(1)).dup(); // the buffer is reused
+    long total = 0;
+    long kept = 0;
+    for (int r = 0; r < batch.length; r++) {
+      SparseVector v = vectors.get(r);
+      double norm = 0;
+      double keptNorm = 0;
+      double scale = Double.NaN;
+      for (int k = 0; k < v.nnz(); k++) {
+        norm += v.values()[k] * v.values()[k];
+      }
+      for (int c = 0; c < dims; c++) {
+        float got = x.getFloat(r, c);
+        int k = java.util.Arrays.binarySearch(v.indices(), c);
+        if (k < 0) {
+          assertThat(got).as("row %d col %d: not a term of the row", r, c).isZero();
+        } else if (got != 0) {
+          double s = got / v.values()[k];
+          assertThat(Double.isNaN(scale) || Math.abs(s - scale) < 1e-5).as("one scale per row").isTrue();
+          scale = s;
+          keptNorm += (double) got * got;
+          kept++;
+        }
+      }
+      total += v.nnz();
+      if (keptNorm > 0) {
+        assertThat(keptNorm).isCloseTo(norm, org.assertj.core.data.Offset.offset(1e-3 * norm));
+      }
+    }
+    // binomial(total, 0.5): within 5 standard deviations of half
+    assertThat((double) kept).isBetween(total / 2.0 - 2.5 * Math.sqrt(total), total / 2.0 + 2.5 * Math.sqrt(total));
+    assertThat(dense.fillDropped(vectors, batch, 0.5, new SplittableRandom(1)))
+        .as("same seed, same drops").isEqualTo(x);
+    assertThat(dense.fillDropped(vectors, batch, 0.5, new SplittableRandom(2)))
+        .as("another seed, other drops").isNotEqualTo(x);
+  }
+
+  @Test
   void densifiedBatchHoldsExactlyTheNonZerosOfTheChosenRowsInBatchOrder() {
     SplittableRandom random = new SplittableRandom(7);
     int dims = 300;
