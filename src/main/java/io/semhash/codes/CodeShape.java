@@ -47,8 +47,14 @@ public record CodeShape(int groups, int classes) {
     }
   }
 
-  /** The binary shape of {@code bits} bits: {@code bits} groups of two classes. */
+  /**
+   * The binary shape of {@code bits} bits: {@code bits} groups of two classes.
+   *
+   * @throws IllegalArgumentException naming the length and the allowed range ({@link
+   *     BitCode#checkBits})
+   */
   public static CodeShape binary(int bits) {
+    BitCode.checkBits(bits);
     return new CodeShape(bits, MIN_CLASSES);
   }
 
