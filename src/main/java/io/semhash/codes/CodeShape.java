@@ -142,6 +142,16 @@ public record CodeShape(int groups, int classes) {
     }
   }
 
+  /**
+   * The shape in words, for messages: {@code "binary 64-bit"} or {@code "categorical 32 groups x
+   * 4 classes (64 bits)"}.
+   */
+  public String description() {
+    return isBinary()
+        ? "binary " + bits() + "-bit"
+        : "categorical " + groups + " groups x " + classes + " classes (" + bits() + " bits)";
+  }
+
   @Override
   public String toString() {
     return groups + "x" + classes;

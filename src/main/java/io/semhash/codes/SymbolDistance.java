@@ -98,11 +98,14 @@ public final class SymbolDistance {
       throw new IllegalArgumentException("a code of shape " + shape + " has " + shape.bits() + " bits, got "
           + (a.bits() != shape.bits() ? a.bits() : b.bits()));
     }
-    long[] aw = new long[wordsPerCode];
-    long[] bw = new long[wordsPerCode];
-    a.copyTo(aw, 0);
-    b.copyTo(bw, 0);
-    return distance(aw, 0, bw, 0);
+    int d = 0;
+    long x = a.word(0) ^ b.word(0);
+    for (int i = 0; i < wordsPerCode; i++) {
+      long next = i + 1 < wordsPerCode ? a.word(i + 1) ^ b.word(i + 1) : 0L;
+      d += differingGroups(x, next, i);
+      x = next;
+    }
+    return d;
   }
 
   /** Each group's OR of its bits at the group's lowest bit, for groups inside one word. */

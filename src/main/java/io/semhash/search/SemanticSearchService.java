@@ -7,6 +7,8 @@ import io.semhash.backend.KeywordMatch;
 import io.semhash.backend.KeywordMatches;
 import io.semhash.backend.SearchBackend;
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
+import io.semhash.codes.SymbolDistance;
 import io.semhash.corpus.Document;
 import io.semhash.explain.BitReport;
 import io.semhash.explain.MatchExplanation;
@@ -31,8 +33,8 @@ import java.util.Optional;
  * SearchBackend} finds codes and keywords and holds the documents. Explanations are {@link
  * Explanations}' and hybrid fusion {@link HybridRanking}'s.
  *
- * <p>Modes: {@code semantic} ranks by Hamming distance to the query's code (ties by storage
- * order); {@code keyword} is BM25; {@code hybrid} fuses the semantic and keyword top {@value
+ * <p>Modes: {@code semantic} ranks by distance to the query's code (Hamming, or symbols for
+ * categorical codes; ties by storage order); {@code keyword} is BM25; {@code hybrid} fuses the semantic and keyword top {@value
  * HybridRanking#DEPTH} (at least offset + k) by reciprocal rank fusion.
  *
  * <p>Durability and read consistency are the backend's (see {@link SearchBackend}); adds and
@@ -41,6 +43,7 @@ import java.util.Optional;
 public final class SemanticSearchService implements SearchService {
   private final HashingModel model;
   private final SearchBackend backend;
+  private final SymbolDistance distance;
   private final BuildFigures figures;
   private final Explanations explanations;
 
@@ -66,12 +69,14 @@ public final class SemanticSearchService implements SearchService {
   }
 
   private SemanticSearchService(HashingModel model, SearchBackend backend, BuildFigures figures) {
-    if (backend.bits() != model.bits()) {
-      throw new IllegalArgumentException("the backend holds " + backend.bits() + "-bit codes, the model makes "
-          + model.bits() + "-bit codes");
+    CodeShape shape = codeShape(model);
+    if (!backend.shape().equals(shape)) {
+      throw new IllegalArgumentException("the backend holds " + backend.shape().description() + " codes, the model makes "
+          + shape.description() + " codes");
     }
     this.model = model;
     this.backend = backend;
+    this.distance = SymbolDistance.of(shape);
     this.figures = figures;
     this.explanations = new Explanations(model, backend);
   }
@@ -88,8 +93,13 @@ public final class SemanticSearchService implements SearchService {
   public static SemanticSearchService open(Path dir) throws IOException {
     IndexManifest manifest = IndexLayout.readManifest(dir);
     HashingModel model = HashingModel.load(dir.resolve(IndexLayout.MODEL));
-    LocalIndexBackend backend = LocalIndexBackend.open(dir, model.bits(), d -> model.code(d.fullText()));
+    LocalIndexBackend backend = LocalIndexBackend.open(dir, codeShape(model), d -> model.code(d.fullText()));
     return new SemanticSearchService(model, backend, BuildFigures.of(manifest));
+  }
+
+  /** The shape of the model's codes. */
+  private static CodeShape codeShape(HashingModel model) {
+    return CodeShape.binary(model.bits());
   }
 
   public HashingModel model() {
@@ -134,7 +144,7 @@ public final class SemanticSearchService implements SearchService {
     List<SearchHit> hits = new ArrayList<>();
     for (KeywordMatch m : page.matches()) {
       Document d = m.document();
-      hits.add(new SearchHit(d.id(), d.title(), m.excerpt(), d.labels(), m.code().distance(query), m.score(), m.code().toHex()));
+      hits.add(new SearchHit(d.id(), d.title(), m.excerpt(), d.labels(), distance.distance(m.code(), query), m.score(), m.code().toHex()));
     }
     return response(query, page.total(), hits, SearchMode.KEYWORD, start);
   }
@@ -146,7 +156,7 @@ public final class SemanticSearchService implements SearchService {
     Map<String, CodeMatch> byId = new LinkedHashMap<>();
     semantic.matches().forEach(m -> byId.put(m.document().id(), m));
     for (KeywordMatch m : keyword.matches()) {
-      byId.putIfAbsent(m.document().id(), new CodeMatch(m.document(), m.code(), m.code().distance(query)));
+      byId.putIfAbsent(m.document().id(), new CodeMatch(m.document(), m.code(), distance.distance(m.code(), query)));
     }
     List<HybridRanking.Fused<String>> ranked = HybridRanking.fuse(
         semantic.matches().stream().map(m -> m.document().id()).toList(),
@@ -161,7 +171,8 @@ public final class SemanticSearchService implements SearchService {
   /**
    * Hits for matches found by code, with excerpts for {@code query}.
    *
-   * @param scores one per match, or null for the semantic score 1 - distance / bits
+   * @param scores one per match, or null for the semantic score 1 - distance / groups (bits, for
+   *     binary codes)
    */
   private List<SearchHit> hits(List<CodeMatch> matches, double[] scores, String query) {
     List<String> excerpts = backend.excerpts(matches.stream().map(m -> m.document().text()).toList(), query);
@@ -169,7 +180,7 @@ public final class SemanticSearchService implements SearchService {
     for (int i = 0; i < matches.size(); i++) {
       CodeMatch m = matches.get(i);
       Document d = m.document();
-      double score = scores == null ? 1.0 - m.distance() / (double) model.bits() : scores[i];
+      double score = scores == null ? 1.0 - m.distance() / (double) distance.shape().groups() : scores[i];
       hits.add(new SearchHit(d.id(), d.title(), excerpts.get(i), d.labels(), m.distance(), score, m.code().toHex()));
     }
     return hits;
