@@ -145,7 +145,7 @@ public final class HashingTrainer {
         progress.status(String.format(Locale.ROOT, "loss %.1f KL %.2f", (recon + options.beta() * kl) / rows, kl / rows));
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      SparseEncoder encoder = SparseEncoder.of(VaeNetwork.weights(net));
+      SparseEncoder encoder = SparseEncoder.of(VaeNetwork.weights(net), options.code());
       double score = validation.score(encoder);
       progress.status(String.format(Locale.ROOT, "loss %.1f KL %.2f val P@100 %.4f",
           (recon + options.beta() * kl) / rows, kl / rows, score));
