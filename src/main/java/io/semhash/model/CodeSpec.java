@@ -51,17 +51,14 @@ public record CodeSpec(String type, int groups, int classes) {
 
   /**
    * The code the options {@code --code TYPE --bits B --groups M --classes C} ask for: binary takes
-   * the bits and needs {@code classes} 2; categorical takes {@code groups} when positive (it must
-   * then store {@code bits} bits), else {@code bits / log2(classes)} groups.
+   * the bits alone (groups and classes are those of a categorical code); categorical takes {@code
+   * groups} when positive (it must then store {@code bits} bits), else {@code bits / log2(classes)}
+   * groups.
    *
    * @throws IllegalArgumentException naming the options that do not fit together
    */
   public static CodeSpec of(String type, int bits, int groups, int classes) {
     if (BINARY.equals(type)) {
-      if (classes != CodeShape.MIN_CLASSES || (groups != 0 && groups != bits)) {
-        throw new IllegalArgumentException("code binary takes --bits only (groups " + groups + ", classes " + classes
-            + " given); use --code categorical for groups of more than 2 classes");
-      }
       return binary(bits);
     }
     if (!CATEGORICAL.equals(type)) {

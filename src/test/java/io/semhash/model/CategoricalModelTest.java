@@ -202,7 +202,7 @@ class CategoricalModelTest {
     assertThatThrownBy(() -> CodeSpec.of("categorical", 64, 8, 16)).hasMessageContaining("8 groups of 16 classes store 32 bits");
     assertThatThrownBy(() -> CodeSpec.of("categorical", 64, 0, 8)).hasMessageContaining("log2(8) = 3");
     assertThatThrownBy(() -> CodeSpec.of("categorical", 64, 0, 12)).hasMessageContaining("power of two in [2, 256]");
-    assertThatThrownBy(() -> CodeSpec.of("binary", 64, 0, 4)).hasMessageContaining("--code categorical");
+    assertThat(CodeSpec.of("binary", 64, 0, 16)).isEqualTo(CodeSpec.binary(64));
     assertThatThrownBy(() -> CodeSpec.of("ternary", 64, 0, 4)).hasMessageContaining("[binary, categorical]");
     assertThatThrownBy(() -> new CodeSpec("binary", 16, 4)).hasMessageContaining("2 classes");
     assertThatThrownBy(() -> CodeSpec.categorical(16, 4).code(new float[63])).hasMessageContaining("64 logits");
