@@ -291,45 +291,38 @@ public final class EstimatorComparison {
 
   private static EstimatorFigures figures(
       Problem problem, double[] exact, BinaryEstimator estimator, Random rng, Settings settings) {
-    List<double[]> means = new ArrayList<>();
-    double variance = 0;
-    double floor = 0;
-    for (Block block : problem.blocks()) {
-      EstimateMoments moments =
-          Enumeration.binary(block.logits())
-              .moments(estimator, block.f(), rng, estimator.drawsNoise() ? settings.noiseDraws() : 1);
-      means.add(moments.mean());
-      variance += moments.variance();
-      floor += moments.squaredBiasNoiseFloor();
-    }
-    double bias = squaredDistance(concat(means), exact);
-    BlockEstimates single = (logits, f) -> binaryEstimates(estimator, logits, f, rng);
-    INDArray batch = estimates(problem, single, settings.cosineEstimates());
-    double micros = microsPerEstimate(problem, single, settings);
-    return new EstimatorFigures(
-        estimator.name(), bias, floor, variance, bias + variance, meanCosine(batch, exact), micros,
-        estimator.drawsNoise() ? "MC" : "exact");
+    int draws = estimator.drawsNoise() ? settings.noiseDraws() : 1;
+    return figures(problem, exact, estimator.name(), estimator.drawsNoise(),
+        block -> Enumeration.binary(block.logits()).moments(estimator, block.f(), rng, draws),
+        (logits, f) -> binaryEstimates(estimator, logits, f, rng), settings);
   }
 
   private static EstimatorFigures figures(
       Problem problem, double[] exact, CategoricalEstimator estimator, Random rng, Settings settings) {
+    int draws = estimator.drawsNoise() ? settings.noiseDraws() : 1;
+    return figures(problem, exact, estimator.name(), estimator.drawsNoise(),
+        block -> problem.enumeration(block).moments(estimator, block.f(), rng, draws),
+        (logits, f) -> categoricalEstimates(estimator, logits, f, problem.classes(), rng), settings);
+  }
+
+  /** The figures of an estimator whose E[ĝ] per block is {@code moments} and whose single estimates are {@code single}. */
+  private static EstimatorFigures figures(
+      Problem problem, double[] exact, String name, boolean drawsNoise,
+      java.util.function.Function<Block, EstimateMoments> moments, BlockEstimates single, Settings settings) {
     List<double[]> means = new ArrayList<>();
     double variance = 0;
     double floor = 0;
     for (Block block : problem.blocks()) {
-      EstimateMoments moments = problem.enumeration(block)
-          .moments(estimator, block.f(), rng, estimator.drawsNoise() ? settings.noiseDraws() : 1);
-      means.add(moments.mean());
-      variance += moments.variance();
-      floor += moments.squaredBiasNoiseFloor();
+      EstimateMoments m = moments.apply(block);
+      means.add(m.mean());
+      variance += m.variance();
+      floor += m.squaredBiasNoiseFloor();
     }
     double bias = squaredDistance(concat(means), exact);
-    BlockEstimates single = (logits, f) -> categoricalEstimates(estimator, logits, f, problem.classes(), rng);
     INDArray batch = estimates(problem, single, settings.cosineEstimates());
     double micros = microsPerEstimate(problem, single, settings);
     return new EstimatorFigures(
-        estimator.name(), bias, floor, variance, bias + variance, meanCosine(batch, exact), micros,
-        estimator.drawsNoise() ? "MC" : "exact");
+        name, bias, floor, variance, bias + variance, meanCosine(batch, exact), micros, drawsNoise ? "MC" : "exact");
   }
 
   private static EstimatorFigures figures(

@@ -1,10 +1,7 @@
 package io.semhash.training;
 
-import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Configuration of the binary latent layer: its input is the logits η of the bits, its output
@@ -35,15 +32,8 @@ public final class BinaryLatentLayer extends LatentLayerConfiguration {
   }
 
   @Override
-  public org.deeplearning4j.nn.api.Layer instantiate(
-      NeuralNetConfiguration conf,
-      Collection<TrainingListener> listeners,
-      int layerIndex,
-      INDArray layerParamsView,
-      boolean initializeParams,
-      DataType networkDataType) {
-    return LayerWiring.wire(new BinaryLatentLayerImpl(conf, networkDataType), this, conf, listeners, layerIndex,
-        layerParamsView, initializeParams);
+  LatentLayer<?> newLayer(NeuralNetConfiguration conf, DataType networkDataType) {
+    return new BinaryLatentLayerImpl(conf, networkDataType);
   }
 
   @Override

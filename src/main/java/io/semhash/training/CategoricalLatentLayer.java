@@ -1,10 +1,7 @@
 package io.semhash.training;
 
-import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Configuration of the categorical latent layer: its input is the logits of {@code groups}
@@ -39,15 +36,8 @@ public final class CategoricalLatentLayer extends LatentLayerConfiguration {
   }
 
   @Override
-  public org.deeplearning4j.nn.api.Layer instantiate(
-      NeuralNetConfiguration conf,
-      Collection<TrainingListener> listeners,
-      int layerIndex,
-      INDArray layerParamsView,
-      boolean initializeParams,
-      DataType networkDataType) {
-    return LayerWiring.wire(new CategoricalLatentLayerImpl(conf, networkDataType), this, conf, listeners, layerIndex,
-        layerParamsView, initializeParams);
+  LatentLayer<?> newLayer(NeuralNetConfiguration conf, DataType networkDataType) {
+    return new CategoricalLatentLayerImpl(conf, networkDataType);
   }
 
   @Override

@@ -1,9 +1,14 @@
 package io.semhash.training;
 
+import java.util.Collection;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.NoParamLayer;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What the binary and the categorical latent layer's configurations share: the gradient
@@ -33,6 +38,21 @@ public abstract class LatentLayerConfiguration extends NoParamLayer {
     this.neighbourWeight = neighbourWeight;
     this.neighbourCrossEntropy = neighbourCrossEntropy;
     this.seed = seed;
+  }
+
+  /** The working layer of this configuration. */
+  abstract LatentLayer<?> newLayer(NeuralNetConfiguration conf, DataType networkDataType);
+
+  @Override
+  public org.deeplearning4j.nn.api.Layer instantiate(
+      NeuralNetConfiguration conf,
+      Collection<TrainingListener> listeners,
+      int layerIndex,
+      INDArray layerParamsView,
+      boolean initializeParams,
+      DataType networkDataType) {
+    return LayerWiring.wire(newLayer(conf, networkDataType), this, conf, listeners, layerIndex, layerParamsView,
+        initializeParams);
   }
 
   @Override
