@@ -57,7 +57,7 @@ public final class IndexDirectoryWriter {
       throws IOException {
     Files.createDirectories(dir.resolve(IndexLayout.MODEL));
     model.writeInto(dir.resolve(IndexLayout.MODEL));
-    CodeShape shape = CodeShape.binary(model.bits());
+    CodeShape shape = model.codeShape();
     HammingIndex index = HammingIndex.create(shape);
     Progress progress = progressOut == null
         ? Progress.silent("index", docs.size())
@@ -80,20 +80,20 @@ public final class IndexDirectoryWriter {
     progress.finish();
     index.save(dir.resolve(IndexLayout.HAMMING));
     IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, IndexManifest.VERSION, Instant.now().toString(),
-        docs.size(), model.bits(), ManifestCode.of(shape), split, precisionCurve(docs, codes),
+        docs.size(), model.bits(), ManifestCode.of(shape), split, precisionCurve(docs, codes, shape),
         distanceHistogram(codes, shape));
     IndexLayout.writeManifest(dir, manifest);
     return manifest;
   }
 
   /** P@k of the test documents against the train documents (the evaluation protocol), when both exist with labels. */
-  static List<IndexManifest.PrecisionAtK> precisionCurve(List<Document> docs, List<BitCode> codes) {
+  static List<IndexManifest.PrecisionAtK> precisionCurve(List<Document> docs, List<BitCode> codes, CodeShape shape) {
     RetrievalProtocol.Sides<BitCode> sides = RetrievalProtocol.trainAgainstTest(docs, codes);
     if (!sides.scorable()) {
       return List.of();
     }
     int kMax = RetrievalProtocol.cutOff(sides, CURVE_K[CURVE_K.length - 1]);
-    RetrievalScores scores = RetrievalProtocol.hamming(sides, kMax);
+    RetrievalScores scores = RetrievalProtocol.codes(sides, shape, kMax);
     List<IndexManifest.PrecisionAtK> curve = new ArrayList<>();
     for (int k : CURVE_K) {
       if (k <= kMax) {

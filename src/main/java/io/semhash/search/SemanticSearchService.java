@@ -99,7 +99,7 @@ public final class SemanticSearchService implements SearchService {
 
   /** The shape of the model's codes. */
   private static CodeShape codeShape(HashingModel model) {
-    return CodeShape.binary(model.bits());
+    return model.codeShape();
   }
 
   public HashingModel model() {
