@@ -116,6 +116,33 @@ public record CodeShape(int groups, int classes) {
     return BitCode.of(bits(), words);
   }
 
+  /** Length of the one-hot form, {@code groups * classes} bits. */
+  public int oneHotBits() {
+    return groups * classes;
+  }
+
+  /**
+   * The one-hot form of {@code code}: bit {@code g * classes + c} set when group {@code g} holds
+   * class {@code c}, one bit per (group, class), what a categorical model's decoder reads. Its
+   * Hamming distance is twice the symbol distance; what is said of a bit of it (its on-rate, its
+   * words) is said of a class of a group.
+   *
+   * @throws IllegalArgumentException if the form would be longer than {@value BitCode#MAX_BITS} bits
+   */
+  public BitCode oneHot(BitCode code) {
+    checkCode(code);
+    if (oneHotBits() > BitCode.MAX_BITS) {
+      throw new IllegalArgumentException("the one-hot form of " + groups + " groups x " + classes + " classes takes "
+          + oneHotBits() + " bits, more than " + BitCode.MAX_BITS);
+    }
+    long[] words = new long[BitCode.wordsFor(oneHotBits())];
+    for (int g = 0; g < groups; g++) {
+      int bit = g * classes + classOf(code, g);
+      words[bit >>> 6] |= 1L << (bit & 63);
+    }
+    return BitCode.of(oneHotBits(), words);
+  }
+
   /** The number of groups whose classes differ between {@code a} and {@code b}. */
   public int symbolDistance(BitCode a, BitCode b) {
     checkCode(a);

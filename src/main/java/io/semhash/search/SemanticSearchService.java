@@ -17,6 +17,8 @@ import io.semhash.indexdir.IndexLayout;
 import io.semhash.indexdir.IndexManifest;
 import io.semhash.indexdir.LocalIndexBackend;
 import io.semhash.json.ApiJson;
+import io.semhash.explain.ClassUsage;
+import io.semhash.model.CodeSpec;
 import io.semhash.model.HashingModel;
 import io.semhash.model.ModelManifest;
 import io.semhash.model.SparseEncoder;
@@ -215,12 +217,25 @@ public final class SemanticSearchService implements SearchService {
   @Override
   public EncodedText encode(String text) {
     float[] eta = model.logits(text);
-    float[] p = SparseEncoder.probabilities(eta);
-    double[] probabilities = new double[p.length];
-    for (int i = 0; i < p.length; i++) {
-      probabilities[i] = p[i];
+    CodeSpec spec = model.codeSpec();
+    String hex = spec.code(eta).toHex();
+    if (!spec.categorical()) {
+      float[] p = SparseEncoder.probabilities(eta);
+      double[] probabilities = new double[p.length];
+      for (int i = 0; i < p.length; i++) {
+        probabilities[i] = p[i];
+      }
+      return new EncodedText(hex, model.bits(), spec, probabilities, null);
     }
-    return new EncodedText(BitCode.fromPositive(eta).toHex(), model.bits(), probabilities);
+    float[][] p = spec.classProbabilities(eta);
+    double[][] classes = new double[p.length][];
+    for (int g = 0; g < p.length; g++) {
+      classes[g] = new double[p[g].length];
+      for (int c = 0; c < p[g].length; c++) {
+        classes[g][c] = p[g][c];
+      }
+    }
+    return new EncodedText(hex, model.bits(), spec, null, classes);
   }
 
   @Override
@@ -262,8 +277,11 @@ public final class SemanticSearchService implements SearchService {
     List<ServiceStats.Epoch> training = m.history().stream()
         .map(e -> new ServiceStats.Epoch(e.epoch(), e.loss(), e.validationPrecision()))
         .toList();
+    CodeShape shape = distance.shape();
+    ClassUsage usage = shape.isBinary() ? null : ClassUsage.of(shape, backend.codes());
     return new ServiceStats(backend.count(), SearchMode.SEMANTIC, List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID),
-        model.bits(), modelJson, training, figures.precisionAtK(), figures.distances(), backend.labelCounts());
+        model.bits(), model.codeSpec(), usage, modelJson, training, figures.precisionAtK(), figures.distances(),
+        backend.labelCounts());
   }
 
   @Override

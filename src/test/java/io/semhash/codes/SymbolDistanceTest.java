@@ -83,6 +83,19 @@ class SymbolDistanceTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16x4").hasMessageContaining("32 bits, got 64");
   }
 
+  @Test
+  void theOneHotFormSetsOneBitPerGroupAndDoublesTheDistance() {
+    CodeShape shape = new CodeShape(3, 4);
+    BitCode a = shape.encode(new int[] {2, 0, 3});
+    BitCode b = shape.encode(new int[] {2, 1, 0});
+    // bits g*4 + c: 2, 4, 11 and 2, 5, 8
+    assertThat(shape.oneHot(a).toBitString()).isEqualTo("001010000001");
+    assertThat(shape.oneHot(b).toBitString()).isEqualTo("001001001000");
+    assertThat(shape.oneHot(a).distance(shape.oneHot(b))).isEqualTo(2 * shape.symbolDistance(a, b));
+    assertThatThrownBy(() -> new CodeShape(8, 256).oneHot(BitCode.zeros(64)))
+        .hasMessageContaining("2048 bits").hasMessageContaining("1024");
+  }
+
   /** {@code a} with a few groups given a random class each. */
   private static BitCode changeSome(CodeShape shape, BitCode a, SplittableRandom r) {
     int[] classes = new int[shape.groups()];
