@@ -95,9 +95,11 @@ export function hexToBits(hex, bits) {
 
 /**
  * A code drawn as a strip of bits, 64 to a row: dark for 1, light for 0; with `compareTo`, bits
- * that differ from it are marked.
+ * that differ from it are marked. A categorical code (`code.type` categorical) is drawn as its
+ * symbols instead (symbolStrip).
  */
-export function bitStrip(hex, bits, compareTo = null) {
+export function bitStrip(hex, bits, compareTo = null, code = null) {
+  if (isCategorical(code)) return symbolStrip(hex, code, compareTo);
   const values = hexToBits(hex, bits);
   const other = compareTo ? hexToBits(compareTo, bits) : null;
   const perRow = Math.min(64, bits);
@@ -128,6 +130,64 @@ export function bitStrip(hex, bits, compareTo = null) {
   return strip;
 }
 
+/** "64 bits", or "32 symbols × 4 classes, 64 bits" for a categorical code: what a response's code is. */
+export function codeSize(response) {
+  return isCategorical(response.code)
+    ? `${response.code.groups} symbols × ${response.code.classes} classes, ${response.bits} bits`
+    : `${response.bits} bits`;
+}
+
+/** Whether `code` (the API's code object, or null) is categorical. */
+export function isCategorical(code) {
+  return Boolean(code && code.type === 'categorical');
+}
+
+/** The class of each group of a categorical code: log2(classes) bits per group, least significant first. */
+export function hexToClasses(hex, code) {
+  const w = Math.log2(code.classes);
+  const bits = hexToBits(hex, code.groups * w);
+  const out = new Array(code.groups).fill(0);
+  for (let g = 0; g < code.groups; g++) {
+    for (let j = 0; j < w; j++) out[g] |= bits[g * w + j] << j;
+  }
+  return out;
+}
+
+/**
+ * A categorical code drawn as its m symbols, 16 to a row: each a cell coloured by its class and
+ * showing the class number; with `compareTo`, symbols whose class differs from it are marked.
+ */
+export function symbolStrip(hex, code, compareTo = null) {
+  const classes = hexToClasses(hex, code);
+  const other = compareTo ? hexToClasses(compareTo, code) : null;
+  const perRow = Math.min(16, code.groups);
+  const rows = Math.ceil(code.groups / perRow);
+  const cell = 22;
+  const gap = 2;
+  const strip = svg('svg', {
+    class: 'bits symbols',
+    viewBox: `0 0 ${perRow * cell} ${rows * (cell + gap)}`,
+    width: perRow * cell,
+    height: rows * (cell + gap),
+    role: 'img',
+    'aria-label': `${code.groups} symbols of ${code.classes} classes: ${classes.join(' ')}`,
+    'data-groups': code.groups,
+  });
+  strip.appendChild(svg('title', {}, `${code.groups} groups × ${code.classes} classes: ${classes.join(' ')}`));
+  classes.forEach((c, g) => {
+    const x = (g % perRow) * cell;
+    const y = Math.floor(g / perRow) * (cell + gap);
+    const cls = ['symbol'];
+    if (other && other[g] !== c) cls.push('diff');
+    strip.appendChild(svg('rect', {
+      class: cls.join(' '), x, y, width: cell - gap, height: cell - gap,
+      fill: `hsl(${Math.round((360 * c) / code.classes)}, 55%, 78%)`,
+    }));
+    strip.appendChild(svg('text', { x: x + (cell - gap) / 2, y: y + cell / 2 + 2, 'text-anchor': 'middle', class: 'symbol-class' }, String(c)));
+  });
+  return strip;
+}
+
 /** A label chip: a link, marked when active. */
 export function labelChip(label, href, active = false) {
   return el('a', { class: active ? 'chip active' : 'chip', href, 'data-label': label, 'aria-pressed': String(active) }, label);
@@ -147,9 +207,10 @@ export function showError(error) {
 }
 
 /** One result (search hit or neighbour) as a list item. */
-export function hitItem(hit, { queryCode = null, bits = null, labelHref = null } = {}) {
+export function hitItem(hit, { queryCode = null, bits = null, code = null, labelHref = null } = {}) {
+  const distanceTitle = isCategorical(code) ? 'symbol distance: groups whose classes differ' : 'Hamming distance';
   const badge = hit.distance !== null && hit.distance !== undefined
-    ? el('span', { class: 'badge distance', title: 'Hamming distance' }, `d = ${hit.distance}`)
+    ? el('span', { class: 'badge distance', title: distanceTitle }, `d = ${hit.distance}`)
     : el('span', { class: 'badge score', title: 'keyword score (BM25)' }, `score ${Number(hit.score).toFixed(2)}`);
   const labels = el('span', { class: 'chips small' },
     (hit.labels || []).map((l) => labelHref ? labelChip(l, labelHref(l)) : el('span', { class: 'chip' }, l)));
@@ -160,5 +221,5 @@ export function hitItem(hit, { queryCode = null, bits = null, labelHref = null }
       badge),
     el('div', { class: 'hit-sub' }, el('span', { class: 'hit-id' }, hit.id), labels),
     el('p', { class: 'snippet' }, hit.snippet || ''),
-    hit.code_hex && bits ? bitStrip(hit.code_hex, bits, queryCode) : null);
+    hit.code_hex && bits ? bitStrip(hit.code_hex, bits, queryCode, code) : null);
 }

@@ -1,5 +1,5 @@
 // The document page: the stored document, rendered as text, and its nearest neighbours.
-import { api, bitStrip, clear, docApiPath, el, hitItem, labelChip, showError } from './common.js';
+import { api, bitStrip, clear, codeSize, docApiPath, el, hitItem, isCategorical, labelChip, showError } from './common.js';
 
 const NEIGHBOURS = 10;
 
@@ -28,8 +28,8 @@ async function main() {
   }
   const code = clear(document.getElementById('doc-code'));
   if (doc.code_hex && doc.bits) {
-    code.append(el('span', { class: 'code-label' }, `code (${doc.bits} bits) `), el('code', { class: 'hex' }, doc.code_hex),
-      bitStrip(doc.code_hex, doc.bits));
+    code.append(el('span', { class: 'code-label' }, `code (${codeSize(doc)}) `), el('code', { class: 'hex' }, doc.code_hex),
+      bitStrip(doc.code_hex, doc.bits, null, doc.code));
     code.hidden = false;
   }
   document.getElementById('doc-text').textContent = doc.text;
@@ -42,10 +42,10 @@ async function main() {
     meta.textContent = similar.results.length === 0
       ? 'No similar documents.'
       : similar.code_hex
-        ? `Nearest by Hamming distance · ${similar.took_ms.toFixed(1)} ms`
+        ? `Nearest by ${isCategorical(similar.code) ? 'symbol' : 'Hamming'} distance · ${similar.took_ms.toFixed(1)} ms`
         : `Similar by shared words (no model loaded) · ${similar.took_ms.toFixed(1)} ms`;
     for (const hit of similar.results) {
-      list.appendChild(hitItem(hit, { queryCode: similar.code_hex, bits: similar.bits }));
+      list.appendChild(hitItem(hit, { queryCode: similar.code_hex, bits: similar.bits, code: similar.code }));
     }
   } catch (e) {
     meta.textContent = 'Neighbours unavailable: ' + e.message;

@@ -1,6 +1,6 @@
 // The search page: the URL holds the whole state (q, mode, k, offset, labels), so every link
 // (chips, pages) is a plain link and the back button just works.
-import { api, bitStrip, clear, el, hitItem, labelChip, showError } from './common.js';
+import { api, bitStrip, clear, codeSize, el, hitItem, labelChip, showError } from './common.js';
 import { addWhyControl } from './explain.js';
 
 const MAX_CHIPS = 30;
@@ -96,8 +96,8 @@ async function run(state) {
   const response = await api('/api/search?' + params.toString());
   const codeBox = clear(document.getElementById('query-code'));
   if (response.code_hex && response.bits) {
-    codeBox.append(el('span', { class: 'code-label' }, `query code (${response.bits} bits) `),
-      el('code', { class: 'hex' }, response.code_hex), bitStrip(response.code_hex, response.bits));
+    codeBox.append(el('span', { class: 'code-label' }, `query code (${codeSize(response)}) `),
+      el('code', { class: 'hex' }, response.code_hex), bitStrip(response.code_hex, response.bits, null, response.code));
     codeBox.hidden = false;
   } else {
     codeBox.hidden = true;
@@ -111,7 +111,7 @@ async function run(state) {
   list.setAttribute('start', String(first || 1));
   const labelHref = (label) => href(state, { labels: toggled(state.labels, label), offset: 0 });
   for (const hit of response.results) {
-    const item = list.appendChild(hitItem(hit, { queryCode: response.code_hex, bits: response.bits, labelHref }));
+    const item = list.appendChild(hitItem(hit, { queryCode: response.code_hex, bits: response.bits, code: response.code, labelHref }));
     if (response.code_hex && hit.code_hex) addWhyControl(item, state.q, hit.id); // codes mean a model: explainable
   }
   renderPager(state, response.total);

@@ -111,6 +111,34 @@ async function renderBits(hasModel) {
   box.appendChild(bitTable(report));
 }
 
+/**
+ * A categorical model's class usage: per group (a row), the share of the stored documents in each
+ * class (a cell, darker for more); classes no document holds are marked, like dead bits.
+ */
+function renderClassUsage(usage) {
+  const section = document.getElementById('class-usage');
+  if (!usage) {
+    section.hidden = true;
+    return;
+  }
+  document.getElementById('class-usage-summary').textContent =
+    `${usage.groups} groups × ${usage.classes} classes over ${usage.documents} documents: `
+    + `${usage.unused.length} classes never used, ${usage.dead_groups.length} groups where one class holds over 99% of the documents.`;
+  const table = clear(document.getElementById('class-usage-table'));
+  table.appendChild(el('tr', {}, el('th', {}, 'group'),
+    ...Array.from({ length: usage.classes }, (_, c) => el('th', {}, String(c)))));
+  usage.rates.forEach((row, g) => {
+    const dead = usage.dead_groups.includes(g);
+    table.appendChild(el('tr', { class: dead ? 'dead' : '', 'data-group': g }, el('th', {}, String(g)),
+      ...row.map((r, c) => el('td', {
+        // shade by share: u0 (never used) .. u5 (half the documents or more)
+        class: r === 0 ? 'unused u0' : `u${Math.min(5, 1 + Math.floor(r * 10))}`,
+        title: `group ${g}, class ${c}: ${(100 * r).toFixed(1)}% of the documents`,
+      }, r === 0 ? '—' : `${Math.round(100 * r)}%`))));
+  });
+  section.hidden = false;
+}
+
 async function main() {
   let stats;
   try {
@@ -131,6 +159,7 @@ async function main() {
   renderDistances(stats.distances);
   renderLabels(stats.labels);
   renderModel(stats.model);
+  renderClassUsage(stats.class_usage);
   await renderBits(Boolean(stats.bits));
   document.body.dataset.ready = 'stats';
 }

@@ -135,10 +135,10 @@ public final class KeywordSearchService implements SearchService {
       results.add(new SearchHit(d.id(), d.title(), hit.snippet(), d.labels(), null, hit.score(), null));
     }
     double tookMs = (System.nanoTime() - startNanos) / 1e6;
-    return new SearchResponse(null, null, hits.total(), tookMs, results, SearchMode.KEYWORD);
+    return new SearchResponse(null, null, null, hits.total(), tookMs, results, SearchMode.KEYWORD);
   }
 
   private static StoredDocument storedDocument(Document d) {
-    return new StoredDocument(d.id(), d.title(), d.text(), d.labels(), d.split().label(), null, null);
+    return new StoredDocument(d.id(), d.title(), d.text(), d.labels(), d.split().label(), null, null, null);
   }
 }

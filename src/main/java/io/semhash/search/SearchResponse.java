@@ -1,5 +1,6 @@
 package io.semhash.search;
 
+import io.semhash.model.CodeSpec;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,13 +10,15 @@ import java.util.Objects;
  * @param codeHex the query's code in {@code BitCode} hex form (byte j holds bits 8j..8j+7, bit 8j
  *     least significant; two lowercase hex digits per byte); null when no code was computed
  * @param bits the code length; null when no code was computed
+ * @param code the code's type and shape (binary, or groups of classes: then distances count
+ *     symbols); null when no code was computed
  * @param total how many documents match in all (before paging)
  * @param tookMs time spent answering, in milliseconds
  * @param results the requested page, best first
  * @param mode the mode that answered
  */
 public record SearchResponse(
-    String codeHex, Integer bits, long total, double tookMs, List<SearchHit> results, SearchMode mode) {
+    String codeHex, Integer bits, CodeSpec code, long total, double tookMs, List<SearchHit> results, SearchMode mode) {
   public SearchResponse {
     results = List.copyOf(results);
     Objects.requireNonNull(mode, "mode");

@@ -189,14 +189,15 @@ public final class SemanticSearchService implements SearchService {
   }
 
   private SearchResponse response(BitCode query, long total, List<SearchHit> hits, SearchMode mode, long start) {
-    return new SearchResponse(query.toHex(), model.bits(), total, (System.nanoTime() - start) / 1e6, hits, mode);
+    return new SearchResponse(query.toHex(), model.bits(), model.codeSpec(), total, (System.nanoTime() - start) / 1e6, hits, mode);
   }
 
   @Override
   public Optional<StoredDocument> document(String id) {
     return backend.get(id).map(e -> {
       Document d = e.document();
-      return new StoredDocument(d.id(), d.title(), d.text(), d.labels(), d.split().label(), e.code().toHex(), model.bits());
+      return new StoredDocument(d.id(), d.title(), d.text(), d.labels(), d.split().label(), e.code().toHex(), model.bits(),
+          model.codeSpec());
     });
   }
 

@@ -116,6 +116,12 @@ final class OpenApiDocument {
     Map<String, Object> nullableHex = Map.of("type", "string", "nullable", true, "pattern", "^[0-9a-f]*$");
     Map<String, Object> strings = Map.of("type", "array", "items", Map.of("type", "string"));
     s.put("Error", obj(ordered("error", Map.of("type", "string"), "message", Map.of("type", "string")), List.of("error", "message")));
+    Map<String, Object> probability = Map.of("type", "number", "minimum", 0, "maximum", 1);
+    Map<String, Object> code = obj(ordered(
+        "type", Map.of("type", "string", "enum", List.of("binary", "categorical")),
+        "groups", Map.of("type", "integer", "description", "symbols per code (bits, for a binary code)"),
+        "classes", Map.of("type", "integer", "description", "classes per symbol: 2 for a binary code, a power of two up to 256")),
+        List.of("type", "groups", "classes"));
     s.put("SearchHit", obj(ordered(
         "id", Map.of("type", "string"),
         "title", Map.of("type", "string"),
@@ -127,6 +133,7 @@ final class OpenApiDocument {
     s.put("SearchResponse", obj(ordered(
         "code_hex", nullableHex,
         "bits", nullableInt,
+        "code", nullable(code),
         "total", Map.of("type", "integer"),
         "took_ms", Map.of("type", "number"),
         "results", Map.of("type", "array", "items", ref("SearchHit")),
@@ -139,7 +146,8 @@ final class OpenApiDocument {
         "labels", strings,
         "split", Map.of("type", "string", "enum", List.of("train", "test")),
         "code_hex", nullableHex,
-        "bits", nullableInt), List.of("id", "title", "text", "labels", "split")));
+        "bits", nullableInt,
+        "code", nullable(code)), List.of("id", "title", "text", "labels", "split")));
     s.put("DocumentInput", obj(ordered(
         "id", Map.of("type", "string", "minLength", 1, "maxLength", DocumentBody.MAX_ID_CHARS),
         "title", Map.of("type", "string"),
@@ -150,12 +158,6 @@ final class OpenApiDocument {
         List.of("id", "text")));
     s.put("AddResult", obj(ordered("added", strings, "replaced", strings), List.of("added", "replaced")));
     s.put("Deleted", obj(Map.of("deleted", Map.of("type", "string")), List.of("deleted")));
-    Map<String, Object> probability = Map.of("type", "number", "minimum", 0, "maximum", 1);
-    Map<String, Object> code = obj(ordered(
-        "type", Map.of("type", "string", "enum", List.of("binary", "categorical")),
-        "groups", Map.of("type", "integer", "description", "symbols per code (bits, for a binary code)"),
-        "classes", Map.of("type", "integer", "description", "classes per symbol: 2 for a binary code, a power of two up to 256")),
-        List.of("type", "groups", "classes"));
     s.put("EncodedText", obj(ordered(
         "hex", Map.of("type", "string"),
         "bits", Map.of("type", "integer"),

@@ -72,7 +72,7 @@ public final class FakeCodesService implements SearchService {
   @Override
   public Optional<StoredDocument> document(String id) {
     return keyword.document(id).map(d ->
-        new StoredDocument(d.id(), d.title(), d.text(), d.labels(), d.split(), hex(code(d.id())), BITS));
+        new StoredDocument(d.id(), d.title(), d.text(), d.labels(), d.split(), hex(code(d.id())), BITS, CodeSpec.binary(BITS)));
   }
 
   @Override
@@ -159,6 +159,6 @@ public final class FakeCodesService implements SearchService {
       hits.add(new SearchHit(h.id(), h.title(), h.snippet(), h.labels(), distance, 1.0 - distance / (double) BITS, hex(c)));
     }
     hits.sort(Comparator.comparingInt(SearchHit::distance));
-    return new SearchResponse(hex(queryCode), BITS, base.total(), base.tookMs(), hits, mode);
+    return new SearchResponse(hex(queryCode), BITS, CodeSpec.binary(BITS), base.total(), base.tookMs(), hits, mode);
   }
 }
