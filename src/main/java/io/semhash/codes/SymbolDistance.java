@@ -108,8 +108,37 @@ public final class SymbolDistance {
     return d;
   }
 
-  /** Each group's OR of its bits at the group's lowest bit, for groups inside one word. */
+  /**
+   * For an {@linkplain #aligned() aligned} shape, the group starts of every word: the groups'
+   * lowest bits, the same in each word (the padding of the last word is zero in every code, so it
+   * never counts). With {@link #fold}, {@code bitCount(fold(a ^ b, w) & mask)} is the symbol
+   * distance of one word: what a scan's inner loop inlines.
+   */
+  public long alignedMask() {
+    if (!aligned) {
+      throw new IllegalStateException("groups of " + w + " bits straddle words: no mask serves every word");
+    }
+    long mask = 0;
+    for (int bit = 0; bit < 64; bit += w) {
+      mask |= 1L << bit;
+    }
+    return mask;
+  }
+
+  /** Bits per group, {@code log2(classes)}. */
+  public int bitsPerGroup() {
+    return w;
+  }
+
   private long foldAligned(long x) {
+    return fold(x, w);
+  }
+
+  /**
+   * Each group's OR of its bits at the group's lowest bit, for groups of {@code w} (1, 2, 4 or 8)
+   * bits inside one word.
+   */
+  public static long fold(long x, int w) {
     // Doubling: after the shift by s, bit p holds the OR of bits p .. p + 2s - 1.
     switch (w) {
       case 1:

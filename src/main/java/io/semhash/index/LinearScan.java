@@ -124,7 +124,10 @@ final class LinearScan {
     return limit;
   }
 
-  /** Categorical codes: the symbol-distance kernel per code, heap and mapped alike. */
+  /**
+   * Categorical codes: the symbol-distance kernel per code, heap and mapped alike; on the heap,
+   * groups inside words (2, 4, 16, 256 classes) take loops with the fold inlined.
+   */
   static int symbolRange(Snapshot s, long[] q, int from, int to, int limit, TopK sel) {
     int mc = s.mappedCount();
     int i = from;
@@ -137,10 +140,62 @@ final class LinearScan {
     SymbolDistance symbols = s.symbols();
     long[] a = s.heap();
     int wpc = s.wpc();
+    if (i < to && symbols.aligned()) {
+      long mask = symbols.alignedMask();
+      int w = symbols.bitsPerGroup();
+      return wpc == 1
+          ? alignedHeap1(a, q[0], mask, w, i - mc, to - mc, mc, limit, sel)
+          : alignedHeapN(a, wpc, q, mask, w, i - mc, to - mc, mc, limit, sel);
+    }
     for (; i < to; i++) {
       int d = symbols.distance(a, (i - mc) * wpc, q, 0);
       if (d <= limit) {
         limit = sel.offer(i, d);
+      }
+    }
+    return limit;
+  }
+
+  static int alignedHeap1(long[] a, long q0, long mask, int w, int from, int to, int base, int limit, TopK sel) {
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      int d0 = Long.bitCount(SymbolDistance.fold(a[i] ^ q0, w) & mask);
+      int d1 = Long.bitCount(SymbolDistance.fold(a[i + 1] ^ q0, w) & mask);
+      int d2 = Long.bitCount(SymbolDistance.fold(a[i + 2] ^ q0, w) & mask);
+      int d3 = Long.bitCount(SymbolDistance.fold(a[i + 3] ^ q0, w) & mask);
+      if (Math.min(Math.min(d0, d1), Math.min(d2, d3)) <= limit) {
+        if (d0 <= limit) {
+          limit = sel.offer(base + i, d0);
+        }
+        if (d1 <= limit) {
+          limit = sel.offer(base + i + 1, d1);
+        }
+        if (d2 <= limit) {
+          limit = sel.offer(base + i + 2, d2);
+        }
+        if (d3 <= limit) {
+          limit = sel.offer(base + i + 3, d3);
+        }
+      }
+    }
+    for (; i < to; i++) {
+      int d = Long.bitCount(SymbolDistance.fold(a[i] ^ q0, w) & mask);
+      if (d <= limit) {
+        limit = sel.offer(base + i, d);
+      }
+    }
+    return limit;
+  }
+
+  static int alignedHeapN(long[] a, int wpc, long[] q, long mask, int w, int from, int to, int base, int limit, TopK sel) {
+    for (int i = from; i < to; i++) {
+      int j = i * wpc;
+      int d = 0;
+      for (int k = 0; k < wpc; k++) {
+        d += Long.bitCount(SymbolDistance.fold(a[j + k] ^ q[k], w) & mask);
+      }
+      if (d <= limit) {
+        limit = sel.offer(base + i, d);
       }
     }
     return limit;

@@ -85,12 +85,12 @@ class SymbolDistanceTest {
 
   @Test
   void theOneHotFormSetsOneBitPerGroupAndDoublesTheDistance() {
-    CodeShape shape = new CodeShape(3, 4);
-    BitCode a = shape.encode(new int[] {2, 0, 3});
-    BitCode b = shape.encode(new int[] {2, 1, 0});
-    // bits g*4 + c: 2, 4, 11 and 2, 5, 8
-    assertThat(shape.oneHot(a).toBitString()).isEqualTo("001010000001");
-    assertThat(shape.oneHot(b).toBitString()).isEqualTo("001001001000");
+    CodeShape shape = new CodeShape(4, 4);
+    BitCode a = shape.encode(new int[] {2, 0, 3, 1});
+    BitCode b = shape.encode(new int[] {2, 1, 0, 1});
+    // bits g*4 + c: 2, 4, 11, 13 and 2, 5, 8, 13
+    assertThat(shape.oneHot(a).toBitString()).isEqualTo("0010100000010100");
+    assertThat(shape.oneHot(b).toBitString()).isEqualTo("0010010010000100");
     assertThat(shape.oneHot(a).distance(shape.oneHot(b))).isEqualTo(2 * shape.symbolDistance(a, b));
     assertThatThrownBy(() -> new CodeShape(8, 256).oneHot(BitCode.zeros(64)))
         .hasMessageContaining("2048 bits").hasMessageContaining("1024");
