@@ -5,7 +5,8 @@
  * directory on this machine.
  *
  * <p>May use: {@code backend}, {@code codes}, {@code corpus}, {@code files}, {@code index},
- * {@code json}, {@code store}. Must not use: models (codes for a repair come from the caller),
+ * {@code json}, {@code store}; Jackson's annotations on the manifest's record (an absent code
+ * shape stays absent when an old manifest is written again). Must not use: models (codes for a repair come from the caller),
  * training, the HTTP layer.
  */
 package io.semhash.indexdir;

@@ -98,7 +98,7 @@ class CliApiJsonAgreementTest {
       JsonNode api = API_SEARCH.get(mode);
       // the contract's names and values (docs/API.md), on both sides
       for (JsonNode doc : List.of(cli, api)) {
-        assertThat(names(doc)).as(mode).containsExactly("code_hex", "bits", "total", "took_ms", "results", "mode");
+        assertThat(names(doc)).as(mode).containsExactly("code_hex", "bits", "code", "total", "took_ms", "results", "mode");
         assertThat(doc.get("mode").asText()).isEqualTo(mode);
         assertThat(doc.get("took_ms").isNumber()).isTrue();
         assertThat(doc.get("results")).as(mode).isNotEmpty();
