@@ -1,12 +1,14 @@
 package io.semhash.eval;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
 import io.semhash.index.HammingScanIndex;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Ranks a database of codes for each query by Hamming distance through the exact scan index;
+ * Ranks a database of codes for each query by Hamming distance (symbol distance for a
+ * categorical shape) through the exact scan index;
  * ties go to the earlier database position (the index's insertion order), as the protocol asks.
  */
 public final class HammingRanking {
@@ -16,7 +18,15 @@ public final class HammingRanking {
     if (database.isEmpty()) {
       return new int[queries.size()][0];
     }
-    HammingScanIndex index = HammingScanIndex.create(database.get(0).bits());
+    return rank(CodeShape.binary(database.get(0).bits()), database, queries, k);
+  }
+
+  /** As {@link #rank(List, List, int)} by the symbol distance of {@code shape} (Hamming for a binary shape). */
+  public static int[][] rank(CodeShape shape, List<BitCode> database, List<BitCode> queries, int k) {
+    if (database.isEmpty()) {
+      return new int[queries.size()][0];
+    }
+    HammingScanIndex index = HammingScanIndex.create(shape);
     for (BitCode c : database) {
       index.add(c);
     }

@@ -101,11 +101,8 @@ public final class RetrievalProtocol {
    * Hamming distance for a binary shape), cut at k.
    */
   public static RetrievalScores codes(Sides<BitCode> sides, CodeShape shape, int k) {
-    if (shape.bitsPerGroup() == 1) {
-      return hamming(sides, k);
-    }
     int kk = cutOff(sides, k);
-    return RetrievalScores.of(SymbolRanking.rank(shape, sides.database(), sides.queries(), kk), sides.relevance(), kk);
+    return RetrievalScores.of(HammingRanking.rank(shape, sides.database(), sides.queries(), kk), sides.relevance(), kk);
   }
 
   /**

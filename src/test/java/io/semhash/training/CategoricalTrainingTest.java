@@ -8,7 +8,7 @@ import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
 import io.semhash.eval.RelevanceLabels;
 import io.semhash.eval.RetrievalScores;
-import io.semhash.eval.SymbolRanking;
+import io.semhash.eval.HammingRanking;
 import io.semhash.model.CodeSpec;
 import io.semhash.model.HashingModel;
 import io.semhash.model.TrainingOptions;
@@ -90,7 +90,7 @@ class CategoricalTrainingTest {
     List<Document> test = docs.stream().filter(d -> d.split() == Split.TEST).toList();
     List<BitCode> db = train.stream().map(d -> model.code(d.fullText())).toList();
     List<BitCode> queries = test.stream().map(d -> model.code(d.fullText())).toList();
-    RetrievalScores s = RetrievalScores.of(SymbolRanking.rank(model.codeShape(), db, queries, 10),
+    RetrievalScores s = RetrievalScores.of(HammingRanking.rank(model.codeShape(), db, queries, 10),
         RelevanceLabels.of(test.stream().map(Document::labels).toList(), train.stream().map(Document::labels).toList()), 10);
     assertThat(s.precision()).isGreaterThanOrEqualTo(0.9);
   }
