@@ -6,8 +6,8 @@ import java.io.InputStream;
  * JSON Lines read from a stream that holds some lines of a file, not necessarily from its start:
  * what a Spark task reads from its byte range of a large file. Each line is parsed by the rules
  * of the file reader (the same documents, the same skips, the same errors naming the file and the
- * line), numbered from {@code firstLine}. Duplicate ids are caught within the stream; across
- * streams that is the caller's to check.
+ * line), numbered from {@code firstLine}. Repeated ids are the caller's to check, across all
+ * streams (a Spark job checks them per shard).
  */
 public final class JsonlStream {
   private JsonlStream() {}
@@ -32,6 +32,11 @@ public final class JsonlStream {
     }
     long[] line = {0};
     CorpusReader reader = new CorpusReader(file, options) {
+      @Override
+      protected boolean checksIds() {
+        return false;
+      }
+
       @Override
       protected void readInto(Emitter emitter) {
         JsonlCorpusReader.readLines(in, file, firstLine, gzipped, options, emitter, l -> line[0] = l);

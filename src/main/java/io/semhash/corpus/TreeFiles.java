@@ -8,8 +8,8 @@ import java.util.function.IntConsumer;
 /**
  * Some files of a corpus folder tree, read by the rules of the tree reader (layout, labels and
  * split from the path, mail headers, hidden and binary files skipped and counted): what a Spark
- * task reads when the files of one tree are spread over many tasks. Duplicate ids are caught
- * within one call; across calls that is the caller's to check.
+ * task reads when the files of one tree are spread over many tasks. Repeated ids are the caller's
+ * to check, across all calls.
  */
 public final class TreeFiles {
   private TreeFiles() {}
@@ -37,6 +37,11 @@ public final class TreeFiles {
       Sink sink) {
     int[] at = {0};
     CorpusReader reader = new CorpusReader(source, options) {
+      @Override
+      protected boolean checksIds() {
+        return false;
+      }
+
       @Override
       protected void readInto(Emitter emitter) {
         TreeFiles.readInto(files, opener, emitter, i -> at[0] = i);
