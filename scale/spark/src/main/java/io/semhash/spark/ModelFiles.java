@@ -83,7 +83,8 @@ final class ModelFiles implements Serializable {
           }
           cached = HashingModel.load(dir);
         } catch (IOException e) {
-          throw new IOException(source + ": " + e.getMessage(), e);
+          // name the user's model directory, not the temporary copy the check ran on
+          throw new IOException(String.valueOf(e.getMessage()).replace(dir.toString(), source), e);
         } finally {
           AtomicDirectory.deleteTree(dir);
         }
