@@ -1,6 +1,7 @@
 package io.semhash.pipeline;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.ManifestCode;
 import io.semhash.corpus.Document;
 import io.semhash.index.HammingIndex;
 import io.semhash.indexdir.IndexLayout;
@@ -46,7 +47,7 @@ public final class ShardWriter implements Closeable {
     Files.createDirectories(dir);
     Files.createDirectories(dir.resolve(IndexLayout.MODEL));
     model.writeInto(dir.resolve(IndexLayout.MODEL));
-    this.index = HammingIndex.create(model.bits());
+    this.index = HammingIndex.create(model.codeShape());
     this.store = LuceneDocumentStore.create(dir.resolve(IndexLayout.LUCENE), model.vectorizer().analyzer());
   }
 
@@ -98,7 +99,7 @@ public final class ShardWriter implements Closeable {
     index.save(dir.resolve(IndexLayout.HAMMING));
     ShardOrder.write(dir, Arrays.copyOf(keys, count));
     IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, IndexManifest.VERSION, Instant.now().toString(),
-        count, model.bits(), "all", List.of(), List.of());
+        count, model.bits(), ManifestCode.of(model.codeShape()), "all", List.of(), List.of());
     IndexLayout.writeManifest(dir, manifest);
     return manifest;
   }

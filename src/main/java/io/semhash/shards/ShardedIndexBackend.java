@@ -8,6 +8,7 @@ import io.semhash.backend.KeywordMatch;
 import io.semhash.backend.KeywordMatches;
 import io.semhash.backend.SearchBackend;
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
 import io.semhash.corpus.Document;
 import io.semhash.index.HammingIndex;
 import io.semhash.index.SearchResult;
@@ -51,13 +52,13 @@ public final class ShardedIndexBackend implements SearchBackend {
   private final Path dir;
   private final List<LocalIndexBackend> shards;
   private final List<long[]> keys;
-  private final int bits;
+  private final CodeShape shape;
 
-  private ShardedIndexBackend(Path dir, List<LocalIndexBackend> shards, List<long[]> keys, int bits) {
+  private ShardedIndexBackend(Path dir, List<LocalIndexBackend> shards, List<long[]> keys, CodeShape shape) {
     this.dir = dir;
     this.shards = shards;
     this.keys = keys;
-    this.bits = bits;
+    this.shape = shape;
   }
 
   /**
@@ -65,10 +66,10 @@ public final class ShardedIndexBackend implements SearchBackend {
    * LocalIndexBackend#open} does) and its order file. Each shard's model must be the top-level
    * model: their manifests, which carry the checksums of the model files, must be equal.
    *
-   * @param bits the code length of the top-level model
+   * @param shape the code shape of the top-level model
    * @param encoder the code of a document, for a shard's crash repair
    */
-  public static ShardedIndexBackend open(Path dir, int bits, Function<Document, BitCode> encoder) throws IOException {
+  public static ShardedIndexBackend open(Path dir, CodeShape shape, Function<Document, BitCode> encoder) throws IOException {
     ShardedManifest manifest = ShardedLayout.readManifest(dir);
     byte[] model = Files.readAllBytes(dir.resolve(ShardedLayout.MODEL).resolve("manifest.json"));
     List<LocalIndexBackend> shards = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class ShardedIndexBackend implements SearchBackend {
         if (!Files.exists(shardModel) || !Arrays.equals(model, Files.readAllBytes(shardModel))) {
           throw new IOException(shardModel + ": the shard's model differs from " + dir.resolve(ShardedLayout.MODEL));
         }
-        LocalIndexBackend shard = LocalIndexBackend.open(shardDir, bits, encoder);
+        LocalIndexBackend shard = LocalIndexBackend.open(shardDir, shape, encoder);
         shards.add(shard);
         long[] order = ShardOrder.read(shardDir);
         if (order.length != shard.numbers()) {
@@ -94,7 +95,7 @@ public final class ShardedIndexBackend implements SearchBackend {
       shards.forEach(LocalIndexBackend::close);
       throw e;
     }
-    return new ShardedIndexBackend(dir, List.copyOf(shards), List.copyOf(keys), bits);
+    return new ShardedIndexBackend(dir, List.copyOf(shards), List.copyOf(keys), shape);
   }
 
   /** Shards served. */
@@ -104,7 +105,12 @@ public final class ShardedIndexBackend implements SearchBackend {
 
   @Override
   public int bits() {
-    return bits;
+    return shape.bits();
+  }
+
+  @Override
+  public CodeShape shape() {
+    return shape;
   }
 
   @Override
