@@ -2,6 +2,7 @@ package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.Corpus;
+import io.semhash.corpus.CorpusSample;
 import io.semhash.json.ApiJson;
 import io.semhash.model.EpochRecord;
 import io.semhash.model.HashingModel;
@@ -36,12 +37,25 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the manifest as JSON")
   boolean json;
 
+  @Option(names = "--sample", paramLabel = "N",
+      description = "train on a uniform sample of N train-split documents (reservoir sampling in one pass, seeded by"
+          + " model.seed), for corpora too large to train on whole; the vocabulary is fitted on the sample too")
+  Integer sample;
+
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
     TrainingOptions options = modelArgs.options(config);
     int threads = modelArgs.threads();
-    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
+    Corpus corpus;
+    if (sample == null) {
+      corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
+    } else {
+      CorpusSample.Sample drawn = CorpusSample.reservoir(corpusArgs.corpus, corpusArgs.options(), sample, options.seed());
+      corpus = drawn.corpus();
+      System.err.printf(Locale.ROOT, "sampled %d of %d train documents (seed %d)%n",
+          corpus.documents().size(), drawn.trainDocuments(), options.seed());
+    }
     CorpusVectors vectors = CorpusVectors.build(corpus.documents(), config.text().options(), System.err);
     HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, threads, System.err, Double.POSITIVE_INFINITY);
     model.save(out);

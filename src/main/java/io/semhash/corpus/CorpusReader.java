@@ -21,9 +21,17 @@ public abstract class CorpusReader {
 
   /** Reads the whole corpus; returns what was read and what was skipped. */
   public final CorpusReport.Summary read(Consumer<Document> sink) {
-    Emitter emitter = new Emitter(new CorpusReport(source), options, sink);
+    Emitter emitter = new Emitter(new CorpusReport(source), options, sink, checksIds());
     readInto(emitter);
     return emitter.report.snapshot();
+  }
+
+  /**
+   * Whether a repeated id is an error here; false for readers of one part of a corpus, whose caller
+   * checks ids across all parts.
+   */
+  protected boolean checksIds() {
+    return true;
   }
 
   protected final CorpusOptions options() {
@@ -38,12 +46,13 @@ public abstract class CorpusReader {
     private final CorpusReport report;
     private final double testFraction;
     private final Consumer<Document> sink;
-    private final Map<String, String> seenIds = new HashMap<>();
+    private final Map<String, String> seenIds;
 
-    private Emitter(CorpusReport report, CorpusOptions options, Consumer<Document> sink) {
+    private Emitter(CorpusReport report, CorpusOptions options, Consumer<Document> sink, boolean checkIds) {
       this.report = report;
       this.testFraction = options.testFraction();
       this.sink = sink;
+      this.seenIds = checkIds ? new HashMap<>() : null;
     }
 
     /**
@@ -57,7 +66,7 @@ public abstract class CorpusReader {
         report.skip("empty document", where);
         return;
       }
-      String previous = seenIds.putIfAbsent(id, where);
+      String previous = seenIds == null ? null : seenIds.putIfAbsent(id, where);
       if (previous != null) {
         throw new CorpusException(where + ": duplicate id '" + id + "' (first seen at " + previous + ")");
       }

@@ -1,7 +1,6 @@
 package io.semhash.corpus;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,21 +28,12 @@ final class FileTreeReader extends CorpusReader {
     } catch (IOException e) {
       throw new CorpusException(root + ": cannot list directory: " + e.getMessage(), e);
     }
+    List<TreeFiles.TreeFile> entries = new ArrayList<>(files.size());
     for (Path file : files) {
-      Path rel = root.relativize(file);
       List<String> parts = new ArrayList<>();
-      rel.forEach(p -> parts.add(p.toString()));
-      if (parts.stream().anyMatch(p -> p.startsWith("."))) {
-        emitter.skip("hidden file", file.toString());
-        continue;
-      }
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(file);
-      } catch (IOException e) {
-        throw new CorpusException(file + ": cannot read: " + e.getMessage(), new UncheckedIOException(e));
-      }
-      TreeEntryParser.emit(parts, bytes, file.toString(), emitter);
+      root.relativize(file).forEach(p -> parts.add(p.toString()));
+      entries.add(new TreeFiles.TreeFile(parts, file.toString()));
     }
+    TreeFiles.readInto(entries, f -> Files.readAllBytes(Path.of(f.where())), emitter, i -> { });
   }
 }

@@ -38,8 +38,24 @@ final class JsonlCorpusReader extends CorpusReader {
     } catch (IOException e) {
       throw new CorpusException(file + ": cannot read" + (gzipped ? " as gzip" : "") + ": " + e.getMessage(), e);
     }
-    long lineNo = 0;
     try (InputStream in = opened) {
+      readLines(in, file.toString(), 1, gzipped, options(), emitter, null);
+    } catch (IOException e) {
+      throw new CorpusException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads the lines of {@code in} to its end, the first being line {@code firstLine} of {@code
+   * file}: the loop of this reader, shared with readers of one part of a file (a Spark task's
+   * byte range, see {@link JsonlStream}).
+   *
+   * @param lines told the line number of each line before it is parsed, or null
+   */
+  static void readLines(InputStream in, String file, long firstLine, boolean gzipped, CorpusOptions options,
+      Emitter emitter, java.util.function.LongConsumer lines) {
+    long lineNo = firstLine - 1;
+    try {
       ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
       int b;
       boolean more = true;
@@ -51,7 +67,10 @@ final class JsonlCorpusReader extends CorpusReader {
             break;
           }
           lineNo++;
-          parseLine(line.toByteArray(), lineNo, emitter);
+          if (lines != null) {
+            lines.accept(lineNo);
+          }
+          parseLine(line.toByteArray(), file, lineNo, options, emitter);
           line.reset();
         } else {
           line.write(b);
@@ -77,7 +96,7 @@ final class JsonlCorpusReader extends CorpusReader {
     }
   }
 
-  private void parseLine(byte[] bytes, long lineNo, Emitter emitter) {
+  private static void parseLine(byte[] bytes, String file, long lineNo, CorpusOptions options, Emitter emitter) {
     String where = file + ":" + lineNo;
     DecodedText decoded = DecodedText.of(bytes);
     String text = decoded.text().strip();
@@ -109,7 +128,7 @@ final class JsonlCorpusReader extends CorpusReader {
           where,
           decoded.latin1());
     } catch (BadRecord bad) {
-      if (!options().skipBad()) {
+      if (!options.skipBad()) {
         throw new CorpusException(where + ": " + bad.detail + " (use --skip-bad to skip such lines)");
       }
       emitter.skip(bad.reason, where);

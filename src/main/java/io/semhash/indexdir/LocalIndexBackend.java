@@ -135,10 +135,8 @@ public final class LocalIndexBackend implements SearchBackend {
   public CodeMatches nearest(BitCode query, int offset, int k, Collection<String> labels) {
     view.readLock().lock();
     try {
-      RoaringBitmap filter = filter(labels);
-      SearchResult result = index.knn(query, Math.min(offset + k, HammingIndex.MAX_K), filter);
-      long total = filter == null ? index.liveCount() : filter.getCardinality();
-      return new CodeMatches(total, page(result, offset, k));
+      SearchResult result = rankNearest(query, Math.min(offset + k, HammingIndex.MAX_K), labels);
+      return new CodeMatches(admitted(labels), page(result, offset, k));
     } finally {
       view.readLock().unlock();
     }
@@ -148,8 +146,82 @@ public final class LocalIndexBackend implements SearchBackend {
   public CodeMatches within(BitCode query, int radius, int offset, int k, Collection<String> labels) {
     view.readLock().lock();
     try {
-      SearchResult all = index.radius(query, Math.min(radius, index.shape().groups()), filter(labels), Integer.MAX_VALUE);
+      SearchResult all = rankWithin(query, radius, labels);
       return new CodeMatches(all.size(), page(all, offset, k));
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  /**
+   * The {@code n} nearest stored numbers and their distances, ties by number: what {@link #nearest}
+   * pages, for a caller that merges several directories (a sharded index) before paging.
+   */
+  public SearchResult rankNearest(BitCode query, int n, Collection<String> labels) {
+    view.readLock().lock();
+    try {
+      return index.knn(query, n, filter(labels));
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  /** Every stored number within {@code radius} of {@code query}, ranked as {@link #rankNearest}. */
+  public SearchResult rankWithin(BitCode query, int radius, Collection<String> labels) {
+    view.readLock().lock();
+    try {
+      return index.radius(query, Math.min(radius, index.shape().groups()), filter(labels), Integer.MAX_VALUE);
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  /** Documents the label filter admits (every document when {@code labels} is empty). */
+  public long admitted(Collection<String> labels) {
+    view.readLock().lock();
+    try {
+      RoaringBitmap filter = filter(labels);
+      return filter == null ? index.liveCount() : filter.getCardinality();
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  /** The documents stored under {@code numbers}, with their codes and the given distances, read in one batch. */
+  public List<CodeMatch> matchesOf(int[] numbers, int[] distances) {
+    view.readLock().lock();
+    try {
+      return page(new SearchResult(numbers, distances, 0, null), 0, numbers.length);
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  /** One past the largest stored number (deleted numbers included). */
+  public int numbers() {
+    view.readLock().lock();
+    try {
+      return index.size();
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  /** Whether {@code number} holds a document (false once deleted or replaced). */
+  public boolean isLive(int number) {
+    view.readLock().lock();
+    try {
+      return index.isLive(number);
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  /** The code stored under {@code number}. */
+  public BitCode code(int number) {
+    view.readLock().lock();
+    try {
+      return index.code(number);
     } finally {
       view.readLock().unlock();
     }
@@ -178,14 +250,22 @@ public final class LocalIndexBackend implements SearchBackend {
 
   @Override
   public KeywordMatches keyword(String query, Collection<String> labels, int offset, int k) {
+    NumberedKeywordMatches page = numberedKeyword(query, labels, offset, k);
+    return page.matches();
+  }
+
+  /** {@link #keyword}, with each match's stored number (for merging several directories). */
+  public NumberedKeywordMatches numberedKeyword(String query, Collection<String> labels, int offset, int k) {
     view.readLock().lock();
     try {
       KeywordHits hits = store.search(query, labels, k, offset);
       List<KeywordMatch> matches = new ArrayList<>(hits.hits().size());
+      int[] numbers = new int[hits.hits().size()];
       for (KeywordHit h : hits.hits()) {
+        numbers[matches.size()] = h.number();
         matches.add(new KeywordMatch(h.document(), index.code(h.number()), h.score(), h.snippet()));
       }
-      return new KeywordMatches(hits.total(), matches);
+      return new NumberedKeywordMatches(new KeywordMatches(hits.total(), matches), numbers);
     } finally {
       view.readLock().unlock();
     }

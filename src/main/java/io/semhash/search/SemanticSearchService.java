@@ -22,6 +22,8 @@ import io.semhash.model.CodeSpec;
 import io.semhash.model.HashingModel;
 import io.semhash.model.ModelManifest;
 import io.semhash.model.SparseEncoder;
+import io.semhash.shards.ShardedIndexBackend;
+import io.semhash.shards.ShardedLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,9 +92,16 @@ public final class SemanticSearchService implements SearchService {
 
   /**
    * Opens an index directory built by {@code semhash build} or {@code semhash index}: every part
-   * is checked (checksums) and repaired after a crash (see {@link LocalIndexBackend#open}).
+   * is checked (checksums) and repaired after a crash (see {@link LocalIndexBackend#open}). A
+   * sharded directory ({@link ShardedLayout}) is served by scatter-gather over its shards ({@link
+   * ShardedIndexBackend}), read-only.
    */
   public static SemanticSearchService open(Path dir) throws IOException {
+    if (ShardedLayout.isSharded(dir)) {
+      HashingModel model = HashingModel.load(dir.resolve(ShardedLayout.MODEL));
+      ShardedIndexBackend backend = ShardedIndexBackend.open(dir, codeShape(model), d -> model.code(d.fullText()));
+      return new SemanticSearchService(model, backend, BuildFigures.none());
+    }
     IndexManifest manifest = IndexLayout.readManifest(dir);
     HashingModel model = HashingModel.load(dir.resolve(IndexLayout.MODEL));
     LocalIndexBackend backend = LocalIndexBackend.open(dir, codeShape(model), d -> model.code(d.fullText()));

@@ -146,6 +146,9 @@ public final class SemhashServer implements AutoCloseable {
     app.exception(ModelUnavailableException.class, (e, ctx) -> writeError(ctx, 409, new ApiError("no_model", e.getMessage())));
     app.exception(InvalidRequestException.class, (e, ctx) -> writeError(ctx, 400, new ApiError("bad_request", e.getMessage())));
     app.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(), fromJavalin(e.getStatus())));
+    // a read-only backend (a sharded index directory) refuses writes
+    app.exception(UnsupportedOperationException.class,
+        (e, ctx) -> writeError(ctx, 405, new ApiError("read_only", e.getMessage())));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       writeError(ctx, 500, new ApiError("internal_error", "internal error; see the server log"));

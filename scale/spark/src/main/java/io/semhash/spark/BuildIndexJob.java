@@ -1,0 +1,284 @@
+package io.semhash.spark;
+
+import io.semhash.corpus.CorpusException;
+import io.semhash.corpus.CorpusOptions;
+import io.semhash.corpus.CorpusReport;
+import io.semhash.json.ApiJson;
+import io.semhash.model.HashingModel;
+import io.semhash.pipeline.ShardedIndexWriter;
+import io.semhash.shards.ShardedLayout;
+import io.semhash.shards.ShardedManifest;
+import io.semhash.files.AtomicDirectory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import scala.Tuple2;
+
+/**
+ * Encodes and indexes a corpus of any size on Spark into a sharded index directory (see {@code
+ * io.semhash.shards}): {@code spark-submit --class io.semhash.spark.BuildIndexJob semhash-spark.jar
+ * --model MODEL_DIR --corpus PATH --out DIR --shards N}.
+ *
+ * <p>Stages: the corpus is cut into pieces ({@link CorpusPlan}; plain JSON Lines into byte ranges,
+ * whose lines are counted first so every record knows its line); each piece is read by the core's
+ * readers ({@link PieceReader}); records are shuffled to their compositeId shard and sorted into
+ * reading order ({@link IdPartitioner}); each partition encodes and writes its shard and commits it
+ * once ({@link ShardTask}); the driver writes the top-level model and manifest into the staging
+ * folder and renames it to {@code --out}. Any failure deletes the staging folder: {@code --out}
+ * appears whole or not at all. Accumulators count documents read, skipped and encoded (Spark's UI
+ * shows them live).
+ */
+@Command(name = "BuildIndexJob", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Encode and index a corpus on Spark into a sharded semhash index directory.")
+public final class BuildIndexJob implements Callable<Integer> {
+  @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "model directory (any Hadoop path)")
+  String model;
+
+  @Option(names = "--corpus", required = true, paramLabel = "PATH",
+      description = "corpus: a JSON Lines file (split across tasks), .jsonl.gz, .tar.gz or a folder tree (any Hadoop path)")
+  String corpus;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "sharded index directory to create (must not exist)")
+  String out;
+
+  @Option(names = "--shards", paramLabel = "N", description = "shards, 1..10000 (default: ${DEFAULT-VALUE})")
+  int shards = 2;
+
+  @Option(names = "--skip-bad", description = "skip and count malformed records instead of stopping at the first")
+  boolean skipBad;
+
+  @Option(names = "--last-wins", description = "keep the last document of each repeated id (reading order) instead of stopping")
+  boolean lastWins;
+
+  @Option(names = "--test-fraction", paramLabel = "F", description = "share of documents without a split put in test, [0, 1) (default: ${DEFAULT-VALUE})")
+  double testFraction = CorpusOptions.DEFAULTS.testFraction();
+
+  @Option(names = "--range-mb", paramLabel = "MB", description = "megabytes of a JSON Lines file per read task, >= 1 (default: ${DEFAULT-VALUE})")
+  long rangeMb = 64;
+
+  @Option(names = "--json", description = "print the summary as JSON")
+  boolean json;
+
+  @Option(names = "--range-bytes", hidden = true, description = "bytes per read task (tests cut small files into many)")
+  long rangeBytes;
+
+  @Option(names = "--fail-once", hidden = true, description = "fault injection: shard whose first attempt fails before its commit")
+  int failOnce = -1;
+
+  private final JavaSparkContext sc;
+  private final PrintStream stdout;
+
+  private BuildIndexJob(JavaSparkContext sc, PrintStream stdout) {
+    this.sc = sc;
+    this.stdout = stdout;
+  }
+
+  public static void main(String[] args) {
+    SparkConf conf = new SparkConf().setAppName("semhash BuildIndexJob");
+    int code;
+    try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+      code = run(sc, args, System.out, System.err);
+    }
+    System.exit(code);
+  }
+
+  /**
+   * Runs the job on {@code sc}; returns the exit code. An error is one line on {@code stderr},
+   * {@code BuildIndexJob: error: REASON}, naming the file, line, id or flag.
+   */
+  public static int run(JavaSparkContext sc, String[] args, PrintStream stdout, PrintStream stderr) {
+    CommandLine cmd = new CommandLine(new BuildIndexJob(sc, stdout));
+    cmd.setErr(new java.io.PrintWriter(stderr, true));
+    cmd.setOut(new java.io.PrintWriter(stdout, true));
+    cmd.setParameterExceptionHandler((e, a) -> {
+      stderr.println("BuildIndexJob: error: " + e.getMessage());
+      return 2;
+    });
+    cmd.setExecutionExceptionHandler((e, c, p) -> {
+      stderr.println("BuildIndexJob: error: " + reason(e));
+      return 1;
+    });
+    return cmd.execute(args);
+  }
+
+  /** The message to show for a failure: the one of the cause the user can act on, one line. */
+  static String reason(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JobFailure || t instanceof CorpusException || t instanceof IOException
+          || t instanceof UncheckedIOException || t instanceof IllegalArgumentException) {
+        return firstLine(t.getMessage());
+      }
+    }
+    return firstLine(e.toString());
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    long t0 = System.nanoTime();
+    Map<String, Double> stages = new LinkedHashMap<>();
+    if (shards < 1 || shards > 10_000) {
+      throw new JobFailure("--shards must be in [1, 10000], got " + shards);
+    }
+    if (rangeMb < 1) {
+      throw new JobFailure("--range-mb must be >= 1, got " + rangeMb);
+    }
+    CorpusOptions options;
+    try {
+      options = new CorpusOptions(testFraction, skipBad);
+    } catch (IllegalArgumentException e) {
+      throw new JobFailure("--" + e.getMessage());
+    }
+    Configuration conf = sc.hadoopConfiguration();
+    Path outPath = new Path(out);
+    FileSystem fs = outPath.getFileSystem(conf);
+    if (fs.exists(outPath)) {
+      throw new JobFailure(out + ": already exists; remove it or choose another --out");
+    }
+    ModelFiles modelFiles = ModelFiles.read(conf, model);
+    HashingModel encoder = modelFiles.load();
+    List<CorpusPiece> pieces = CorpusPlan.of(conf, corpus, rangeBytes > 0 ? rangeBytes : rangeMb << 20);
+    HadoopConf shipped = new HadoopConf(conf);
+    if (pieces.stream().anyMatch(p -> p.kind() == CorpusPiece.Kind.JSONL_RANGE)) {
+      sc.setJobGroup("semhash-lines", "count the lines of each JSON Lines range", false);
+      List<Long> counts = sc.parallelize(pieces, pieces.size())
+          .map(p -> p.kind() == CorpusPiece.Kind.JSONL_RANGE ? CorpusPlan.newlines(shipped.get(), p) : 0L)
+          .collect();
+      pieces = CorpusPlan.numbered(pieces, counts);
+    }
+    t0 = lap(stages, "plan", t0);
+
+    Path staging = new Path(outPath.getParent(), "." + outPath.getName() + ".tmp-" + sc.sc().applicationId());
+    fs.delete(staging, true);
+    try {
+      LongAccumulator read = sc.sc().longAccumulator("documents read");
+      LongAccumulator skipped = sc.sc().longAccumulator("records skipped");
+      LongAccumulator encoded = sc.sc().longAccumulator("documents encoded");
+      CollectionAccumulator<Map<String, Long>> reasons = sc.sc().collectionAccumulator("skip reasons");
+      Broadcast<ModelFiles> broadcast = sc.broadcast(modelFiles);
+      // CorpusOptions is not Serializable: its two values travel, the tasks rebuild it
+      double fraction = options.testFraction();
+      boolean skip = options.skipBad();
+      JavaRDD<CorpusRecord> records = sc.parallelize(pieces, pieces.size()).flatMap(piece -> {
+        List<CorpusRecord> got = new ArrayList<>();
+        CorpusReport.Summary s = PieceReader.read(shipped.get(), piece, new CorpusOptions(fraction, skip), got::add);
+        read.add(s.read());
+        skipped.add(s.skippedTotal());
+        if (s.skippedTotal() > 0) {
+          reasons.add(new TreeMap<>(s.skipped()));
+        }
+        return got.iterator();
+      });
+      JavaPairRDD<ShardKey, CorpusRecord> keyed = lastWins
+          ? records.mapToPair(r -> new Tuple2<>(r.id(), r))
+              .reduceByKey((a, b) -> a.key() >= b.key() ? a : b)
+              .mapToPair(t -> new Tuple2<>(new ShardKey(t._2().key(), t._1()), t._2()))
+          : records.mapToPair(r -> new Tuple2<>(new ShardKey(r.key(), r.id()), r));
+      sc.setJobGroup("semhash-shards", "read, encode and write " + shards + " shards", false);
+      List<ShardTask.Result> results = keyed
+          .repartitionAndSortWithinPartitions(new IdPartitioner(shards), new ShardKey.ByOrder())
+          .mapPartitionsWithIndex(new ShardTask(broadcast, shipped, staging.toString(), lastWins, failOnce, encoded), true)
+          .collect();
+      t0 = lap(stages, "encode and write", t0);
+
+      // every shard committed once; what is left under the attempts folder are attempts that did not commit
+      fs.delete(new Path(staging, ShardTask.ATTEMPTS), true);
+      List<ShardTask.Result> byShard = results.stream().sorted(Comparator.comparingInt(ShardTask.Result::shard)).toList();
+      List<ShardedManifest.Shard> listed = new ArrayList<>();
+      for (int i = 0; i < shards; i++) {
+        ShardTask.Result r = byShard.get(i);
+        Path dir = new Path(staging, ShardedLayout.shardName(i));
+        if (r.shard() != i || !fs.exists(dir)) {
+          throw new JobFailure(dir + ": shard " + i + " was not committed");
+        }
+        listed.add(new ShardedManifest.Shard(ShardedLayout.shardName(i), r.documents()));
+      }
+      long documents = listed.stream().mapToLong(ShardedManifest.Shard::documents).sum();
+      if (documents == 0) {
+        throw new JobFailure(corpus + ": no documents" + (skipped.value() > 0 ? " (all " + skipped.value()
+            + " records were skipped)" : ""));
+      }
+      writeTopLevel(fs, encoder, staging, listed);
+      if (!fs.rename(staging, outPath)) {
+        throw new JobFailure("could not rename " + staging + " to " + out);
+      }
+      lap(stages, "commit", t0);
+      double seconds = stages.values().stream().mapToDouble(Double::doubleValue).sum();
+      JobSummary summary = new JobSummary(out, encoder.bits(), read.value(), skipReasons(reasons.value()),
+          read.value() - documents, encoded.value(), listed.stream().map(ShardedManifest.Shard::documents).toList(),
+          stages, documents / seconds);
+      print(summary);
+      return 0;
+    } catch (Exception e) {
+      fs.delete(staging, true);
+      throw e;
+    }
+  }
+
+  /** The top-level model and manifest, written locally by the core and copied into the staging folder. */
+  private static void writeTopLevel(FileSystem fs, HashingModel model, Path staging, List<ShardedManifest.Shard> shards)
+      throws IOException {
+    java.nio.file.Path local = Files.createTempDirectory("semhash-top-");
+    try {
+      ShardedIndexWriter.writeTopLevel(model, local, shards);
+      fs.copyFromLocalFile(false, true, new Path(local.resolve(ShardedLayout.MODEL).toUri()),
+          new Path(staging, ShardedLayout.MODEL));
+      fs.copyFromLocalFile(false, true, new Path(local.resolve(ShardedLayout.MANIFEST).toUri()),
+          new Path(staging, ShardedLayout.MANIFEST));
+    } finally {
+      AtomicDirectory.deleteTree(local);
+    }
+  }
+
+  private static Map<String, Long> skipReasons(List<Map<String, Long>> parts) {
+    Map<String, Long> sum = new TreeMap<>();
+    parts.forEach(m -> m.forEach((k, v) -> sum.merge(k, v, Long::sum)));
+    return sum;
+  }
+
+  private void print(JobSummary s) {
+    if (json) {
+      stdout.println(ApiJson.pretty(s));
+    } else {
+      stdout.printf(Locale.ROOT, "index %s: %,d documents in %d shards, %d bits%n", s.index(), s.encoded(),
+          s.shardDocuments().size(), s.bits());
+      stdout.printf(Locale.ROOT, "  read %,d, skipped %,d%s, replaced %,d, encoded %,d (%,.0f documents/s)%n", s.read(),
+          s.skipped().values().stream().mapToLong(Long::longValue).sum(), s.skipped().isEmpty() ? "" : " " + s.skipped(),
+          s.replaced(), s.encoded(), s.documentsPerSecond());
+      s.stageSeconds().forEach((stage, secs) -> stdout.printf(Locale.ROOT, "  %-16s %7.1f s%n", stage, secs));
+    }
+    stdout.flush();
+  }
+
+  private static long lap(Map<String, Double> stages, String name, long t0) {
+    long now = System.nanoTime();
+    stages.put(name, (now - t0) / 1e9);
+    return now;
+  }
+}
