@@ -58,7 +58,7 @@ final class ModelArgs {
   Double inputDropout;
 
   @Option(names = "--neighbour-loss", paramLabel = "F",
-      description = "form of the neighbour term: squared | cross-entropy (its gradient does not fade for certain bits)")
+      description = "form of the neighbour term: squared | cross-entropy | hard-target (the last two do not fade for certain bits)")
   String neighbourLoss;
 
   @Option(names = "--hidden", paramLabel = "H", description = "encoder hidden width")

@@ -25,22 +25,22 @@ public final class BinaryLatentLayer extends NoParamLayer {
   private int samples = 10;
   private double beta = 1.0;
   private double neighbourWeight = 0.0;
-  private boolean neighbourCrossEntropy;
+  private String neighbourLoss = TrainingOptions.SQUARED;
   private long seed = 42;
 
   public BinaryLatentLayer() {}
 
   /** A layer for estimator {@code estimator} (see {@code BinaryEstimators.NAMES}). */
   public static BinaryLatentLayer of(String estimator, double tau, int samples, double beta, double neighbourWeight, long seed) {
-    return of(estimator, tau, samples, beta, neighbourWeight, false, seed);
+    return of(estimator, tau, samples, beta, neighbourWeight, TrainingOptions.SQUARED, seed);
   }
 
   /**
-   * @param neighbourCrossEntropy the neighbour term's cross-entropy form rather than the squared
-   *     difference of probabilities (see {@link BinaryLatentLayerImpl})
+   * @param neighbourLoss the form of the neighbour term, one of {@link TrainingOptions}'s names
+   *     (see {@link BinaryLatentLayerImpl})
    */
   public static BinaryLatentLayer of(
-      String estimator, double tau, int samples, double beta, double neighbourWeight, boolean neighbourCrossEntropy,
+      String estimator, double tau, int samples, double beta, double neighbourWeight, String neighbourLoss,
       long seed) {
     BinaryLatentLayer l = new BinaryLatentLayer();
     l.estimator = estimator;
@@ -48,7 +48,7 @@ public final class BinaryLatentLayer extends NoParamLayer {
     l.samples = samples;
     l.beta = beta;
     l.neighbourWeight = neighbourWeight;
-    l.neighbourCrossEntropy = neighbourCrossEntropy;
+    l.neighbourLoss = neighbourLoss;
     l.seed = seed;
     l.setLayerName("bits");
     return l;
@@ -130,12 +130,12 @@ public final class BinaryLatentLayer extends NoParamLayer {
     this.neighbourWeight = neighbourWeight;
   }
 
-  public boolean isNeighbourCrossEntropy() {
-    return neighbourCrossEntropy;
+  public String getNeighbourLoss() {
+    return neighbourLoss;
   }
 
-  public void setNeighbourCrossEntropy(boolean neighbourCrossEntropy) {
-    this.neighbourCrossEntropy = neighbourCrossEntropy;
+  public void setNeighbourLoss(String neighbourLoss) {
+    this.neighbourLoss = neighbourLoss;
   }
 
   public long getSeed() {

@@ -35,7 +35,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *       a confident bit that disagrees with the neighbour's is hardly moved; the {@code
  *       cross-entropy} form instead uses each one's probabilities as the other's soft target,
  *       w · Σ BCE(p_j → p_i) + BCE(p_i → p_j) with the targets held fixed, whose gradient w (p_i − p_j)
- *       does not fade.
+ *       does not fade; the {@code hard-target} form takes the partner's code 1[p_j &gt; ½] as the
+ *       target, gradient w (p_i − 1[p_j &gt; ½]), which also pushes an agreeing pair towards
+ *       certainty rather than towards ½.
  * </ul>
  *
  * Inference forward: the deterministic code 1[η &gt; 0].
@@ -124,11 +126,17 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
       INDArray d = p.get(NDArrayIndex.interval(0, half), NDArrayIndex.all())
           .sub(p.get(NDArrayIndex.interval(half, 2 * half), NDArrayIndex.all()));
       lastNeighbour = d.mul(d).sumNumber().doubleValue();
-      INDArray dp = Nd4j.concat(0, d, d.neg());
-      if (layerConf().isNeighbourCrossEntropy()) {
-        dp.muli(w);
-      } else {
-        dp.muli(pq).muli(2 * w);
+      INDArray dp;
+      switch (layerConf().getNeighbourLoss()) {
+        case TrainingOptions.CROSS_ENTROPY -> dp = Nd4j.concat(0, d, d.neg()).muli(w);
+        case TrainingOptions.HARD_TARGET -> {
+          // each row against its partner's code 1[p > ½], held fixed
+          INDArray codes = p.gt(0.5).castTo(p.dataType());
+          INDArray partnerCodes = Nd4j.concat(0, codes.get(NDArrayIndex.interval(half, 2 * half), NDArrayIndex.all()),
+              codes.get(NDArrayIndex.interval(0, half), NDArrayIndex.all()));
+          dp = p.sub(partnerCodes).muli(w);
+        }
+        default -> dp = Nd4j.concat(0, d, d.neg()).muli(pq).muli(2 * w);
       }
       grad.addi(dp);
     }

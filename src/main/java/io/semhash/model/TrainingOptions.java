@@ -4,6 +4,7 @@ import io.semhash.codes.BitCode;
 import io.semhash.estimator.BinaryEstimators;
 import io.semhash.estimator.EstimatorParams;
 import io.semhash.text.TermWeighting;
+import java.util.List;
 
 /**
  * Everything that decides a trained model besides the data.
@@ -31,7 +32,8 @@ import io.semhash.text.TermWeighting;
  *     training step, the rest rescaled to the same length (0 = off)
  * @param neighbourLoss form of the neighbour term: {@value #SQUARED} (w ‖p_i − p_j‖², whose
  *     gradient fades for certain bits) or {@value #CROSS_ENTROPY} (each one's probabilities the
- *     other's soft target; gradient w (p_i − p_j)); see {@code BinaryLatentLayerImpl}. A manifest
+ *     other's soft target; gradient w (p_i − p_j)) or {@value #HARD_TARGET} (the partner's code
+ *     the target; gradient w (p_i − 1[p_j &gt; ½])); see {@code BinaryLatentLayerImpl}. A manifest
  *     from before the option reads as squared
  * @param learningRate Adam step size
  * @param batchSize documents per step
@@ -66,6 +68,8 @@ public record TrainingOptions(
   public static final String SQUARED = "squared";
   /** The neighbour term as cross-entropy against the partner's probabilities. */
   public static final String CROSS_ENTROPY = "cross-entropy";
+  /** The neighbour term as cross-entropy against the partner's code. */
+  public static final String HARD_TARGET = "hard-target";
 
   public TrainingOptions {
     BitCode.checkBits(bits);
@@ -82,9 +86,9 @@ public record TrainingOptions(
         neighbourReconstruction, "[0, 10]");
     require(inputDropout >= 0 && inputDropout < 1, "input-dropout", inputDropout, "[0, 1)");
     neighbourLoss = neighbourLoss == null ? SQUARED : neighbourLoss;
-    if (!neighbourLoss.equals(SQUARED) && !neighbourLoss.equals(CROSS_ENTROPY)) {
-      throw new IllegalArgumentException("neighbour-loss must be one of [" + SQUARED + ", " + CROSS_ENTROPY + "], got '"
-          + neighbourLoss + "'");
+    if (!List.of(SQUARED, CROSS_ENTROPY, HARD_TARGET).contains(neighbourLoss)) {
+      throw new IllegalArgumentException("neighbour-loss must be one of [" + SQUARED + ", " + CROSS_ENTROPY + ", "
+          + HARD_TARGET + "], got '" + neighbourLoss + "'");
     }
     require(learningRate > 0 && learningRate < 1, "learning-rate", learningRate, "(0, 1)");
     require(batchSize >= 2 && batchSize <= 65536, "batch-size", batchSize, "[2, 65536]");

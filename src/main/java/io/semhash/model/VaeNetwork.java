@@ -64,7 +64,7 @@ public final class VaeNetwork {
         .layer(ENCODER_2, hidden(o.hidden(), o.hidden(), Activation.RELU, fast))
         .layer(LOGITS, hidden(o.hidden(), o.bits(), Activation.IDENTITY, fast))
         .layer(LATENT, BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(),
-            o.neighbourLoss().equals(TrainingOptions.CROSS_ENTROPY), o.seed()))
+            o.neighbourLoss(), o.seed()))
         .layer(DECODER, fast ? new SoftmaxDecoderLayer(decoder) : decoder.build())
         .build();
     MultiLayerNetwork net = fast ? new FusedStepNetwork(conf) : new MultiLayerNetwork(conf);

@@ -154,4 +154,34 @@ class NetworkConsistencyTest {
       }
     }
   }
+
+  @Test
+  void hardTargetNeighbourGradientPullsEachRowTowardsItsPartnersCode() {
+    double w = 2.0;
+    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, w, 5, "tfidf", 0, "tfidf", 0, 0,
+        TrainingOptions.HARD_TARGET, 1e-3, 16, 1, 1, 0.1, 13);
+    MultiLayerNetwork net = VaeNetwork.create(o, V);
+    List<SparseVector> xs = randomSparse(16, 4);
+    int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
+    INDArray in = new DenseBatch(V).fill(xs, all);
+    net.setInput(in);
+    net.setLabels(in.mul(2));
+    net.computeGradientAndScore();
+    BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
+    BinarySample s = latent.lastSample();
+    INDArray dLdx = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 24).subi(0.5);
+    INDArray plain = latent.backpropGradient(dLdx, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond().dup();
+    latent.setPairedBatch(true);
+    INDArray paired = latent.backpropGradient(dLdx, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond();
+    latent.setPairedBatch(false);
+    for (int i = 0; i < 16; i++) {
+      int partner = i < 8 ? i + 8 : i - 8;
+      for (int b = 0; b < 24; b++) {
+        double pi = s.p().getDouble(i, b);
+        double target = s.p().getDouble(partner, b) > 0.5 ? 1 : 0;
+        assertThat(paired.getDouble(i, b) - plain.getDouble(i, b)).as("row %d bit %d", i, b)
+            .isCloseTo(w * (pi - target), within(1e-5));
+      }
+    }
+  }
 }
