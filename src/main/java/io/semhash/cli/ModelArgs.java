@@ -61,6 +61,10 @@ final class ModelArgs {
       description = "form of the neighbour term: squared | cross-entropy | hard-target (the last two do not fade for certain bits)")
   String neighbourLoss;
 
+  @Option(names = "--bit-balance", paramLabel = "B",
+      description = "pull each bit's mean over a batch towards 1/2 with weight B, in [0, 1000] (0 = off)")
+  Double bitBalance;
+
   @Option(names = "--hidden", paramLabel = "H", description = "encoder hidden width")
   Integer hidden;
 
@@ -106,6 +110,7 @@ final class ModelArgs {
         neighbourReconstruction != null ? neighbourReconstruction : m.neighbourReconstruction(),
         inputDropout != null ? inputDropout : m.inputDropout(),
         neighbourLoss != null ? neighbourLoss : m.neighbourLoss(),
+        bitBalance != null ? bitBalance : m.bitBalance(),
         seed != null ? seed : m.seed(),
         m.validationFraction(),
         patience != null ? patience : m.patience(),

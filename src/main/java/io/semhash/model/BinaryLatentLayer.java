@@ -26,6 +26,7 @@ public final class BinaryLatentLayer extends NoParamLayer {
   private double beta = 1.0;
   private double neighbourWeight = 0.0;
   private String neighbourLoss = TrainingOptions.SQUARED;
+  private double bitBalance;
   private long seed = 42;
 
   public BinaryLatentLayer() {}
@@ -128,6 +129,14 @@ public final class BinaryLatentLayer extends NoParamLayer {
 
   public void setNeighbourWeight(double neighbourWeight) {
     this.neighbourWeight = neighbourWeight;
+  }
+
+  public double getBitBalance() {
+    return bitBalance;
+  }
+
+  public void setBitBalance(double bitBalance) {
+    this.bitBalance = bitBalance;
   }
 
   public String getNeighbourLoss() {

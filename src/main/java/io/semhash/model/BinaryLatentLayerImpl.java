@@ -40,7 +40,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *       certainty rather than towards ½.
  * </ul>
  *
- * Inference forward: the deterministic code 1[η &gt; 0].
+ * With a bit-balance weight b, every row also gets 2b (m − ½), m the bit's mean probability over
+ * the batch: a bit on for nearly all or nearly none of a batch is pushed back towards half of it
+ * (what keeps the hard-target form from giving every document the same code).
+ *
+ * <p>Inference forward: the deterministic code 1[η &gt; 0].
  */
 public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer> {
   private transient BinaryEstimator estimator;
@@ -139,6 +143,11 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
         default -> dp = Nd4j.concat(0, d, d.neg()).muli(pq).muli(2 * w);
       }
       grad.addi(dp);
+    }
+    double balance = layerConf().getBitBalance();
+    if (balance != 0) {
+      // each bit's mean over the batch pulled towards ½, on the logits (no p(1−p) factor)
+      grad.addiRowVector(p.mean(0).subi(0.5).muli(2 * balance));
     }
     return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, grad));
   }

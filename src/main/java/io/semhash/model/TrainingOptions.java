@@ -35,6 +35,7 @@ import java.util.List;
  *     other's soft target; gradient w (p_i − p_j)) or {@value #HARD_TARGET} (the partner's code
  *     the target; gradient w (p_i − 1[p_j &gt; ½])); see {@code BinaryLatentLayerImpl}. A manifest
  *     from before the option reads as squared
+ * @param bitBalance b ≥ 0: pulls each bit's mean probability over a batch towards ½ (0 = off)
  * @param learningRate Adam step size
  * @param batchSize documents per step
  * @param epochs upper bound on epochs
@@ -57,6 +58,7 @@ public record TrainingOptions(
     double neighbourReconstruction,
     double inputDropout,
     String neighbourLoss,
+    double bitBalance,
     double learningRate,
     int batchSize,
     int epochs,
@@ -90,6 +92,7 @@ public record TrainingOptions(
       throw new IllegalArgumentException("neighbour-loss must be one of [" + SQUARED + ", " + CROSS_ENTROPY + ", "
           + HARD_TARGET + "], got '" + neighbourLoss + "'");
     }
+    require(bitBalance >= 0 && bitBalance <= 1000, "bit-balance", bitBalance, "[0, 1000]");
     require(learningRate > 0 && learningRate < 1, "learning-rate", learningRate, "(0, 1)");
     require(batchSize >= 2 && batchSize <= 65536, "batch-size", batchSize, "[2, 65536]");
     require(epochs >= 1, "epochs", epochs, "[1, ∞)");
@@ -102,7 +105,7 @@ public record TrainingOptions(
       int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
       int neighbours, double learningRate, int batchSize, int epochs, int patience, double validationFraction, long seed) {
     this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, TermWeighting.TFIDF.key(), 0,
-        TermWeighting.TFIDF.key(), 0, 0, SQUARED, learningRate, batchSize, epochs, patience, validationFraction, seed);
+        TermWeighting.TFIDF.key(), 0, 0, SQUARED, 0, learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 
   /** The weighting of the neighbour graph's vectors. */
@@ -135,6 +138,6 @@ public record TrainingOptions(
 
   public TrainingOptions withEstimator(String name) {
     return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
-        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate, batchSize, epochs, patience, validationFraction, seed);
+        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 }

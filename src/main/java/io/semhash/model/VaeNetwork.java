@@ -63,13 +63,19 @@ public final class VaeNetwork {
         .layer(ENCODER_1, first)
         .layer(ENCODER_2, hidden(o.hidden(), o.hidden(), Activation.RELU, fast))
         .layer(LOGITS, hidden(o.hidden(), o.bits(), Activation.IDENTITY, fast))
-        .layer(LATENT, BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(),
-            o.neighbourLoss(), o.seed()))
+        .layer(LATENT, latent(o))
         .layer(DECODER, fast ? new SoftmaxDecoderLayer(decoder) : decoder.build())
         .build();
     MultiLayerNetwork net = fast ? new FusedStepNetwork(conf) : new MultiLayerNetwork(conf);
     net.init();
     return net;
+  }
+
+  private static BinaryLatentLayer latent(TrainingOptions o) {
+    BinaryLatentLayer latent = BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(),
+        o.neighbourLoss(), o.seed());
+    latent.setBitBalance(o.bitBalance());
+    return latent;
   }
 
   private static DenseLayer hidden(long nIn, long nOut, Activation activation, boolean fast) {

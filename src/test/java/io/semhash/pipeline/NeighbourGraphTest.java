@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The neighbour lists the neighbour term learns from, against brute-force cosine in double precision. */
 class NeighbourGraphTest {
   private static TrainingOptions options(int k, String weighting, double minSimilarity) {
-    return new TrainingOptions(16, 8, "zgr", 0.5, 10, 1.0, 20.0, k, weighting, minSimilarity, "tfidf", 0, 0, "squared", 3e-3, 32, 1, 1, 0.2, 7);
+    return new TrainingOptions(16, 8, "zgr", 0.5, 10, 1.0, 20.0, k, weighting, minSimilarity, "tfidf", 0, 0, "squared", 0, 3e-3, 32, 1, 1, 0.2, 7);
   }
 
   private static List<Document> randomCorpus(int n, long seed) {
