@@ -4,6 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
-mkdir -p target/bench-classes
-javac -d target/bench-classes -cp "target/classes:target/lib/*" bench/java/io/semhash/bench/EncodeBench.java
-java -cp "target/bench-classes:target/classes:target/lib/*" io.semhash.bench.EncodeBench "$@"
+cp=$(bench/test-classpath.sh)
+java -cp "$cp" io.semhash.bench.EncodeBench "$@"

@@ -8,14 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 mode="${1:-bench}"; shift || true
-mvn -o -q compile
-mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt >/dev/null
-mkdir -p target/bench-classes
-cp="target/classes:$(cat target/bench-cp.txt)"
-javac -d target/bench-classes -cp "$cp" bench/java/io/semhash/bench/*.java
+cp=$(bench/test-classpath.sh)
 case "$mode" in
   bench) main=io.semhash.bench.EstimatorBench ;;
   compare) main=io.semhash.bench.EstimatorComparisonMain ;;
   *) echo "usage: $0 bench|compare [args]" >&2; exit 2 ;;
 esac
-java -cp "target/bench-classes:$cp" "$main" "$@" 2>/dev/null
+java -cp "$cp" "$main" "$@" 2>/dev/null

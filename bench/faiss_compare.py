@@ -2,7 +2,7 @@
 """FAISS on the same codes and queries as bench/hamming.sh (Debian: apt-get install -y python3-faiss).
 
 Reads what `bench/hamming.sh --export DIR` wrote: codes-N-B.u8, queries-N-B.u8 (rows of B/8 bytes,
-little-endian word bytes = design.md's bit order; FAISS's popcount distance does not depend on the
+little-endian word bytes = the bit order of docs/ARCHITECTURE.md; FAISS's popcount distance does not depend on the
 bit order) and truth-N-B-K.i32 (our exact answers). Runs, single-threaded and one query at a time:
   * faiss.IndexBinaryFlat            exhaustive popcount scan (exact)
   * faiss.IndexBinaryMultiHash       multi-index hashing, nhash = round(B / log2 N), b = B // nhash,

@@ -25,7 +25,7 @@ bits, est, seed, base = sys.argv[1:]
 ev = json.load(open(base + ".eval.json")); tr = json.load(open(base + ".train.json"))
 m = {x["method"]: x for x in ev["methods"]}
 print(f"{bits:<5} {est:<6} {seed:<5} {m['semhash']['precision']:8.4f} {m['semhash']['map']:8.4f} "
-      f"{m['tfidf-cosine']['precision']:8.4f} {m['lsh']['precision']:8.4f} {tr['bestEpoch']:>3}/{len(tr['history']):<3} {tr['trainingSeconds']:6.0f} {ev.get('deadBits', -1):5d}")
+      f"{m['tfidf-cosine']['precision']:8.4f} {m['lsh']['precision']:8.4f} {tr['best_epoch']:>3}/{len(tr['history']):<3} {tr['training_seconds']:6.0f} {ev.get('dead_bits', -1):5d}")
 PY
     done
   done

@@ -13,6 +13,13 @@ import sys
 from collections import defaultdict
 
 out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "out")
+
+
+def field(d, snake, camel, default=None):
+    """A --json field: snake_case since the CLI prints the API's JSON, camelCase in runs of earlier builds."""
+    return d.get(snake, d.get(camel, default))
+
+
 runs = []
 for ev_path in sorted(glob.glob(os.path.join(out, "b*-*-s*.eval.json"))):
     m = re.match(r"b(\d+)-(\w+)-s(\d+)\.eval\.json", os.path.basename(ev_path))
@@ -24,8 +31,9 @@ for ev_path in sorted(glob.glob(os.path.join(out, "b*-*-s*.eval.json"))):
     runs.append(dict(bits=int(m.group(1)), est=m.group(2), seed=int(m.group(3)),
                      p=methods["semhash"]["precision"], map=methods["semhash"]["map"],
                      tfidf=methods["tfidf-cosine"]["precision"], lsh=methods["lsh"]["precision"],
-                     best=tr["bestEpoch"], epochs=len(tr["history"]), seconds=tr["trainingSeconds"],
-                     dead=ev.get("deadBits", -1), redundant=ev.get("redundantBits", -1)))
+                     best=field(tr, "best_epoch", "bestEpoch"), epochs=len(tr["history"]),
+                     seconds=field(tr, "training_seconds", "trainingSeconds"),
+                     dead=field(ev, "dead_bits", "deadBits", -1), redundant=field(ev, "redundant_bits", "redundantBits", -1)))
 order = {"zgr": 0, "st": 1, "stgs": 2}
 runs.sort(key=lambda r: (r["bits"], order.get(r["est"], 9), r["seed"]))
 

@@ -5,16 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
-# the kernels `semhash train` relaunches itself with (io.semhash.cli.OpenBlasCore); Prescott = OpenBLAS's own pick here
+# the kernels `semhash train` relaunches itself with, chosen by io.semhash.cli.OpenBlasCore itself
 if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-  flags=$(grep -m1 '^flags' /proc/cpuinfo)
-  if [[ $flags == *avx512f* && $flags == *avx512cd* && $flags == *avx512bw* && $flags == *avx512dq* && $flags == *avx512vl* ]]; then
-    export OPENBLAS_CORETYPE=SkylakeX
-  elif [[ $flags == *avx2* && $flags == *fma* ]]; then
-    export OPENBLAS_CORETYPE=Haswell
-  fi
+  core=$(java -cp target/classes io.semhash.cli.OpenBlasCore)
+  if [ -n "$core" ]; then export OPENBLAS_CORETYPE=$core; fi
 fi
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}"
-mkdir -p target/bench-classes
-javac -d target/bench-classes -cp "target/classes:target/lib/*" bench/java/io/semhash/bench/StepBench.java bench/java/io/semhash/bench/OpBench.java
-java -cp "target/bench-classes:target/classes:target/lib/*" io.semhash.bench.StepBench 10000 "${1:-64}" "${2:-10}" "${3:-5}"
+cp=$(bench/test-classpath.sh)
+java -cp "$cp" io.semhash.bench.StepBench 10000 "${1:-64}" "${2:-10}" "${3:-5}"

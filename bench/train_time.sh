@@ -21,10 +21,11 @@ grep -m1 "OpenBLAS kernels" "$out/train.log" || echo "OpenBLAS kernels: OpenBLAS
 python3 - "$out/train.json" "$start" "$end" <<'PY'
 import json, sys
 t = json.load(open(sys.argv[1])); wall = float(sys.argv[3]) - float(sys.argv[2])
+f = lambda d, snake, camel: d.get(snake, d.get(camel))  # camelCase: a build from before the CLI printed the API's JSON
 h = t["history"]
 print("epoch seconds (training only):", " ".join(f"{e['seconds']:.1f}" for e in h))
 s = sorted(e["seconds"] for e in h)
 print(f"median epoch {s[len(s) // 2]:.1f} s over {len(h)} epochs (rows per epoch: 2 x 10,173 with the neighbour pairs)")
-print(f"best epoch {t['bestEpoch']}, validation P@100 {max(e['validationPrecision'] for e in h):.4f}")
-print(f"training {t['trainingSeconds']:.0f} s; whole command {wall:.0f} s")
+print(f"best epoch {f(t, 'best_epoch', 'bestEpoch')}, validation P@100 {max(f(e, 'validation_precision', 'validationPrecision') for e in h):.4f}")
+print(f"training {f(t, 'training_seconds', 'trainingSeconds'):.0f} s; whole command {wall:.0f} s")
 PY

@@ -7,9 +7,14 @@ const CELL = 12;
 const GAP = 2;
 const PER_ROW = 32;
 
+// A bit on (or off) in too few documents has no words to show.
+function wordList(words) {
+  return words.length ? words.map((w) => w.word).join(' ') : '—';
+}
+
 function bitWords(bit) {
-  const on = (bit.on || []).join(' ');
-  const off = (bit.off || []).join(' ');
+  const on = (bit.on_words || bit.on || []).join(' ');
+  const off = (bit.off_words || bit.off || []).join(' ');
   return `bit ${bit.bit}: on → ${on || '—'}; off → ${off || '—'}`;
 }
 
@@ -61,10 +66,10 @@ function bitList(title, bits, cls) {
   const list = el('ul', { class: 'why-bits ' + cls });
   for (const b of bits) {
     const state = b.left === b.right ? (b.left ? 'both on' : 'both off') : `${b.left ? 'on' : 'off'} / ${b.right ? 'on' : 'off'}`;
-    const words = b.left === b.right && !b.left ? b.off : b.on;
+    const words = b.left === b.right && !b.left ? (b.off_words || b.off) : (b.on_words || b.on);
     list.appendChild(el('li', { 'data-bit': b.bit },
       el('span', { class: 'why-bit-no' }, `bit ${b.bit}`), ` (${state}): `,
-      el('span', { class: 'why-words' }, (words || []).join(' '))));
+      el('span', { class: 'why-words' }, words && words.length ? words.join(' ') : '—')));
   }
   return el('div', {}, el('h4', {}, `${title} (${bits.length})`), bits.length ? list : el('p', { class: 'absent' }, 'none'));
 }
@@ -72,7 +77,7 @@ function bitList(title, bits, cls) {
 /** The explanation view for one result. */
 export function explanationView(e, leftName = 'query') {
   const wordsBox = el('p', { class: 'why-hover' }, 'Hover a bit to see its words.');
-  const match = (e.match_words || []).map((w) => w.term);
+  const match = (e.match_words || []).map((w) => w.word);
   return el('div', { class: 'why-view' },
     el('p', { class: 'why-summary' },
       `Hamming distance ${e.distance}: ${e.shared.length} of ${e.bits} bits shared, ${e.differing.length} differ.`),
@@ -132,9 +137,9 @@ export function bitTable(report) {
       el('td', {}, String(m.bit)),
       el('td', {}, rate === null ? '—' : (100 * rate).toFixed(1) + '%'),
       el('td', { class: 'bit-state' }, state),
-      el('td', {}, m.on.map((w) => w.term).join(' ')),
-      el('td', {}, m.on_by_probability.map((w) => w.term).join(' ')),
-      el('td', {}, m.off.map((w) => w.term).join(' '))));
+      el('td', {}, wordList(m.on)),
+      el('td', {}, wordList(m.on_by_probability)),
+      el('td', {}, wordList(m.off))));
   }
   table.appendChild(body);
   return table;

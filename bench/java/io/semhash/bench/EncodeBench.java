@@ -26,7 +26,7 @@ public final class EncodeBench {
       long t1 = System.nanoTime();
       long ones = texts.parallelStream().mapToLong(t -> model.code(t).cardinality()).sum();
       long t2 = System.nanoTime();
-      List<SparseVector> vectors = texts.parallelStream().map(model::tfidf).toList();
+      List<SparseVector> vectors = texts.parallelStream().map(model::input).toList();
       long t3 = System.nanoTime();
       long ones2 = vectors.parallelStream().mapToLong(v -> model.encoder().code(v).cardinality()).sum();
       long t4 = System.nanoTime();

@@ -1,7 +1,7 @@
 package io.semhash.bench;
 
-import io.semhash.eval.ComparisonReport;
-import io.semhash.eval.EstimatorComparison;
+import io.semhash.study.ComparisonReport;
+import io.semhash.study.EstimatorComparison;
 
 /**
  * Runs {@link EstimatorComparison} on its synthetic corpus until the {@code semhash estimators}

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Queries per second of the Hamming indexes on clustered synthetic codes, single thread.
@@ -45,7 +46,7 @@ import java.util.SplittableRandom;
  *
  * <p>With {@code --export DIR} the codes, queries and the scan's exact answers are written for
  * {@code bench/faiss_compare.py}: {@code codes-N-B.u8} (n rows of B/8 bytes, little-endian word
- * bytes, i.e. design.md's bit order), {@code queries-N-B.u8}, {@code truth-N-B-K.i32} (ids then
+ * bytes, i.e. the bit order of docs/ARCHITECTURE.md), {@code queries-N-B.u8}, {@code truth-N-B-K.i32} (ids then
  * distances, int32 little-endian, one row of k per query).
  *
  * <p>With {@code --model MODEL_DIR [--corpus PATH]} (corpus default {@code
@@ -91,21 +92,9 @@ public final class HammingBench {
     for (int n : ns) {
       for (int bits : bitsList) {
         SplittableRandom r = new SplittableRandom(42L * n + bits);
-        int centres = Math.max(16, n / 1000);
-        BitCode[] c = new BitCode[centres];
-        for (int i = 0; i < centres; i++) {
-          c[i] = BitCode.random(bits, r);
-        }
-        CodeArray codes = CodeArray.create(bits, n);
-        long[] w = new long[BitCode.wordsFor(bits)];
-        for (int i = 0; i < n; i++) {
-          codes.add(near(c[r.nextInt(centres)], 0.1, r, w));
-        }
-        int nq = queries == null ? 1000 : queries;
-        long[][] qs = new long[nq][];
-        for (int i = 0; i < nq; i++) {
-          qs[i] = near(c[r.nextInt(centres)], 0.1, r, w).clone();
-        }
+        BitCode[] c = centres(n, bits, r);
+        CodeArray codes = clustered(c, n, r);
+        long[][] qs = clusteredQueries(c, queries == null ? 1000 : queries, r);
         bench(codes, qs, ks, seconds, export, 10);
       }
     }
@@ -297,8 +286,16 @@ public final class HammingBench {
 
   /** The anchor: a straightforward scan, generic word loop, max-heap of k packed (distance, id). */
   static int[] naive(long[] codes, int n, int wpc, long[] q, int k) {
+    return naive(codes, n, wpc, q, k, null);
+  }
+
+  /** {@link #naive(long[], int, int, long[], int)} over the ids in {@code filter} only (null: all). */
+  static int[] naive(long[] codes, int n, int wpc, long[] q, int k, RoaringBitmap filter) {
     PriorityQueue<Long> heap = new PriorityQueue<>(k + 1, (a, b) -> Long.compare(b, a));
     for (int id = 0; id < n; id++) {
+      if (filter != null && !filter.contains(id)) {
+        continue;
+      }
       int d = 0;
       for (int j = 0; j < wpc; j++) {
         d += Long.bitCount(codes[id * wpc + j] ^ q[j]);
@@ -317,6 +314,36 @@ public final class HammingBench {
       out[i] = (int) sorted[i];
     }
     return out;
+  }
+
+  /** The generator's centres for a database of {@code n} codes: {@code max(16, n / 1000)} uniformly random codes. */
+  static BitCode[] centres(int n, int bits, SplittableRandom r) {
+    BitCode[] c = new BitCode[Math.max(16, n / 1000)];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = BitCode.random(bits, r);
+    }
+    return c;
+  }
+
+  /** {@code n} database codes: each a uniformly chosen centre with every bit flipped with probability 0.1. */
+  static CodeArray clustered(BitCode[] centres, int n, SplittableRandom r) {
+    int bits = centres[0].bits();
+    CodeArray codes = CodeArray.create(bits, n);
+    long[] w = new long[BitCode.wordsFor(bits)];
+    for (int i = 0; i < n; i++) {
+      codes.add(near(centres[r.nextInt(centres.length)], 0.1, r, w));
+    }
+    return codes;
+  }
+
+  /** {@code count} queries, fresh draws from the same process as {@link #clustered}. */
+  static long[][] clusteredQueries(BitCode[] centres, int count, SplittableRandom r) {
+    long[] w = new long[centres[0].wordCount()];
+    long[][] qs = new long[count][];
+    for (int i = 0; i < count; i++) {
+      qs[i] = near(centres[r.nextInt(centres.length)], 0.1, r, w).clone();
+    }
+    return qs;
   }
 
   static long[] near(BitCode centre, double p, SplittableRandom r, long[] w) {

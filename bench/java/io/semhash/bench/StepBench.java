@@ -1,7 +1,8 @@
 package io.semhash.bench;
 
 import io.semhash.model.TrainingOptions;
-import io.semhash.model.VaeNetwork;
+import io.semhash.training.ParallelSlices;
+import io.semhash.training.VaeNetwork;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -15,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * output layer) vs as it is ("sparse": {@code SparseDenseLayer}, {@code FastAdam},
  * {@code SoftmaxDecoderLayer}; {@code -DnativeAdam=true}: ND4J's Adam and DL4J's output layer), in the
  * same JVM, rounds interleaved so that load on the machine hits both alike;
- * {@code -DsparseOnly=true} skips the old network (for profiling). Input: ~nnz random terms per
+ * {@code -DsparseOnly=true} skips the old network (for profiling); {@code -Dthreads=N} the threads
+ * of the Java loops (default 0, one per core, as training). Input: ~nnz random terms per
  * row with tf-idf-like values (counts as labels), a fresh batch every step.
  *
  * <pre>
@@ -33,8 +35,9 @@ public final class StepBench {
     int nnz = a.length > 4 ? Integer.parseInt(a[4]) : 100;
     boolean denseToo = !Boolean.getBoolean("sparseOnly");
     TrainingOptions o = new TrainingOptions(64, 500, "zgr", 0.5, 10, 1.0, 0.0, 10, 1e-3, b, 1, 1, 0.1, 1);
-    MultiLayerNetwork dense = denseToo ? VaeNetwork.create(o, v, false, false) : null;
-    MultiLayerNetwork sparse = VaeNetwork.create(o, v, true, !Boolean.getBoolean("nativeAdam"));
+    ParallelSlices slices = new ParallelSlices(Integer.getInteger("threads", 0));
+    MultiLayerNetwork dense = denseToo ? VaeNetwork.create(o, v, false, false, slices) : null;
+    MultiLayerNetwork sparse = VaeNetwork.create(o, v, true, !Boolean.getBoolean("nativeAdam"), slices);
     SplittableRandom rnd = new SplittableRandom(7);
     DataSet[] batches = new DataSet[8];
     for (int i = 0; i < batches.length; i++) {

@@ -1,6 +1,7 @@
 package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
+import io.semhash.json.ApiJson;
 import io.semhash.pipeline.BuildSummary;
 import io.semhash.pipeline.IndexBuild;
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code semhash build}: corpus in, servable index directory out, in one command. */
 @Command(
     name = "build",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Read a corpus, fit the vocabulary, train the model, encode and index every document (atomically).")
 final class BuildCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -36,12 +37,12 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
-    modelArgs.applyThreads(config);
-    BuildSummary s = IndexBuild.run(corpusArgs.corpus, corpusArgs.options(config), config, modelArgs.options(config),
+    int threads = modelArgs.threads();
+    BuildSummary s = IndexBuild.run(corpusArgs.corpus, corpusArgs.options(), config, modelArgs.options(config), threads,
         trainSeconds != null ? trainSeconds : Double.POSITIVE_INFINITY, out, System.err);
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {
-      pw.println(JsonOutput.of(s));
+      pw.println(ApiJson.pretty(s));
     } else {
       print(pw, s);
     }

@@ -1,11 +1,10 @@
 package io.semhash.cli;
 
-import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.CorpusOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The corpus a command reads and how; flags override {@code corpus.*} of the configuration. */
+/** The corpus a command reads and how; the flags default to {@code corpus.*} of the configuration. */
 final class CorpusArgs {
   static final Path EMBEDDED = Path.of("data", "20news-bydate.tar.gz");
 
@@ -13,16 +12,16 @@ final class CorpusArgs {
       description = "directory, .tar.gz, .jsonl or .jsonl.gz corpus (default: ${DEFAULT-VALUE})")
   Path corpus = EMBEDDED;
 
-  @Option(names = "--test-fraction", paramLabel = "F",
-      description = "share of documents without a split that become test queries, in [0, 1)")
-  Double testFraction;
+  @Option(names = "--test-fraction", descriptionKey = "corpus.test-fraction", paramLabel = "F",
+      description = "share of documents without a split that become test queries, in [0, 1) (default: ${DEFAULT-VALUE})")
+  double testFraction;
 
-  @Option(names = "--skip-bad", description = "skip and count malformed records instead of failing")
-  Boolean skipBad;
+  @Option(names = "--skip-bad", descriptionKey = "corpus.skip-bad",
+      description = "skip and count malformed records instead of failing (default: ${DEFAULT-VALUE})")
+  boolean skipBad;
 
-  CorpusOptions options(SemhashConfig config) {
-    SemhashConfig.Corpus c = config.corpus();
-    return new CorpusOptions(
-        testFraction != null ? testFraction : c.testFraction(), skipBad != null ? skipBad : c.skipBad());
+  /** The reading options: the flags, which default to {@code corpus.*} ({@link ConfigDefaults}). */
+  CorpusOptions options() {
+    return new CorpusOptions(testFraction, skipBad);
   }
 }

@@ -5,6 +5,7 @@ import io.semhash.corpus.Corpus;
 import io.semhash.corpus.CorpusOptions;
 import io.semhash.corpus.CorpusReport;
 import io.semhash.corpus.Document;
+import io.semhash.json.ApiJson;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.VocabularyOptions;
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code semhash corpus-stats}: what a corpus holds, what was skipped and why, and its vocabulary. */
 @Command(
     name = "corpus-stats",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Documents per split and label, skipped records with reasons, vocabulary size, mean tokens.")
 final class CorpusStatsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -35,7 +36,7 @@ final class CorpusStatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
-    CorpusOptions options = corpusArgs.options(config);
+    CorpusOptions options = corpusArgs.options();
     long t0 = System.nanoTime();
     Corpus corpus = Corpus.load(corpusArgs.corpus, options);
     VocabularyOptions vocabOptions = config.text().options();
@@ -44,7 +45,7 @@ final class CorpusStatsCommand implements Callable<Integer> {
     Stats stats = Stats.of(corpus, vectors, seconds);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(JsonOutput.of(stats));
+      out.println(ApiJson.pretty(stats));
     } else {
       stats.print(out);
     }

@@ -3,7 +3,7 @@ package io.semhash.cli;
 import io.semhash.config.SemhashConfig;
 import io.semhash.pipeline.BuildSummary;
 import io.semhash.pipeline.IndexBuild;
-import io.semhash.search.IndexLayout;
+import io.semhash.indexdir.IndexLayout;
 import io.semhash.search.SemanticSearchService;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * default configuration into {@value #DEFAULT_DIR} (git-ignored), then serves it; later runs serve
  * the cached index at once.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Build (once, cached in work/demo-index) and serve an index of the embedded 20 Newsgroups corpus.")
 final class DemoCommand implements Callable<Integer> {
   static final String DEFAULT_DIR = "work/demo-index";
@@ -28,11 +28,7 @@ final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--port", paramLabel = "PORT", description = "port (default: server.port of the configuration, 7070)")
-  Integer port;
-
-  @Option(names = "--host", paramLabel = "HOST", description = "bind address (default: 127.0.0.1)")
-  String host;
+  @Mixin ServerAddress address;
 
   @Option(names = "--dir", paramLabel = "INDEX_DIR", description = "where the demo index is cached (default: ${DEFAULT-VALUE})")
   Path dir = Path.of(DEFAULT_DIR);
@@ -50,14 +46,17 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
-    SemhashConfig.Server settings = ServerSettings.of(config, host, port);
+    SemhashConfig.Server configured = config.server();
+    SemhashConfig.Server settings = ConfigDefaults.build(spec,
+        () -> ServerSettings.of(configured, address.host, address.port, configured.threads(), configured.searchThreads()));
     if (rebuild || !Files.exists(dir.resolve(IndexLayout.MANIFEST))) {
       if (!Files.exists(CorpusArgs.EMBEDDED)) {
         throw new IllegalStateException(CorpusArgs.EMBEDDED + ": the embedded corpus is missing; run from the repository root");
       }
       System.err.println("semhash demo: first run, building " + dir + " from " + CorpusArgs.EMBEDDED + " (cached afterwards)");
-      ModelArgs.applyThreads(null, config);
-      BuildSummary s = IndexBuild.run(CorpusArgs.EMBEDDED, config.corpus().options(), config, config.model().options(), trainSeconds, dir, System.err);
+      int threads = ModelArgs.threads(config);
+      BuildSummary s = IndexBuild.run(CorpusArgs.EMBEDDED, config.corpus().options(), config, config.model().options(), threads,
+          trainSeconds, dir, System.err);
       PrintWriter err = new PrintWriter(System.err, true);
       BuildCommand.print(err, s);
     }

@@ -4,9 +4,9 @@ import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.Corpus;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
-import io.semhash.eval.ComparisonReport;
-import io.semhash.eval.EstimatorComparison;
-import io.semhash.eval.RealProblemData;
+import io.semhash.study.ComparisonReport;
+import io.semhash.study.EstimatorComparison;
+import io.semhash.study.RealProblemData;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.SparseVector;
 import java.io.PrintWriter;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "estimators",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Compare the gradient estimators against exact gradients (quadratic, cubic, decoder on real documents).")
 final class EstimatorsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,7 +42,7 @@ final class EstimatorsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
-    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(config));
+    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
     CorpusVectors vectors = CorpusVectors.build(corpus.documents(), config.text().options(), null);
     ComparisonReport report = EstimatorComparison.run(seed, realProblem(corpus.documents(), vectors, seed));
     PrintWriter out = spec.commandLine().getOut();

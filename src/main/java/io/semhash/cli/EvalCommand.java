@@ -2,6 +2,7 @@ package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.Corpus;
+import io.semhash.json.ApiJson;
 import io.semhash.model.HashingModel;
 import io.semhash.pipeline.ModelEvaluation;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code semhash eval}: retrieval precision of a model and of two baselines on a labelled corpus. */
 @Command(
     name = "eval",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "P@k and mAP@k (database = train split, queries = test split, relevant = shares a label) for the model,"
         + " exact tf-idf cosine k-NN and random-hyperplane LSH at the same bits.")
 final class EvalCommand implements Callable<Integer> {
@@ -41,11 +42,11 @@ final class EvalCommand implements Callable<Integer> {
     }
     SemhashConfig config = common.load();
     HashingModel model = HashingModel.load(modelDir);
-    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(config));
+    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
     ModelEvaluation.Report report = ModelEvaluation.run(model, corpus.documents(), k);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(JsonOutput.of(report));
+      out.println(ApiJson.pretty(report));
     } else {
       out.printf(Locale.ROOT, "%d bits, estimator %s: %d queries (test) against %d documents (train), k = %d%n",
           report.bits(), report.estimator(), report.queries(), report.database(), report.k());

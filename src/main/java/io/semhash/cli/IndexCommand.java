@@ -2,9 +2,10 @@ package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.Corpus;
+import io.semhash.json.ApiJson;
 import io.semhash.model.HashingModel;
-import io.semhash.search.IndexBuilder;
-import io.semhash.search.IndexManifest;
+import io.semhash.pipeline.IndexDirectoryWriter;
+import io.semhash.indexdir.IndexManifest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code semhash index}: encodes and stores a corpus with a trained model into an index directory. */
 @Command(
     name = "index",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Encode every document with a model and write an index directory (model, Hamming index, Lucene store).")
 final class IndexCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -41,11 +42,11 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
     HashingModel model = HashingModel.load(modelDir);
-    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(config));
-    IndexManifest m = IndexBuilder.build(model, corpus.documents(), split, out, System.err);
+    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
+    IndexManifest m = IndexDirectoryWriter.write(model, corpus.documents(), split, out, System.err);
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {
-      pw.println(JsonOutput.of(m));
+      pw.println(ApiJson.pretty(m));
     } else {
       pw.printf(Locale.ROOT, "index %s: %,d documents, %d bits%n", out, m.documents(), m.bits());
     }

@@ -1,119 +1,110 @@
 package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
-import io.semhash.model.ParallelSlices;
 import io.semhash.model.TrainingOptions;
+import io.semhash.training.ParallelSlices;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Training flags; each overrides the {@code model.*} key of the same name in the configuration. */
+/**
+ * Training flags. Each defaults to the {@code model.*} key of the same name in the configuration
+ * the command reads ({@link ConfigDefaults}), so a flag given wins and the rest are as configured.
+ */
 final class ModelArgs {
-  @Option(names = "--bits", paramLabel = "N", description = "code length, 8..1024")
-  Integer bits;
+  @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
-  @Option(names = "--estimator", paramLabel = "E", description = "zgr | st | darn | gs | stgs | grmc")
+  @Option(names = "--bits", descriptionKey = "model.bits", paramLabel = "N", description = "code length, 8..1024 (default: ${DEFAULT-VALUE})")
+  int bits;
+
+  @Option(names = "--estimator", descriptionKey = "model.estimator", paramLabel = "E", description = "zgr | st | darn | gs | stgs | grmc (default: ${DEFAULT-VALUE})")
   String estimator;
 
-  @Option(names = "--tau", paramLabel = "T", description = "temperature of gs, stgs and grmc, > 0")
-  Double tau;
+  @Option(names = "--tau", descriptionKey = "model.tau", paramLabel = "T", description = "temperature of gs, stgs and grmc, > 0 (default: ${DEFAULT-VALUE})")
+  double tau;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs (early stopping on validation P@100)")
-  Integer epochs;
+  @Option(names = "--epochs", descriptionKey = "model.epochs", paramLabel = "N", description = "maximum epochs (early stopping on validation P@100) (default: ${DEFAULT-VALUE})")
+  int epochs;
 
-  @Option(names = "--seed", paramLabel = "S", description = "random seed: same seed, same machine, same codes")
-  Long seed;
+  @Option(names = "--seed", descriptionKey = "model.seed", paramLabel = "S", description = "random seed: same seed, same machine, same codes (default: ${DEFAULT-VALUE})")
+  long seed;
 
-  @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam step size, in (0, 1)")
-  Double learningRate;
+  @Option(names = "--learning-rate", descriptionKey = "model.learning-rate", paramLabel = "LR", description = "Adam step size, in (0, 1) (default: ${DEFAULT-VALUE})")
+  double learningRate;
 
-  @Option(names = "--batch-size", paramLabel = "B", description = "documents per step")
-  Integer batchSize;
+  @Option(names = "--batch-size", descriptionKey = "model.batch-size", paramLabel = "B", description = "documents per step (default: ${DEFAULT-VALUE})")
+  int batchSize;
 
-  @Option(names = "--beta", paramLabel = "B", description = "weight of the KL term, >= 0")
-  Double beta;
+  @Option(names = "--beta", descriptionKey = "model.beta", paramLabel = "B", description = "weight of the KL term, >= 0 (default: ${DEFAULT-VALUE})")
+  double beta;
 
-  @Option(names = "--neighbour-weight", paramLabel = "W", description = "weight of the tf-idf neighbour term, >= 0 (0 = plain VAE)")
-  Double neighbourWeight;
+  @Option(names = "--neighbour-weight", descriptionKey = "model.neighbour-weight", paramLabel = "W", description = "weight of the tf-idf neighbour term, >= 0 (0 = plain VAE) (default: ${DEFAULT-VALUE})")
+  double neighbourWeight;
 
-  @Option(names = "--neighbours", paramLabel = "K", description = "the neighbour term's partner is one of the K nearest, 1..1000")
-  Integer neighbours;
+  @Option(names = "--neighbours", descriptionKey = "model.neighbours", paramLabel = "K", description = "the neighbour term's partner is one of the K nearest, 1..1000 (default: ${DEFAULT-VALUE})")
+  int neighbours;
 
-  @Option(names = "--neighbour-weighting", paramLabel = "W",
-      description = "term weighting of the vectors whose cosine picks the neighbours: tfidf | log-tf")
+  @Option(names = "--neighbour-weighting", descriptionKey = "model.neighbour-weighting", paramLabel = "W",
+      description = "term weighting of the vectors whose cosine picks the neighbours: tfidf | log-tf (default: ${DEFAULT-VALUE})")
   String neighbourWeighting;
 
-  @Option(names = "--neighbour-min-similarity", paramLabel = "C",
-      description = "leave out neighbours below this cosine, in [0, 1) (0 = keep all K)")
-  Double neighbourMinSimilarity;
+  @Option(names = "--neighbour-min-similarity", descriptionKey = "model.neighbour-min-similarity", paramLabel = "C",
+      description = "leave out neighbours below this cosine, in [0, 1) (0 = keep all K) (default: ${DEFAULT-VALUE})")
+  double neighbourMinSimilarity;
 
-  @Option(names = "--input-weighting", paramLabel = "W",
-      description = "term weighting of the encoder's input, kept with the model: tfidf | log-tf")
+  @Option(names = "--input-weighting", descriptionKey = "model.input-weighting", paramLabel = "W",
+      description = "term weighting of the encoder's input, kept with the model: tfidf | log-tf (default: ${DEFAULT-VALUE})")
   String inputWeighting;
 
-  @Option(names = "--neighbour-reconstruction", paramLabel = "L",
-      description = "each document also reconstructs L times its neighbour's words, in [0, 10] (0 = off)")
-  Double neighbourReconstruction;
+  @Option(names = "--neighbour-reconstruction", descriptionKey = "model.neighbour-reconstruction", paramLabel = "L",
+      description = "each document also reconstructs L times its neighbour's words, in [0, 10] (0 = off) (default: ${DEFAULT-VALUE})")
+  double neighbourReconstruction;
 
-  @Option(names = "--input-dropout", paramLabel = "P",
-      description = "drop each input term with probability P at every training step, in [0, 1) (0 = off)")
-  Double inputDropout;
+  @Option(names = "--input-dropout", descriptionKey = "model.input-dropout", paramLabel = "P",
+      description = "drop each input term with probability P at every training step, in [0, 1) (0 = off) (default: ${DEFAULT-VALUE})")
+  double inputDropout;
 
-  @Option(names = "--neighbour-loss", paramLabel = "F",
-      description = "form of the neighbour term: squared | cross-entropy | hard-target (the last two do not fade for certain bits)")
+  @Option(names = "--neighbour-loss", descriptionKey = "model.neighbour-loss", paramLabel = "F",
+      description = "form of the neighbour term: squared | cross-entropy | hard-target (the last two do not fade for certain bits) (default: ${DEFAULT-VALUE})")
   String neighbourLoss;
 
-  @Option(names = "--bit-balance", paramLabel = "B",
-      description = "pull each bit's mean over a batch towards 1/2 with weight B, in [0, 1000] (0 = off)")
-  Double bitBalance;
+  @Option(names = "--bit-balance", descriptionKey = "model.bit-balance", paramLabel = "B",
+      description = "pull each bit's mean over a batch towards 1/2 with weight B, in [0, 1000] (0 = off) (default: ${DEFAULT-VALUE})")
+  double bitBalance;
 
-  @Option(names = "--hidden", paramLabel = "H", description = "encoder hidden width")
-  Integer hidden;
+  @Option(names = "--hidden", descriptionKey = "model.hidden", paramLabel = "H", description = "encoder hidden width (default: ${DEFAULT-VALUE})")
+  int hidden;
 
-  @Option(names = "--patience", paramLabel = "N", description = "epochs without improvement before stopping")
-  Integer patience;
+  @Option(names = "--patience", descriptionKey = "model.patience", paramLabel = "N", description = "epochs without improvement before stopping (default: ${DEFAULT-VALUE})")
+  int patience;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "threads of the training step, 0..256 (0 = one per core); the model does not depend on it")
-  Integer threads;
+  @Option(names = "--threads", descriptionKey = "model.threads", paramLabel = "N",
+      description = "threads of the training step, 0..256 (0 = one per core); the model does not depend on it (default: ${DEFAULT-VALUE})")
+  int threads;
 
-  /** Sets the training threads from the flag or {@code model.threads}. */
-  void applyThreads(SemhashConfig config) {
-    applyThreads(threads, config);
+  /** The training threads, checked here so that the error names where the bad value came from. */
+  int threads() {
+    boolean flag = spec.commandLine().getParseResult().hasMatchedOption("--threads");
+    return checkThreads(threads, flag ? "--threads" : "model.threads");
   }
 
-  /** Sets the training threads from {@code flag} (the {@code --threads} value, or null) or {@code model.threads}. */
-  static void applyThreads(Integer flag, SemhashConfig config) {
-    int n = flag != null ? flag : config.model().threads();
+  /** The training threads of {@code model.threads}, for commands without the flag. */
+  static int threads(SemhashConfig config) {
+    return checkThreads(config.model().threads(), "model.threads");
+  }
+
+  private static int checkThreads(int n, String name) {
     if (n < 0 || n > ParallelSlices.MAX_THREADS) {
-      throw new IllegalArgumentException((flag != null ? "--threads" : "model.threads") + " must be in [0, "
-          + ParallelSlices.MAX_THREADS + "] (0 = one per core), got " + n);
+      throw new IllegalArgumentException(name + " must be in [0, " + ParallelSlices.MAX_THREADS + "] (0 = one per core), got " + n);
     }
-    ParallelSlices.setThreads(n);
+    return n;
   }
 
+  /** The training options: the flags, with the settings that have no flag from {@code model.*}. */
   TrainingOptions options(SemhashConfig config) {
     SemhashConfig.Model m = config.model();
-    return new SemhashConfig.Model(
-        bits != null ? bits : m.bits(),
-        estimator != null ? estimator : m.estimator(),
-        tau != null ? tau : m.tau(),
-        m.samples(),
-        hidden != null ? hidden : m.hidden(),
-        epochs != null ? epochs : m.epochs(),
-        learningRate != null ? learningRate : m.learningRate(),
-        batchSize != null ? batchSize : m.batchSize(),
-        beta != null ? beta : m.beta(),
-        neighbourWeight != null ? neighbourWeight : m.neighbourWeight(),
-        neighbours != null ? neighbours : m.neighbours(),
-        neighbourWeighting != null ? neighbourWeighting : m.neighbourWeighting(),
-        neighbourMinSimilarity != null ? neighbourMinSimilarity : m.neighbourMinSimilarity(),
-        inputWeighting != null ? inputWeighting : m.inputWeighting(),
-        neighbourReconstruction != null ? neighbourReconstruction : m.neighbourReconstruction(),
-        inputDropout != null ? inputDropout : m.inputDropout(),
-        neighbourLoss != null ? neighbourLoss : m.neighbourLoss(),
-        bitBalance != null ? bitBalance : m.bitBalance(),
-        seed != null ? seed : m.seed(),
-        m.validationFraction(),
-        patience != null ? patience : m.patience(),
-        m.threads()).options();
+    return new SemhashConfig.Model(bits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
+        neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction,
+        inputDropout, neighbourLoss, bitBalance, seed, m.validationFraction(), patience, threads).options();
   }
 }

@@ -30,6 +30,14 @@ final class OpenBlasCore {
   private OpenBlasCore() {}
 
   /**
+   * Prints the core this machine's CPU gets, or nothing when OpenBLAS's own choice stands: for
+   * bench scripts that start a JVM of their own, so the choice is made in one place.
+   */
+  public static void main(String[] args) throws IOException {
+    coreFor(flags(Files.readString(Path.of("/proc/cpuinfo")))).ifPresent(System.out::println);
+  }
+
+  /**
    * The OpenBLAS core name for a CPU with these {@code /proc/cpuinfo} flags: SkylakeX with the
    * AVX-512 subsets its kernels use, Haswell with AVX2 and FMA, otherwise none (OpenBLAS's own
    * choice stands).

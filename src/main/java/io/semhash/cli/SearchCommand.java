@@ -1,5 +1,6 @@
 package io.semhash.cli;
 
+import io.semhash.json.ApiJson;
 import io.semhash.search.SearchHit;
 import io.semhash.search.SearchMode;
 import io.semhash.search.SearchRequest;
@@ -26,7 +27,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--index", required = true, paramLabel = "INDEX_DIR", description = "index directory from 'semhash index' or 'semhash build'")
   Path indexDir;
 
-  @Option(names = "--k", paramLabel = "K", description = "results, 1..1000 (default: ${DEFAULT-VALUE})")
+  @Option(names = "--k", paramLabel = "K", description = "results, 1..server.max-k of the configuration, as for GET /api/search (default: ${DEFAULT-VALUE})")
   int k = 10;
 
   @Option(names = "--mode", paramLabel = "MODE", description = "semantic | keyword | hybrid (default: semantic)")
@@ -46,8 +47,9 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (k < 1 || k > 1000) {
-      throw new IllegalArgumentException("--k must be in [1, 1000], got " + k);
+    int maxK = common.load().server().maxK(); // the API's limit, so the command answers what the server would
+    if (k < 1 || k > maxK) {
+      throw new IllegalArgumentException("--k must be in [1, " + maxK + "] (server.max-k), got " + k);
     }
     if (maxDistance != null && maxDistance < 0) {
       throw new IllegalArgumentException("--max-distance must be >= 0, got " + maxDistance);
@@ -61,7 +63,7 @@ final class SearchCommand implements Callable<Integer> {
       SearchResponse r = service.search(new SearchRequest(query, k, 0, labels, maxDistance, m));
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(JsonOutput.of(r));
+        out.println(ApiJson.pretty(r));
       } else {
         out.printf(Locale.ROOT, "query code %s (%d bits), %d matches, %.1f ms%n", r.codeHex(), r.bits(), r.total(), r.tookMs());
         int rank = 1;

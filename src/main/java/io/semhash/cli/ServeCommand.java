@@ -6,36 +6,40 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code semhash serve}: the HTTP API and web UI over an index directory. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the web UI and the HTTP API of an index directory.")
+@Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
+    description = "Serve the web UI and the HTTP API of an index directory.")
 final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
   @Option(names = "--index", required = true, paramLabel = "INDEX_DIR", description = "index directory")
   Path indexDir;
 
-  @Option(names = "--port", paramLabel = "PORT", description = "port, 0..65535 (default: server.port of the configuration)")
-  Integer port;
+  @Mixin ServerAddress address;
 
-  @Option(names = "--host", paramLabel = "HOST", description = "bind address (default: server.host, 127.0.0.1)")
-  String host;
+  @Option(names = "--threads", descriptionKey = "server.threads", paramLabel = "N",
+      description = "most HTTP server threads, 4..1000 (default: server.threads, ${DEFAULT-VALUE})")
+  int threads;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "most HTTP server threads, 4..1000 (default: server.threads of the configuration, 8)")
-  Integer threads;
-
-  @Option(names = "--search-threads", paramLabel = "N",
-      description = "most requests doing search work at once, 0..1000, 0 = one per core (default: server.search-threads, 0)")
-  Integer searchThreads;
+  @Option(names = "--search-threads", descriptionKey = "server.search-threads", paramLabel = "N",
+      description = "most requests doing search work at once, 0..1000, 0 = one per core (default: server.search-threads, ${DEFAULT-VALUE})")
+  int searchThreads;
 
   @Override
   public Integer call() throws Exception {
-    SemhashConfig config = common.load();
-    SemhashConfig.Server s = ServerSettings.of(config, host, port, threads, searchThreads);
+    SemhashConfig.Server s = settings(common.load());
     SemanticSearchService service = SemanticSearchService.open(indexDir);
     ServerSettings.serveUntilStopped(service, s, indexDir.toString());
     return 0;
+  }
+
+  /** The settings to serve with, once the command line is parsed. */
+  SemhashConfig.Server settings(SemhashConfig config) {
+    return ConfigDefaults.build(spec, () -> ServerSettings.of(config.server(), address.host, address.port, threads, searchThreads));
   }
 }

@@ -9,29 +9,14 @@ import java.util.concurrent.CountDownLatch;
 final class ServerSettings {
   private ServerSettings() {}
 
-  static SemhashConfig.Server of(SemhashConfig config, String host, Integer port) {
-    return of(config, host, port, null, null);
-  }
-
-  /** The configured settings with the flags given (non-null) put over them. */
-  static SemhashConfig.Server of(SemhashConfig config, String host, Integer port, Integer threads, Integer searchThreads) {
-    SemhashConfig.Server s = config.server();
-    int p = port != null ? port : s.port();
-    if (p < 0 || p > 65535) {
-      throw new IllegalArgumentException("--port must be in [0, 65535], got " + p);
-    }
-    if (threads != null && (threads < SemhashConfig.Server.MIN_THREADS || threads > SemhashConfig.Server.MAX_THREADS)) {
-      throw new IllegalArgumentException("--threads must be in [" + SemhashConfig.Server.MIN_THREADS + ", "
-          + SemhashConfig.Server.MAX_THREADS + "], got " + threads);
-    }
-    if (searchThreads != null && (searchThreads < 0 || searchThreads > SemhashConfig.Server.MAX_THREADS)) {
-      throw new IllegalArgumentException("--search-threads must be in [0, " + SemhashConfig.Server.MAX_THREADS
-          + "] (0 = one per core), got " + searchThreads);
-    }
-    SemhashConfig.Server merged = new SemhashConfig.Server(host != null ? host : s.host(), p, s.maxBodyBytes(), s.maxK(), s.token(),
-        threads != null ? threads : s.threads(), searchThreads != null ? searchThreads : s.searchThreads());
-    return new SemhashConfig.Server(merged.host(), merged.port(), merged.maxBodyBytes(), merged.maxK(),
-        SemhashServer.token(merged, System.getenv()), merged.threads(), merged.searchThreads());
+  /**
+   * The settings to serve with: the address and thread counts as the command's options hold them
+   * (the flags, else the configuration: {@link ConfigDefaults}), the rest as configured, the
+   * token falling back to the environment. The record checks every range.
+   */
+  static SemhashConfig.Server of(SemhashConfig.Server configured, String host, int port, int threads, int searchThreads) {
+    String token = SemhashServer.token(configured, System.getenv());
+    return new SemhashConfig.Server(host, port, configured.maxBodyBytes(), configured.maxK(), token, threads, searchThreads);
   }
 
   /** Starts the server, prints its URL and blocks until the JVM is asked to stop. */

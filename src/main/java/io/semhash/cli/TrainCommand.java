@@ -2,6 +2,7 @@ package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.Corpus;
+import io.semhash.json.ApiJson;
 import io.semhash.model.EpochRecord;
 import io.semhash.model.HashingModel;
 import io.semhash.model.ModelManifest;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code semhash train}: fits the vocabulary and trains the hashing model on the train split. */
 @Command(
     name = "train",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Train the hashing VAE (early stopping on validation P@100 from the train split) and save the model directory.")
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -39,15 +40,15 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
     TrainingOptions options = modelArgs.options(config);
-    modelArgs.applyThreads(config);
-    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options(config));
+    int threads = modelArgs.threads();
+    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
     CorpusVectors vectors = CorpusVectors.build(corpus.documents(), config.text().options(), System.err);
-    HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, System.err);
+    HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, threads, System.err, Double.POSITIVE_INFINITY);
     model.save(out);
     ModelManifest m = model.manifest();
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {
-      pw.println(JsonOutput.of(m));
+      pw.println(ApiJson.pretty(m));
     } else {
       EpochRecord best = m.history().get(m.bestEpoch() - 1);
       pw.printf(Locale.ROOT, "model %s: %d bits, %s, best epoch %d of %d (validation P@100 %.4f), %.0f s%n",

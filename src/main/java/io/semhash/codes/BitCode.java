@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 /**
  * An immutable binary code of {@code bits} bits, packed into {@code ceil(bits / 64)} longs.
  *
- * <p>Bit order (the project-wide contract, see design.md): bit {@code i} of the code is bit
+ * <p>Bit order (the project-wide contract, see docs/ARCHITECTURE.md): bit {@code i} of the code is bit
  * {@code i mod 64} of word {@code floor(i / 64)}; on disk the words are little-endian, so byte
  * {@code j} holds bits {@code 8j .. 8j+7}. Bits at positions {@code >= bits} in the last word are
  * always zero; every factory checks this so that Hamming distances never count padding.
@@ -98,6 +98,28 @@ public final class BitCode {
             "not a hex digit at position " + (hi < 0 ? 2 * j : 2 * j + 1) + " of '" + hex + "'");
       }
       w[j >>> 3] |= (long) ((hi << 4) | lo) << ((j & 7) << 3);
+    }
+    checkWords(bits, w, 0, w.length);
+    return new BitCode(bits, w);
+  }
+
+  /**
+   * Reads a code from its bytes in the on-disk order ({@link #toBytes()}): byte {@code j} holds
+   * bits {@code 8j .. 8j+7}. This is how a code travels as a binary value (a Solr docValues field).
+   *
+   * @throws IllegalArgumentException if {@code length} is not {@code ceil(bits / 8)} or a padding
+   *     bit is set
+   */
+  public static BitCode fromBytes(int bits, byte[] bytes, int offset, int length) {
+    checkBits(bits);
+    int expected = (bits + 7) >>> 3;
+    if (length != expected) {
+      throw new IllegalArgumentException(
+          "a code of " + bits + " bits has " + expected + " bytes, got " + length);
+    }
+    long[] w = new long[wordsFor(bits)];
+    for (int j = 0; j < length; j++) {
+      w[j >>> 3] |= (bytes[offset + j] & 0xFFL) << ((j & 7) << 3);
     }
     checkWords(bits, w, 0, w.length);
     return new BitCode(bits, w);
@@ -236,6 +258,15 @@ public final class BitCode {
           "cannot compare a " + bits + "-bit code with a " + other.bits + "-bit code");
     }
     return distance(words, 0, other.words, 0, words.length);
+  }
+
+  /** The code's {@code ceil(bits / 8)} bytes in the on-disk order; the hex form spells these. */
+  public byte[] toBytes() {
+    byte[] out = new byte[(bits + 7) >>> 3];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = (byte) (words[j >>> 3] >>> ((j & 7) << 3));
+    }
+    return out;
   }
 
   /** Hex form, bytes in on-disk (little-endian) order; see the class comment. */

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.semhash.json.JsonProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ public final class ConfigLoader {
     try {
       tree = YAML.readTree(path.toFile());
     } catch (IOException e) {
-      throw new ConfigException(path + ": not valid YAML: " + firstLine(e.getMessage()));
+      throw new ConfigException(path + ": not valid YAML: " + JsonProblem.of(e));
     }
     return fromTree(tree, path.toString());
   }
@@ -59,7 +61,7 @@ public final class ConfigLoader {
     try {
       return fromTree(YAML.readTree(yaml), source);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(source + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
+      throw new ConfigException(source + ": not valid YAML: " + JsonProblem.of(e));
     }
   }
 
@@ -73,13 +75,17 @@ public final class ConfigLoader {
     }
     try {
       return YAML.treeToValue(merged, SemhashConfig.class);
+    } catch (ValueInstantiationException e) {
+      // a record refused a value: its message names the key and the range
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new ConfigException(source + ": " + JsonProblem.of(cause));
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(source + ": unknown key '" + keyPath(e) + "'");
     } catch (MismatchedInputException e) {
       throw new ConfigException(source + ": key '" + keyPath(e) + "' has the wrong type: "
-          + firstLine(e.getOriginalMessage()));
+          + JsonProblem.of(e));
     } catch (JsonProcessingException e) {
-      throw new ConfigException(source + ": " + firstLine(e.getOriginalMessage()));
+      throw new ConfigException(source + ": " + JsonProblem.of(e));
     }
   }
 
@@ -105,6 +111,21 @@ public final class ConfigLoader {
     }
   }
 
+  /**
+   * The value of {@code key} ({@code server.port}, the file's kebab-case names) in {@code config},
+   * as text; null for a key that does not name a setting.
+   */
+  public static String value(SemhashConfig config, String key) {
+    JsonNode node = YAML.valueToTree(config);
+    for (String part : key.split("\\.")) {
+      node = node.get(part);
+      if (node == null) {
+        return null;
+      }
+    }
+    return node.isValueNode() ? node.asText() : null;
+  }
+
   private static java.util.List<String> iterable(Iterator<String> it) {
     java.util.List<String> out = new java.util.ArrayList<>();
     it.forEachRemaining(out::add);
@@ -115,13 +136,5 @@ public final class ConfigLoader {
     return e.getPath().stream()
         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining("."));
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int eol = s.indexOf('\n');
-    return eol < 0 ? s : s.substring(0, eol);
   }
 }

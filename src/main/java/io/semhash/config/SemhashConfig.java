@@ -1,6 +1,8 @@
 package io.semhash.config;
 
 import io.semhash.corpus.CorpusOptions;
+import io.semhash.estimator.BinaryEstimators;
+import io.semhash.estimator.EstimatorParams;
 import io.semhash.model.TrainingOptions;
 import io.semhash.text.VocabularyOptions;
 
@@ -19,8 +21,15 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
         new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0));
   }
 
-  /** @param testFraction share of documents without a split that become queries (by id hash) */
+  /**
+   * @param testFraction share of documents without a split that become queries (by id hash);
+   *     its range is {@link CorpusOptions}'
+   */
   public record Corpus(double testFraction, boolean skipBad) {
+    public Corpus {
+      new CorpusOptions(testFraction, skipBad); // checks the range now, when the file is read
+    }
+
     public CorpusOptions options() {
       return new CorpusOptions(testFraction, skipBad);
     }
@@ -28,6 +37,10 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
 
   /** The vocabulary: see {@link VocabularyOptions}. */
   public record Text(int vocabularySize, int minDf, double maxDf, boolean stem) {
+    public Text {
+      new VocabularyOptions(vocabularySize, minDf, maxDf, stem); // checks the ranges now, when the file is read
+    }
+
     public VocabularyOptions options() {
       return new VocabularyOptions(vocabularySize, minDf, maxDf, stem);
     }
@@ -76,18 +89,27 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       int patience,
       int threads) {
 
-    /** The training options these settings give (validated there, naming the bad one). */
+    /**
+     * The training options these settings give, validated (there, and the estimator with its τ and
+     * K here), naming the bad one.
+     */
     public TrainingOptions options() {
+      BinaryEstimators.byName(estimator, new EstimatorParams(tau, samples));
       return new TrainingOptions(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
           neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed);
     }
   }
 
   /**
-   * The HTTP server.
+   * The HTTP server. Every range is checked here, whether the value comes from the file, a flag
+   * or code ({@link InvalidSettingException} names the key).
    *
+   * @param host bind address, not empty
+   * @param port 0..65535, 0 for a free port
+   * @param maxBodyBytes largest request body, at least 1
+   * @param maxK largest {@code k} a request may ask for, at least 1
    * @param token bearer token for write endpoints; empty disables them (the environment variable
-   *     SEMHASH_TOKEN is used when this is empty)
+   *     SEMHASH_TOKEN is used when this is empty); null is empty
    * @param threads the most threads the HTTP server runs (its acceptor and selector included);
    *     see {@link #DEFAULT_THREADS}
    * @param searchThreads the most requests doing search work at once, the others waiting their
@@ -103,6 +125,16 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
     /** Fewest threads: the acceptor and the selector hold one each, and at least two must serve requests. */
     public static final int MIN_THREADS = 4;
     public static final int MAX_THREADS = 1000;
+
+    public Server {
+      InvalidSettingException.checkNotBlank("server.host", host);
+      InvalidSettingException.checkRange("server.port", port, 0, 65535, "");
+      InvalidSettingException.checkAtLeast("server.max-body-bytes", maxBodyBytes, 1);
+      InvalidSettingException.checkAtLeast("server.max-k", maxK, 1);
+      InvalidSettingException.checkRange("server.threads", threads, MIN_THREADS, MAX_THREADS, "");
+      InvalidSettingException.checkRange("server.search-threads", searchThreads, 0, MAX_THREADS, " (0 = one per core)");
+      token = token == null ? "" : token;
+    }
 
     /** Settings with the default thread counts. */
     public Server(String host, int port, long maxBodyBytes, int maxK, String token) {

@@ -2,7 +2,7 @@ package io.semhash.corpus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.semhash.json.FileJson;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +21,6 @@ import java.util.zip.GZIPInputStream;
  * {@link GZIPInputStream}, never unpacked to disk; its line numbers are those of the unpacked text.
  */
 final class JsonlCorpusReader extends CorpusReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
   private final boolean gzipped;
 
@@ -89,7 +88,7 @@ final class JsonlCorpusReader extends CorpusReader {
     try {
       JsonNode node;
       try {
-        node = JSON.readTree(text);
+        node = FileJson.tree(text);
       } catch (JsonProcessingException e) {
         throw new BadRecord("malformed JSON line", e.getOriginalMessage());
       }

@@ -1,5 +1,6 @@
 package io.semhash.estimator;
 
+import io.semhash.random.Gaussian;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -20,7 +21,7 @@ public record CubicObjective(QuadraticObjective quadratic, double[] u, double c)
     java.util.SplittableRandom random = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
     double[] u = new double[n];
     for (int i = 0; i < n; i++) {
-      u[i] = QuadraticObjective.gaussian(random);
+      u[i] = Gaussian.draw(random);
     }
     return new CubicObjective(QuadraticObjective.random(n, seed), u, c);
   }

@@ -1,5 +1,6 @@
 package io.semhash.estimator;
 
+import io.semhash.random.Gaussian;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -22,17 +23,12 @@ public record QuadraticObjective(double[][] a, double[] b) implements Objective 
     double[] b = new double[n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        a[i][j] = gaussian(random);
+        a[i][j] = Gaussian.draw(random);
       }
-      a[i][i] = Math.copySign(0.5 + Math.abs(gaussian(random)), gaussian(random));
-      b[i] = gaussian(random);
+      a[i][i] = Math.copySign(0.5 + Math.abs(Gaussian.draw(random)), Gaussian.draw(random));
+      b[i] = Gaussian.draw(random);
     }
     return new QuadraticObjective(a, b);
-  }
-
-  static double gaussian(java.util.SplittableRandom random) {
-    double u = 1.0 - random.nextDouble();
-    return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.semhash.eval;
 
 import io.semhash.codes.BitCode;
+import io.semhash.random.Gaussian;
 import io.semhash.text.SparseVector;
 import java.util.SplittableRandom;
 
@@ -25,16 +26,9 @@ public final class RandomHyperplaneLsh {
     SplittableRandom random = new SplittableRandom(seed);
     float[] planes = new float[dims * bits];
     for (int i = 0; i < planes.length; i++) {
-      planes[i] = (float) gaussian(random);
+      planes[i] = (float) Gaussian.draw(random);
     }
     return new RandomHyperplaneLsh(bits, dims, planes);
-  }
-
-  private static double gaussian(SplittableRandom r) {
-    // Box-Muller; SplittableRandom has no nextGaussian on Java 17
-    double u = 1.0 - r.nextDouble();
-    double v = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
   public BitCode code(SparseVector x) {

@@ -33,6 +33,16 @@ public record BitMeaning(int bit, List<BitWord> on, List<BitWord> onByProbabilit
     return head(off, n).stream().map(BitWord::term).toList();
   }
 
+  /** The words (surface forms) of {@link #on}, at most {@code n}. */
+  public List<String> onWords(int n) {
+    return head(on, n).stream().map(BitWord::word).toList();
+  }
+
+  /** The words (surface forms) of {@link #off}, at most {@code n}. */
+  public List<String> offWords(int n) {
+    return head(off, n).stream().map(BitWord::word).toList();
+  }
+
   private static <T> List<T> head(List<T> list, int n) {
     return list.size() <= n ? list : list.subList(0, n);
   }

@@ -30,15 +30,34 @@ public final class BitMeanings {
   /** Words kept per list and bit; callers truncate with {@link BitMeaning#top}. */
   public static final int KEPT = 50;
 
+  /** How a meaning's words are ranked. */
+  public enum Rank {
+    /** By the decoder weight (on, off) and the change in probability, from the model alone. */
+    DECODER,
+    /** By {@link BitContrast} over a corpus's codes, words of too few documents and non-word shapes left out. */
+    CONTRAST
+  }
+
   private final int bits;
   private final int vocabularySize;
   private final float[] w4;
+  private final double[] base;
+  private final double[] lseOn;
+  private final double[] lseOff;
+  private final Vocabulary vocabulary;
+  private final Rank rank;
   private final List<BitMeaning> meanings;
 
-  private BitMeanings(int bits, int vocabularySize, float[] w4, List<BitMeaning> meanings) {
+  private BitMeanings(int bits, int vocabularySize, float[] w4, double[] base, double[] lseOn, double[] lseOff,
+      Vocabulary vocabulary, Rank rank, List<BitMeaning> meanings) {
     this.bits = bits;
     this.vocabularySize = vocabularySize;
     this.w4 = w4;
+    this.base = base;
+    this.lseOn = lseOn;
+    this.lseOff = lseOff;
+    this.vocabulary = vocabulary;
+    this.rank = rank;
     this.meanings = List.copyOf(meanings);
   }
 
@@ -68,6 +87,8 @@ public final class BitMeanings {
     double[] deltaLog = new double[v];
     double[] deltaProb = new double[v];
     double[] negWeight = new double[v];
+    double[] lseOns = new double[bits];
+    double[] lseOffs = new double[bits];
     for (int i = 0; i < bits; i++) {
       for (int t = 0; t < v; t++) {
         weight[t] = w4[i * v + t];
@@ -77,6 +98,8 @@ public final class BitMeanings {
       }
       double lseOn = logSumExp(zOn);
       double lseOff = logSumExp(zOff);
+      lseOns[i] = lseOn;
+      lseOffs[i] = lseOff;
       for (int t = 0; t < v; t++) {
         deltaLog[t] = weight[t] - (lseOn - lseOff);
         deltaProb[t] = Math.exp(zOn[t] - lseOn) - Math.exp(zOff[t] - lseOff);
@@ -86,7 +109,60 @@ public final class BitMeanings {
           words(top(deltaProb, KEPT), vocabulary, weight, deltaLog, deltaProb),
           words(top(negWeight, KEPT), vocabulary, weight, deltaLog, deltaProb)));
     }
-    return new BitMeanings(bits, v, w4, meanings);
+    return new BitMeanings(bits, v, w4, base, lseOns, lseOffs, vocabulary, Rank.DECODER, meanings);
+  }
+
+  /**
+   * These meanings with the words of each bit ranked by {@code contrast}: {@code on} and {@code
+   * off} by its score, {@code onByProbability} by the decoder's change in probability among the
+   * words {@code contrast} lets be listed. Every word keeps its decoder numbers.
+   */
+  public BitMeanings rankedBy(BitContrast contrast) {
+    if (contrast.bits() != bits) {
+      throw new IllegalArgumentException("contrast of " + contrast.bits() + " bits, model of " + bits);
+    }
+    List<BitMeaning> ranked = new ArrayList<>(bits);
+    double[] deltaProb = new double[vocabularySize];
+    for (int i = 0; i < bits; i++) {
+      for (int t = 0; t < vocabularySize; t++) {
+        deltaProb[t] = contrast.listable(t) ? deltaProb(i, t) : Double.NEGATIVE_INFINITY;
+      }
+      int[] byProbability = top(deltaProb, KEPT);
+      List<BitWord> probable = new ArrayList<>();
+      for (int t : byProbability) {
+        if (deltaProb[t] != Double.NEGATIVE_INFINITY) {
+          probable.add(word(i, t, contrast.z(i, t)));
+        }
+      }
+      ranked.add(new BitMeaning(i, contrastWords(i, contrast.topOn(i, KEPT), contrast), probable,
+          contrastWords(i, contrast.topOff(i, KEPT), contrast)));
+    }
+    return new BitMeanings(bits, vocabularySize, w4, base, lseOn, lseOff, vocabulary, Rank.CONTRAST, ranked);
+  }
+
+  private List<BitWord> contrastWords(int bit, int[] terms, BitContrast contrast) {
+    List<BitWord> out = new ArrayList<>(terms.length);
+    for (int t : terms) {
+      out.add(word(bit, t, contrast.z(bit, t)));
+    }
+    return out;
+  }
+
+  private BitWord word(int bit, int t, Double contrast) {
+    double weight = w4[bit * vocabularySize + t];
+    return new BitWord(vocabulary.term(t), vocabulary.word(t), weight, weight - (lseOn[bit] - lseOff[bit]),
+        deltaProb(bit, t), contrast);
+  }
+
+  private double deltaProb(int bit, int t) {
+    double weight = w4[bit * vocabularySize + t];
+    double zOff = base[t] - CONTEXT * weight;
+    return Math.exp(zOff + weight - lseOn[bit]) - Math.exp(zOff - lseOff[bit]);
+  }
+
+  /** How the words of these meanings are ranked. */
+  public Rank rank() {
+    return rank;
   }
 
   public int bits() {
@@ -111,7 +187,7 @@ public final class BitMeanings {
   private static List<BitWord> words(int[] terms, Vocabulary vocabulary, double[] weight, double[] deltaLog, double[] deltaProb) {
     List<BitWord> out = new ArrayList<>(terms.length);
     for (int t : terms) {
-      out.add(new BitWord(vocabulary.term(t), weight[t], deltaLog[t], deltaProb[t]));
+      out.add(new BitWord(vocabulary.term(t), vocabulary.word(t), weight[t], deltaLog[t], deltaProb[t], null));
     }
     return out;
   }

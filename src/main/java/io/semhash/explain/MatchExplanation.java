@@ -14,8 +14,9 @@ import java.util.List;
  * <p>A shared bit with value s ∈ {0, 1} moves the decoder's logit of term w by (s − ½)·W4[bit, w]
  * against the {@link BitMeanings#CONTEXT context}, so the shared bits together favour w by
  * score(w) = Σ_shared (s − ½)·W4[bit, w] (on bits add their weight, off bits subtract it). The
- * {@link #matchWords} are the result's own terms with the highest positive score: the topic the
- * two codes agree on, in the result's words.
+ * {@link #matchWords} are the result's own terms with the highest positive score, those not shaped
+ * like words (host names, numbers: {@link WordShape}) left out: the topic the two codes agree on,
+ * in the result's words.
  *
  * @param leftId the left document's id; null when the left side is a query
  * @param rightId the right document's (the result's) id
@@ -53,23 +54,30 @@ public record MatchExplanation(
    *
    * @param left the bit in the left code (1 on, 0 off)
    * @param right the bit in the right code
-   * @param on the words the bit favours when on
-   * @param off the words it favours when off
+   * @param on the terms the bit favours when on (stems, for programs)
+   * @param off the terms it favours when off
+   * @param onWords the words a person reads for {@code on}, in the same order
+   * @param offWords the words a person reads for {@code off}
    */
-  public record ExplainedBit(int bit, int left, int right, List<String> on, List<String> off) {
+  public record ExplainedBit(
+      int bit, int left, int right, List<String> on, List<String> off, List<String> onWords, List<String> offWords) {
     public ExplainedBit {
       on = List.copyOf(on);
       off = List.copyOf(off);
+      onWords = List.copyOf(onWords);
+      offWords = List.copyOf(offWords);
     }
   }
 
   /**
    * A term of the result favoured by the shared bits.
    *
+   * @param term the vocabulary term (a stem when the vocabulary is stemmed), for programs
+   * @param word what a person reads for it: its most frequent surface form in the training corpus
    * @param count how often the term occurs in the result
    * @param score Σ over shared bits of (s − ½)·W4[bit, term]
    */
-  public record MatchWord(String term, int count, double score) {}
+  public record MatchWord(String term, String word, int count, double score) {}
 
   /**
    * Explains a pair of codes.
@@ -87,7 +95,7 @@ public record MatchExplanation(
     for (int i = 0; i < meanings.bits(); i++) {
       BitMeaning m = meanings.bit(i);
       ExplainedBit b = new ExplainedBit(i, left.get(i) ? 1 : 0, right.get(i) ? 1 : 0,
-          m.onTerms(WORDS_PER_BIT), m.offTerms(WORDS_PER_BIT));
+          m.onTerms(WORDS_PER_BIT), m.offTerms(WORDS_PER_BIT), m.onWords(WORDS_PER_BIT), m.offWords(WORDS_PER_BIT));
       (left.get(i) == right.get(i) ? shared : differing).add(b);
     }
     List<MatchWord> words = new ArrayList<>();
@@ -98,8 +106,8 @@ public record MatchExplanation(
       for (ExplainedBit b : shared) {
         score += (b.left() - BitMeanings.CONTEXT) * meanings.weight(b.bit(), terms[k]);
       }
-      if (score > 0) {
-        words.add(new MatchWord(vocabulary.term(terms[k]), Math.round(counts[k]), score));
+      if (score > 0 && WordShape.isWord(vocabulary.term(terms[k]))) {
+        words.add(new MatchWord(vocabulary.term(terms[k]), vocabulary.word(terms[k]), Math.round(counts[k]), score));
       }
     }
     words.sort(Comparator.comparingDouble(MatchWord::score).reversed().thenComparing(MatchWord::term));

@@ -29,7 +29,7 @@ import org.roaringbitmap.RoaringBitmap;
  *       two data files, and last a CRC32C of everything before it. It is written last and renamed
  *       into place atomically, so it is the commit point of a save.
  *   <li>{@code codes-G.bin}: a 64-byte header (magic {@code SEMHCODE}, version, bits, words per
- *       code, count), the codes as little-endian longs (design.md's bit order), so the data starts
+ *       code, count), the codes as little-endian longs (the bit order of docs/ARCHITECTURE.md), so the data starts
  *       8-byte aligned and can be memory-mapped as is, then an 8-byte trailer: CRC32C of header and
  *       data, and magic {@code SHND}.
  *   <li>{@code deleted-G.bin}: a 32-byte header (magic {@code SEMHTOMB}, version, size, payload

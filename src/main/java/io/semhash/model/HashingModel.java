@@ -1,9 +1,9 @@
 package io.semhash.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.semhash.codes.BitCode;
 import io.semhash.files.AtomicDirectory;
+import io.semhash.json.FileJson;
+import io.semhash.json.JsonProblem;
 import io.semhash.text.SparseVector;
 import io.semhash.text.TermAnalyzer;
 import io.semhash.text.TermWeighting;
@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A trained hashing model as it is used and stored: vocabulary and vectorizer, encoder and
@@ -30,7 +31,7 @@ public final class HashingModel {
   public static final String MANIFEST = "manifest.json";
   public static final String VOCABULARY = "vocabulary.tsv";
   public static final String WEIGHTS = "weights.bin";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
   private final Vectorizer vectorizer;
   private final ModelWeights weights;
@@ -109,7 +110,7 @@ public final class HashingModel {
     Map<String, ModelManifest.FileChecksum> files = new LinkedHashMap<>();
     files.put(VOCABULARY, FileDigests.of(dir.resolve(VOCABULARY)));
     files.put(WEIGHTS, FileDigests.of(dir.resolve(WEIGHTS)));
-    JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest.withFiles(files));
+    FileJson.write(dir.resolve(MANIFEST), manifest.withFiles(files));
   }
 
   /**
@@ -126,9 +127,9 @@ public final class HashingModel {
     }
     ModelManifest manifest;
     try {
-      manifest = JSON.readValue(manifestFile.toFile(), ModelManifest.class);
+      manifest = FileJson.read(manifestFile, ModelManifest.class);
     } catch (IOException e) {
-      throw new IOException(manifestFile + ": unreadable manifest: " + firstLine(e.getMessage()), e);
+      throw new IOException(manifestFile + ": unreadable manifest: " + JsonProblem.of(e), e);
     }
     if (!ModelManifest.FORMAT.equals(manifest.format()) || manifest.version() != ModelManifest.VERSION) {
       throw new IOException(manifestFile + ": expected format " + ModelManifest.FORMAT + " v" + ModelManifest.VERSION
@@ -139,6 +140,10 @@ public final class HashingModel {
       Path file = dir.resolve(name);
       if (want == null) {
         throw new IOException(manifestFile + ": no checksum for " + name);
+      }
+      if (want.sha256() == null || !SHA256_HEX.matcher(want.sha256()).matches()) {
+        throw new IOException(manifestFile + ": the checksum of " + name + " is not a SHA-256 in lower-case hex (got '"
+            + want.sha256() + "')");
       }
       if (!Files.exists(file)) {
         throw new IOException(file + ": missing");
@@ -171,13 +176,5 @@ public final class HashingModel {
           + " bits does not match the manifest (" + vocabulary.size() + " terms x " + manifest.options().bits() + " bits)");
     }
     return new HashingModel(new Vectorizer(new TermAnalyzer(vocabulary.stemmed()), vocabulary), weights, manifest);
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int eol = s.indexOf('\n');
-    return eol < 0 ? s : s.substring(0, eol);
   }
 }

@@ -1,5 +1,7 @@
 package io.semhash.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +34,13 @@ public record ModelManifest(
   /** @param sha256 hex digest of the file's bytes */
   public record FileChecksum(String sha256, long bytes) {}
 
+  /**
+   * The same manifest with these checksums, kept in the order given: {@code manifest.json} lists
+   * them in that order (a {@code Map.copyOf} iterates in an order that changes from one JVM run to
+   * the next, so the same model got differently ordered manifests).
+   */
   public ModelManifest withFiles(Map<String, FileChecksum> newFiles) {
     return new ModelManifest(format, version, createdAt, options, vocabularySize, stemmed, vocabularyChecksum,
-        Map.copyOf(newFiles), history, bestEpoch, trainingSeconds);
+        Collections.unmodifiableMap(new LinkedHashMap<>(newFiles)), history, bestEpoch, trainingSeconds);
   }
 }

@@ -13,19 +13,21 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The trained numbers a model directory keeps, as row-major float matrices: the encoder
  * (W1 [V×H], b1, W2 [H×H], b2, W3 [H×b], b3) and the decoder (W4 [b×V], b4), which explains what
  * each bit means. Stored in semhash's own little-endian format, never by Java serialisation, and
  * read with every size checked, so a truncated or foreign file is an error naming it.
+ *
+ * <p>Plain data: the training package copies a trained network into it, and nothing here knows
+ * the network, so a model directory is read and used without DL4J.
  */
 public record ModelWeights(List<Matrix> matrices) {
   static final int MAGIC = 0x53484D57; // "SHMW"
   static final int VERSION = 1;
-  static final List<String> NAMES = List.of("W1", "b1", "W2", "b2", "W3", "b3", "W4", "b4");
+  /** The matrices in file order. */
+  public static final List<String> NAMES = List.of("W1", "b1", "W2", "b2", "W3", "b3", "W4", "b4");
 
   /** One named row-major matrix. */
   public record Matrix(String name, int rows, int cols, float[] data) {
@@ -57,24 +59,6 @@ public record ModelWeights(List<Matrix> matrices) {
 
   public int bits() {
     return get("W3").cols();
-  }
-
-  /** Copies the weights out of a trained network. */
-  public static ModelWeights of(MultiLayerNetwork net) {
-    int[] layers = {VaeNetwork.ENCODER_1, VaeNetwork.ENCODER_2, VaeNetwork.LOGITS, VaeNetwork.DECODER};
-    Matrix[] m = new Matrix[8];
-    for (int l = 0; l < layers.length; l++) {
-      m[2 * l] = matrix(NAMES.get(2 * l), net.getLayer(layers[l]).getParam("W"));
-      m[2 * l + 1] = matrix(NAMES.get(2 * l + 1), net.getLayer(layers[l]).getParam("b"));
-    }
-    return new ModelWeights(List.of(m));
-  }
-
-  private static Matrix matrix(String name, INDArray a) {
-    INDArray c = a.dup('c');
-    int rows = a.rank() == 1 ? 1 : (int) a.size(0);
-    int cols = (int) (a.length() / rows);
-    return new Matrix(name, rows, cols, c.data().asFloat());
   }
 
   public void write(Path file) throws IOException {

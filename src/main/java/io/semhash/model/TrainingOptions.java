@@ -1,13 +1,15 @@
 package io.semhash.model;
 
 import io.semhash.codes.BitCode;
-import io.semhash.estimator.BinaryEstimators;
-import io.semhash.estimator.EstimatorParams;
 import io.semhash.text.TermWeighting;
 import java.util.List;
 
 /**
- * Everything that decides a trained model besides the data.
+ * Everything that decides a trained model besides the data, kept in the model's manifest.
+ *
+ * <p>The ranges are checked here; whether the estimator exists and takes this τ and K is checked
+ * by the training side ({@code HashingTrainer}, and the configuration before it), which knows the
+ * estimators: a model is read without them.
  *
  * @param bits code length
  * @param hidden width of the two hidden encoder layers
@@ -75,7 +77,6 @@ public record TrainingOptions(
 
   public TrainingOptions {
     BitCode.checkBits(bits);
-    BinaryEstimators.byName(estimator, new EstimatorParams(tau, samples)); // validates name, τ, K
     require(hidden >= 1 && hidden <= 8192, "hidden", hidden, "[1, 8192]");
     require(beta >= 0, "beta", beta, "[0, ∞)");
     require(neighbourWeight >= 0, "neighbour-weight", neighbourWeight, "[0, ∞)");

@@ -5,9 +5,7 @@ import io.semhash.corpus.Corpus;
 import io.semhash.corpus.CorpusOptions;
 import io.semhash.model.HashingModel;
 import io.semhash.model.TrainingOptions;
-import io.semhash.search.IndexBuilder;
-import io.semhash.search.IndexManifest;
-import io.semhash.search.ServiceStats;
+import io.semhash.indexdir.IndexManifest;
 import io.semhash.text.CorpusVectors;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,14 +21,18 @@ import java.util.Map;
 public final class IndexBuild {
   private IndexBuild() {}
 
+  /** Trains with one thread per core and no time budget. */
   public static BuildSummary run(Path corpusPath, CorpusOptions corpusOptions, SemhashConfig config, TrainingOptions options,
       Path out, PrintStream progress) throws IOException {
-    return run(corpusPath, corpusOptions, config, options, Double.POSITIVE_INFINITY, out, progress);
+    return run(corpusPath, corpusOptions, config, options, 0, Double.POSITIVE_INFINITY, out, progress);
   }
 
-  /** As above, with a training time budget in seconds (see {@code HashingTrainer}). */
+  /**
+   * As above, the training step on {@code trainThreads} threads (0: one per core), with a training
+   * time budget in seconds (see {@code HashingTrainer}).
+   */
   public static BuildSummary run(Path corpusPath, CorpusOptions corpusOptions, SemhashConfig config, TrainingOptions options,
-      double trainBudgetSeconds, Path out, PrintStream progress) throws IOException {
+      int trainThreads, double trainBudgetSeconds, Path out, PrintStream progress) throws IOException {
     Map<String, Double> stages = new LinkedHashMap<>();
     long t = System.nanoTime();
     stage(progress, "read " + corpusPath);
@@ -40,12 +42,12 @@ public final class IndexBuild {
     CorpusVectors vectors = CorpusVectors.build(corpus.documents(), config.text().options(), progress);
     t = lap(stages, "vocabulary", t);
     stage(progress, "train " + options.bits() + "-bit model with " + options.estimator());
-    HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, progress, trainBudgetSeconds);
+    HashingModel model = ModelTraining.train(corpus.documents(), vectors, options, trainThreads, progress, trainBudgetSeconds);
     t = lap(stages, "train", t);
     stage(progress, "encode and index");
-    IndexManifest manifest = IndexBuilder.build(model, corpus.documents(), "all", out, progress);
+    IndexManifest manifest = IndexDirectoryWriter.write(model, corpus.documents(), "all", out, progress);
     lap(stages, "index", t);
-    Double p100 = manifest.precisionAtK().stream().filter(p -> p.k() == 100).map(ServiceStats.PrecisionAtK::precision)
+    Double p100 = manifest.precisionAtK().stream().filter(p -> p.k() == 100).map(IndexManifest.PrecisionAtK::precision)
         .findFirst().orElse(null);
     return new BuildSummary(out.toString(), manifest.documents(), manifest.bits(), options.estimator(), p100, stages);
   }

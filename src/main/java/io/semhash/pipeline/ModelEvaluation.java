@@ -2,11 +2,9 @@ package io.semhash.pipeline;
 
 import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
-import io.semhash.corpus.Split;
-import io.semhash.eval.HammingRanking;
 import io.semhash.explain.BitHealth;
 import io.semhash.eval.RandomHyperplaneLsh;
-import io.semhash.eval.RelevanceLabels;
+import io.semhash.eval.RetrievalProtocol;
 import io.semhash.eval.RetrievalScores;
 import io.semhash.model.HashingModel;
 import io.semhash.text.CosineKnnIndex;
@@ -15,7 +13,7 @@ import io.semhash.text.Vectorizer;
 import java.util.List;
 
 /**
- * The evaluation protocol of design.md: database = the train split, queries = the test split,
+ * The evaluation protocol ({@link RetrievalProtocol}, docs/ARCHITECTURE.md): database = the train split, queries = the test split,
  * relevant = sharing a label, P@k and mAP@k with ties broken by database order. In the same run
  * and on the model's own vocabulary, two baselines: exact tf-idf cosine k-NN (the continuous
  * reference) and random-hyperplane LSH of the tf-idf vectors at the model's number of bits. Also
@@ -51,37 +49,34 @@ public final class ModelEvaluation {
 
   public static Report run(HashingModel model, List<Document> docs, int k) {
     long t0 = System.nanoTime();
-    List<Document> database = docs.stream().filter(d -> d.split() == Split.TRAIN && !d.labels().isEmpty()).toList();
-    List<Document> queries = docs.stream().filter(d -> d.split() == Split.TEST && !d.labels().isEmpty()).toList();
-    if (database.isEmpty() || queries.isEmpty()) {
+    RetrievalProtocol.Sides<Document> sides = RetrievalProtocol.trainAgainstTest(docs, docs);
+    if (!sides.scorable()) {
       throw new IllegalArgumentException("evaluation needs labelled documents in both splits; the corpus has "
-          + database.size() + " labelled train and " + queries.size() + " labelled test documents");
+          + sides.database().size() + " labelled train and " + sides.queries().size() + " labelled test documents");
     }
     Vectorizer vz = model.vectorizer();
-    List<SparseVector> dbCounts = database.parallelStream().map(d -> vz.counts(d.fullText())).toList();
-    List<SparseVector> qCounts = queries.parallelStream().map(d -> vz.counts(d.fullText())).toList();
-    List<SparseVector> dbTfidf = dbCounts.parallelStream().map(vz::tfidf).toList();
-    List<SparseVector> qTfidf = qCounts.parallelStream().map(vz::tfidf).toList();
-    RelevanceLabels labels = RelevanceLabels.of(
-        queries.stream().map(Document::labels).toList(), database.stream().map(Document::labels).toList());
-    int kk = Math.min(k, database.size());
+    RetrievalProtocol.Sides<SparseVector> counts = sides.with(
+        sides.database().parallelStream().map(d -> vz.counts(d.fullText())).toList(),
+        sides.queries().parallelStream().map(d -> vz.counts(d.fullText())).toList());
+    RetrievalProtocol.Sides<SparseVector> tfidf = counts.with(
+        counts.database().parallelStream().map(vz::tfidf).toList(), counts.queries().parallelStream().map(vz::tfidf).toList());
+    int kk = RetrievalProtocol.cutOff(sides, k);
 
     // the model's codes from its own input weighting; the baselines always from tf-idf
-    List<BitCode> dbCodes = dbCounts.parallelStream().map(c -> model.encoder().code(model.input(c))).toList();
-    List<BitCode> qCodes = qCounts.parallelStream().map(c -> model.encoder().code(model.input(c))).toList();
-    RetrievalScores semhash = RetrievalScores.of(HammingRanking.rank(dbCodes, qCodes, kk), labels, kk);
+    List<BitCode> dbCodes = counts.database().parallelStream().map(c -> model.encoder().code(model.input(c))).toList();
+    RetrievalScores semhash = RetrievalProtocol.hamming(
+        counts.with(dbCodes, counts.queries().parallelStream().map(c -> model.encoder().code(model.input(c))).toList()), kk);
 
-    CosineKnnIndex cosine = CosineKnnIndex.build(dbTfidf, vz.vocabulary().size());
-    RetrievalScores tfidf = RetrievalScores.of(cosine.topK(qTfidf, kk, false), labels, kk);
+    CosineKnnIndex cosine = CosineKnnIndex.build(tfidf.database(), vz.vocabulary().size());
+    RetrievalScores tfidfScores = RetrievalProtocol.ranked(tfidf, cosine.topK(tfidf.queries(), kk, false), kk);
 
     RandomHyperplaneLsh lsh = RandomHyperplaneLsh.create(model.bits(), vz.vocabulary().size(), LSH_SEED);
-    RetrievalScores lshScores = RetrievalScores.of(
-        HammingRanking.rank(dbTfidf.parallelStream().map(lsh::code).toList(), qTfidf.parallelStream().map(lsh::code).toList(), kk),
-        labels, kk);
+    RetrievalScores lshScores = RetrievalProtocol.hamming(tfidf.with(
+        tfidf.database().parallelStream().map(lsh::code).toList(), tfidf.queries().parallelStream().map(lsh::code).toList()), kk);
 
     BitHealth health = BitHealth.of(model.bits(), dbCodes);
-    return new Report(model.bits(), model.manifest().options().estimator(), kk, queries.size(), database.size(),
-        List.of(MethodScores.of("semhash", semhash), MethodScores.of("tfidf-cosine", tfidf), MethodScores.of("lsh", lshScores)),
+    return new Report(model.bits(), model.manifest().options().estimator(), kk, sides.queries().size(), sides.database().size(),
+        List.of(MethodScores.of("semhash", semhash), MethodScores.of("tfidf-cosine", tfidfScores), MethodScores.of("lsh", lshScores)),
         health.deadBits(), health.redundantBits(), (System.nanoTime() - t0) / 1e9);
   }
 }

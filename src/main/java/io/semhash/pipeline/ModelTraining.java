@@ -2,16 +2,13 @@ package io.semhash.pipeline;
 
 import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
-import io.semhash.eval.HammingRanking;
-import io.semhash.eval.RelevanceLabels;
-import io.semhash.eval.RetrievalScores;
+import io.semhash.eval.RetrievalProtocol;
 import io.semhash.model.HashingModel;
-import io.semhash.model.HashingTrainer;
 import io.semhash.model.ModelManifest;
-import io.semhash.model.ModelWeights;
 import io.semhash.model.SparseEncoder;
 import io.semhash.model.TrainingOptions;
-import io.semhash.model.ValidationScorer;
+import io.semhash.training.HashingTrainer;
+import io.semhash.training.ValidationScorer;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.CosineKnnIndex;
 import io.semhash.text.SparseVector;
@@ -33,26 +30,31 @@ public final class ModelTraining {
 
   private ModelTraining() {}
 
+  /** Trains with one thread per core and no time budget. */
   public static HashingModel train(
       List<Document> docs, CorpusVectors vectors, TrainingOptions options, PrintStream progress) {
-    return train(docs, vectors, options, progress, Double.POSITIVE_INFINITY);
+    return train(docs, vectors, options, 0, progress, Double.POSITIVE_INFINITY);
   }
 
-  /** As {@link #train(List, CorpusVectors, TrainingOptions, PrintStream)}, stopping once {@code budgetSeconds} of training have passed. */
-  public static HashingModel train(
-      List<Document> docs, CorpusVectors vectors, TrainingOptions options, PrintStream progress, double budgetSeconds) {
+  /**
+   * As {@link #train(List, CorpusVectors, TrainingOptions, PrintStream)}, the training step on
+   * {@code threads} threads (0: one per core), stopping once {@code budgetSeconds} of training have
+   * passed.
+   */
+  public static HashingModel train(List<Document> docs, CorpusVectors vectors, TrainingOptions options, int threads,
+      PrintStream progress, double budgetSeconds) {
+    HashingTrainer trainer = new HashingTrainer(options, threads, progress, budgetSeconds);
     long t0 = System.nanoTime();
     TrainingSet set = TrainingSet.of(docs, vectors, options.validationFraction(), options.inputTermWeighting());
     int vocab = vectors.vocabulary().size();
     int[][] neighbours = options.neighbourWeight() > 0 ? neighbours(set, vectors, options) : null;
     ValidationScorer validation = validationPrecision(set);
-    HashingTrainer.Result result =
-        new HashingTrainer(options, progress, budgetSeconds).train(set.fitInputs(), set.fitCounts(), neighbours, vocab, validation);
+    HashingTrainer.Result result = trainer.train(set.fitInputs(), set.fitCounts(), neighbours, vocab, validation);
     double seconds = (System.nanoTime() - t0) / 1e9;
     ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.VERSION, Instant.now().toString(),
         options, vocab, vectors.vocabulary().stemmed(), vectors.vocabulary().checksum(), Map.of(),
         result.history(), result.bestEpoch(), seconds);
-    return HashingModel.of(vectors.vectorizer(), ModelWeights.of(result.network()), manifest);
+    return HashingModel.of(vectors.vectorizer(), result.weights(), manifest);
   }
 
   /**
@@ -76,16 +78,12 @@ public final class ModelTraining {
     return nearest;
   }
 
-  /** P@100 of the validation documents against the fit documents, by Hamming distance. */
+  /** P@100 of the validation documents against the fit documents, by Hamming distance (the evaluation protocol). */
   static ValidationScorer validationPrecision(TrainingSet set) {
-    RelevanceLabels labels = RelevanceLabels.of(
-        set.validationDocs().stream().map(Document::labels).toList(),
-        set.fitDocs().stream().map(Document::labels).toList());
-    return encoder -> {
-      List<BitCode> db = encode(encoder, set.fitInputs());
-      List<BitCode> queries = encode(encoder, set.validationInputs());
-      return RetrievalScores.of(HammingRanking.rank(db, queries, VALIDATION_K), labels, VALIDATION_K).precision();
-    };
+    RetrievalProtocol.Sides<SparseVector> sides =
+        RetrievalProtocol.sides(set.fitDocs(), set.fitInputs(), set.validationDocs(), set.validationInputs());
+    return encoder -> RetrievalProtocol.hamming(
+        sides.with(encode(encoder, sides.database()), encode(encoder, sides.queries())), VALIDATION_K).precision();
   }
 
   static List<BitCode> encode(SparseEncoder encoder, List<SparseVector> inputs) {

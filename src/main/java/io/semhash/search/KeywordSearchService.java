@@ -1,5 +1,6 @@
 package io.semhash.search;
 
+import io.semhash.backend.AddResult;
 import io.semhash.corpus.Document;
 import io.semhash.store.KeywordHit;
 import io.semhash.store.KeywordHits;

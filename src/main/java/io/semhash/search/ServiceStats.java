@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param modes the modes this service answers
  * @param bits code length; null without a model
  * @param model the model's manifest (estimator, bits, vocabulary size, ...) as free-form JSON
- *     values; empty without a model
+ *     values under the API's snake_case names, without history and checksums; empty without a model
  * @param training per epoch of training, in order; empty when unknown
  * @param precisionAtK precision@k of the evaluation run, for increasing k; empty when unknown
  * @param distances how many (query, document) pairs of the evaluation lay at each Hamming

@@ -1,33 +1,32 @@
 package io.semhash.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
 import io.semhash.corpus.Document;
-import io.semhash.corpus.Split;
+import io.semhash.json.JsonProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Reads a JSON request body: checks the content type (415), reads at most the configured number
- * of bytes (413, whether or not the client declared a length), parses (400 for malformed JSON)
- * and turns the tree into what the handler needs (400 naming the field that is wrong).
+ * Reads a JSON request body into its record ({@link EncodeBody}, {@link DocumentBody}): checks
+ * the content type (415), reads at most the configured number of bytes (413, whether or not the
+ * client declared a length), parses (400 {@code malformed_json}), then lets Jackson bind the
+ * record (400 {@code bad_request} naming the field: an unknown field, or a value of the wrong
+ * type; the {@link io.semhash.json.ApiJson} mapper converts nothing silently).
+ *
+ * <p>Parsing and binding are two steps so that bad syntax and a bad shape get their own errors.
  */
 final class JsonBody {
-  private static final Set<String> DOCUMENT_FIELDS = Set.of("id", "title", "text", "labels", "split");
-  static final int MAX_ID_CHARS = 512;
-  /** Longest label: labels are single index terms, and Lucene refuses terms over 32,766 bytes. */
-  static final int MAX_LABEL_CHARS = 256;
-  static final int MAX_LABELS_PER_DOCUMENT = 100;
-  /** Most documents in one {@code POST /api/docs}. */
-  static final int MAX_BATCH = 1_000;
-
   private final ObjectMapper json;
   private final long maxBytes;
 
@@ -36,8 +35,78 @@ final class JsonBody {
     this.maxBytes = maxBytes;
   }
 
+  /** The text of a {@code POST /api/encode} body. */
+  String text(Context ctx) {
+    JsonNode body = read(ctx);
+    if (!body.isObject()) {
+      throw ApiException.badRequest("expected a JSON object {\"text\": \"...\"}");
+    }
+    return bind(body, EncodeBody.class, "").checkedText();
+  }
+
+  /** The documents of a {@code POST /api/docs} body: one document object, or a non-empty array of them. */
+  List<Document> documents(Context ctx) {
+    JsonNode body = read(ctx);
+    if (body.isObject()) {
+      return List.of(document(body, "document"));
+    }
+    if (!body.isArray()) {
+      throw ApiException.badRequest("expected a document object or an array of documents");
+    }
+    if (body.isEmpty()) {
+      throw ApiException.badRequest("the batch is empty: send one document or a non-empty array");
+    }
+    if (body.size() > DocumentBody.MAX_BATCH) {
+      throw ApiException.badRequest("the batch holds " + body.size() + " documents, at most " + DocumentBody.MAX_BATCH + " are allowed");
+    }
+    List<Document> docs = new ArrayList<>(body.size());
+    for (int i = 0; i < body.size(); i++) {
+      docs.add(document(body.get(i), "document [" + i + "]"));
+    }
+    return docs;
+  }
+
+  private Document document(JsonNode node, String where) {
+    if (!node.isObject()) {
+      throw ApiException.badRequest(where + ": expected a JSON object");
+    }
+    return bind(node, DocumentBody.class, where + ": ").document(where);
+  }
+
+  /** Binds an object to {@code type}; the error starts with {@code where} and names the field. */
+  private <T> T bind(JsonNode node, Class<T> type, String where) {
+    try {
+      return json.treeToValue(node, type);
+    } catch (UnrecognizedPropertyException e) {
+      throw ApiException.badRequest(where + "unknown field '" + e.getPropertyName() + "' (known: " + known(e.getKnownPropertyIds()) + ")");
+    } catch (MismatchedInputException e) {
+      throw ApiException.badRequest(where + wrongType(e));
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest(where + "cannot read the body: " + JsonProblem.of(e));
+    }
+  }
+
+  /** "field 'id' must be a string", from the path Jackson was binding when the type did not fit. */
+  private static String wrongType(MismatchedInputException e) {
+    List<JsonMappingException.Reference> path = e.getPath();
+    if (path.isEmpty() || path.get(0).getFieldName() == null) {
+      return "expected a JSON object";
+    }
+    String field = path.get(0).getFieldName();
+    if (path.size() > 1) {
+      return "field '" + field + "' must hold strings only";
+    }
+    Class<?> target = e.getTargetType();
+    String expected = target != null && Collection.class.isAssignableFrom(target) ? "an array of strings" : "a string";
+    return "field '" + field + "' must be " + expected;
+  }
+
+  private static String known(Collection<Object> ids) {
+    return String.join(", ", new TreeSet<>(ids.stream().map(Object::toString).toList()));
+  }
+
   /** The parsed body of a request that must be {@code application/json}. */
-  JsonNode read(Context ctx) {
+  private JsonNode read(Context ctx) {
     String type = ctx.contentType();
     if (type == null || !type.toLowerCase(Locale.ROOT).strip().matches("application/json\\s*(;.*)?")) {
       throw ApiException.unsupportedMediaType(
@@ -65,117 +134,12 @@ final class JsonBody {
         throw ApiException.malformedJson("the request body is empty; expected JSON");
       }
       return node;
-    } catch (JsonProcessingException e) {
-      throw ApiException.malformedJson("malformed JSON: " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
-      throw ApiException.malformedJson("malformed JSON: " + firstLine(e.getMessage()));
+      throw ApiException.malformedJson("malformed JSON: " + JsonProblem.of(e));
     }
-  }
-
-  /** {@code {"text": "..."}}: the non-blank text. */
-  static String text(JsonNode body) {
-    if (!body.isObject()) {
-      throw ApiException.badRequest("expected a JSON object {\"text\": \"...\"}");
-    }
-    JsonNode text = body.get("text");
-    if (text == null || !text.isTextual() || text.textValue().isBlank()) {
-      throw ApiException.badRequest("field 'text' is required and must be a non-empty string");
-    }
-    return text.textValue();
-  }
-
-  /** One document object, or an array of them (not empty). */
-  static List<Document> documents(JsonNode body) {
-    List<Document> docs = new ArrayList<>();
-    if (body.isObject()) {
-      docs.add(document(body, "document"));
-    } else if (body.isArray()) {
-      if (body.isEmpty()) {
-        throw ApiException.badRequest("the batch is empty: send one document or a non-empty array");
-      }
-      if (body.size() > MAX_BATCH) {
-        throw ApiException.badRequest("the batch holds " + body.size() + " documents, at most " + MAX_BATCH + " are allowed");
-      }
-      for (int i = 0; i < body.size(); i++) {
-        docs.add(document(body.get(i), "document [" + i + "]"));
-      }
-    } else {
-      throw ApiException.badRequest("expected a document object or an array of documents");
-    }
-    return docs;
-  }
-
-  private static Document document(JsonNode node, String where) {
-    if (!node.isObject()) {
-      throw ApiException.badRequest(where + ": expected a JSON object");
-    }
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!DOCUMENT_FIELDS.contains(name)) {
-        throw ApiException.badRequest(where + ": unknown field '" + name + "' (known: id, title, text, labels, split)");
-      }
-    }
-    String id = string(node, "id", where, true);
-    if (id.isBlank() || id.length() > MAX_ID_CHARS) {
-      throw ApiException.badRequest(where + ": field 'id' must be 1 to " + MAX_ID_CHARS + " characters");
-    }
-    String text = string(node, "text", where, true);
-    if (text.isBlank()) {
-      throw ApiException.badRequest(where + ": field 'text' must not be empty");
-    }
-    String title = string(node, "title", where, false);
-    List<String> labels = new ArrayList<>();
-    JsonNode rawLabels = node.get("labels");
-    if (rawLabels != null && !rawLabels.isNull()) {
-      if (!rawLabels.isArray()) {
-        throw ApiException.badRequest(where + ": field 'labels' must be an array of strings");
-      }
-      for (JsonNode label : rawLabels) {
-        if (!label.isTextual() || label.textValue().isBlank()) {
-          throw ApiException.badRequest(where + ": field 'labels' must hold non-empty strings");
-        }
-        if (label.textValue().length() > MAX_LABEL_CHARS) {
-          throw ApiException.badRequest(where + ": a label is longer than " + MAX_LABEL_CHARS + " characters");
-        }
-        labels.add(label.textValue());
-      }
-      if (labels.size() > MAX_LABELS_PER_DOCUMENT) {
-        throw ApiException.badRequest(where + ": at most " + MAX_LABELS_PER_DOCUMENT + " labels, got " + labels.size());
-      }
-    }
-    String rawSplit = string(node, "split", where, false);
-    Split split;
-    try {
-      split = rawSplit == null ? Split.TRAIN : Split.parse(rawSplit);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(where + ": " + e.getMessage());
-    }
-    return new Document(id, title, text, labels, split);
-  }
-
-  private static String string(JsonNode node, String field, String where, boolean required) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
-      if (required) {
-        throw ApiException.badRequest(where + ": field '" + field + "' is required");
-      }
-      return null;
-    }
-    if (!value.isTextual()) {
-      throw ApiException.badRequest(where + ": field '" + field + "' must be a string");
-    }
-    return value.textValue();
   }
 
   private ApiException tooLarge() {
     return ApiException.payloadTooLarge("the request body is larger than " + maxBytes + " bytes");
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The OpenAPI 3 description of the HTTP API, served at {@code /openapi.json}. Written by hand
- * next to the routes; a test checks that it names exactly the routes the server registers.
+ * next to the routes; tests check that it names exactly the routes the server registers and that
+ * real responses match its schemas field by field ({@code OpenApiConformanceTest}).
  */
 final class OpenApiDocument {
   private OpenApiDocument() {}
@@ -36,7 +37,7 @@ final class OpenApiDocument {
             + "403 when writes are disabled (no token configured) or the token is missing or wrong. "
             + "Body at most " + maxBodyBytes + " bytes.",
         List.of(),
-        Map.of("oneOf", List.of(ref("DocumentInput"), Map.of("type", "array", "minItems", 1, "maxItems", JsonBody.MAX_BATCH, "items", ref("DocumentInput")))),
+        Map.of("oneOf", List.of(ref("DocumentInput"), Map.of("type", "array", "minItems", 1, "maxItems", DocumentBody.MAX_BATCH, "items", ref("DocumentInput")))),
         responses("201", "stored", ref("AddResult"), "400", "403", "409", "413", "415")))));
     paths.put("/api/docs/{id}", ordered(
         "get", op("A stored document", "", List.of(idParam()), null,
@@ -86,7 +87,8 @@ final class OpenApiDocument {
     paths.put("/api/health", Map.of("get", op(
         "Liveness", "", List.of(), null, responses("200", "the server is up", ref("Health")))));
     paths.put("/metrics", Map.of("get", op(
-        "Prometheus metrics", "Request counts and latency histograms per route, text format 0.0.4.",
+        "Prometheus metrics", "Request counts and latency histograms per route; Jetty thread-pool, connection and "
+            + "JVM (memory, GC, threads) metrics; text format 0.0.4.",
         List.of(), null,
         Map.of("200", Map.of("description", "metrics",
             "content", Map.of("text/plain", Map.of("schema", Map.of("type", "string"))))))));
@@ -139,11 +141,11 @@ final class OpenApiDocument {
         "code_hex", nullableHex,
         "bits", nullableInt), List.of("id", "title", "text", "labels", "split")));
     s.put("DocumentInput", obj(ordered(
-        "id", Map.of("type", "string", "minLength", 1, "maxLength", JsonBody.MAX_ID_CHARS),
+        "id", Map.of("type", "string", "minLength", 1, "maxLength", DocumentBody.MAX_ID_CHARS),
         "title", Map.of("type", "string"),
         "text", Map.of("type", "string", "minLength", 1),
-        "labels", Map.of("type", "array", "maxItems", JsonBody.MAX_LABELS_PER_DOCUMENT,
-            "items", Map.of("type", "string", "minLength", 1, "maxLength", JsonBody.MAX_LABEL_CHARS)),
+        "labels", Map.of("type", "array", "maxItems", DocumentBody.MAX_LABELS_PER_DOCUMENT,
+            "items", Map.of("type", "string", "minLength", 1, "maxLength", DocumentBody.MAX_LABEL_CHARS)),
         "split", Map.of("type", "string", "enum", List.of("train", "test"), "default", "train")),
         List.of("id", "text")));
     s.put("AddResult", obj(ordered("added", strings, "replaced", strings), List.of("added", "replaced")));
@@ -174,7 +176,9 @@ final class OpenApiDocument {
         "left", Map.of("type", "integer", "enum", List.of(0, 1)),
         "right", Map.of("type", "integer", "enum", List.of(0, 1)),
         "on", strings,
-        "off", strings), List.of("bit", "left", "right", "on", "off"));
+        "off", strings,
+        "on_words", strings,
+        "off_words", strings), List.of("bit", "left", "right", "on", "off", "on_words", "off_words"));
     s.put("MatchExplanation", obj(ordered(
         "left_id", Map.of("type", "string", "nullable", true, "description", "null when the left side is a query"),
         "right_id", Map.of("type", "string"),
@@ -185,20 +189,26 @@ final class OpenApiDocument {
         "shared", Map.of("type", "array", "items", explainedBit),
         "differing", Map.of("type", "array", "items", explainedBit),
         "match_words", Map.of("type", "array", "items", obj(ordered(
-            "term", Map.of("type", "string"),
+            "term", Map.of("type", "string", "description", "the vocabulary term (a stem when stemmed)"),
+            "word", Map.of("type", "string", "description", "the term's most frequent surface form in training"),
             "count", Map.of("type", "integer"),
-            "score", Map.of("type", "number")), List.of("term", "count", "score")))),
+            "score", Map.of("type", "number")), List.of("term", "word", "count", "score")))),
         List.of("right_id", "bits", "left_code", "right_code", "distance", "shared", "differing", "match_words")));
     Map<String, Object> bitWord = obj(ordered(
-        "term", Map.of("type", "string"),
+        "term", Map.of("type", "string", "description", "the vocabulary term (a stem when stemmed)"),
+        "word", Map.of("type", "string", "description", "the term's most frequent surface form in training"),
         "weight", Map.of("type", "number"),
         "delta_log_prob", Map.of("type", "number"),
-        "delta_prob", Map.of("type", "number")), List.of("term", "weight", "delta_log_prob", "delta_prob"));
+        "delta_prob", Map.of("type", "number"),
+        "contrast", Map.of("type", "number", "nullable", true,
+            "description", "z-scored log-odds ratio between the documents with the bit on and off; null when ranked by the decoder")),
+        List.of("term", "word", "weight", "delta_log_prob", "delta_prob"));
     Map<String, Object> words = Map.of("type", "array", "items", bitWord);
     Map<String, Object> numbers = Map.of("type", "array", "items", Map.of("type", "number"));
     s.put("BitReport", obj(ordered(
         "bits", Map.of("type", "integer"),
         "context", Map.of("type", "number"),
+        "rank", Map.of("type", "string", "enum", List.of("contrast", "decoder")),
         "meanings", Map.of("type", "array", "items", obj(ordered(
             "bit", Map.of("type", "integer"), "on", words, "on_by_probability", words, "off", words),
             List.of("bit", "on", "on_by_probability", "off"))),
@@ -213,8 +223,15 @@ final class OpenApiDocument {
             "redundant", Map.of("type", "array", "items", obj(ordered(
                 "i", Map.of("type", "integer"), "j", Map.of("type", "integer"), "correlation", Map.of("type", "number")),
                 List.of("i", "j", "correlation"))),
-            "redundant_bits", Map.of("type", "integer")), List.of("bits", "documents", "on_rate", "dead", "redundant"))),
-        List.of("bits", "context", "meanings")));
+            "redundant_bits", Map.of("type", "integer")), List.of("bits", "documents", "on_rate", "dead", "redundant")),
+        "coherence", obj(ordered(
+            "words", Map.of("type", "integer"),
+            "decoder", Map.of("type", "number", "nullable", true),
+            "contrast", Map.of("type", "number", "nullable", true),
+            "random_frequent", Map.of("type", "number"),
+            "contrast_per_bit", Map.of("type", "array", "items", Map.of("type", "number", "nullable", true))),
+            List.of("words", "random_frequent", "contrast_per_bit"))),
+        List.of("bits", "context", "rank", "meanings")));
     s.put("Health", obj(ordered(
         "status", Map.of("type", "string"),
         "default_mode", Map.of("type", "string"),

@@ -1,13 +1,6 @@
 package io.semhash.server;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -16,9 +9,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.semhash.config.SemhashConfig;
+import io.semhash.json.ApiJson;
 import io.semhash.search.InvalidRequestException;
 import io.semhash.search.ModelUnavailableException;
-import io.semhash.search.SearchMode;
 import io.semhash.search.SearchRequest;
 import io.semhash.search.SearchService;
 import java.io.IOException;
@@ -51,10 +44,12 @@ public final class SemhashServer implements AutoCloseable {
   public record Route(String method, String path) {}
 
   private final Javalin app;
+  private final ServerMetrics metrics;
   private final List<Route> routes;
 
-  private SemhashServer(Javalin app, List<Route> routes) {
+  private SemhashServer(Javalin app, ServerMetrics metrics, List<Route> routes) {
     this.app = app;
+    this.metrics = metrics;
     this.routes = routes;
   }
 
@@ -65,27 +60,15 @@ public final class SemhashServer implements AutoCloseable {
    */
   public static SemhashServer start(SearchService service, SemhashConfig.Server settings) {
     Objects.requireNonNull(service, "service");
-    if (settings.maxK() < 1) {
-      throw new IllegalArgumentException("server.max-k must be at least 1, got " + settings.maxK());
-    }
-    if (settings.maxBodyBytes() < 1) {
-      throw new IllegalArgumentException("server.max-body-bytes must be at least 1, got " + settings.maxBodyBytes());
-    }
-    if (settings.threads() < SemhashConfig.Server.MIN_THREADS || settings.threads() > SemhashConfig.Server.MAX_THREADS) {
-      throw new IllegalArgumentException("server.threads must be in [" + SemhashConfig.Server.MIN_THREADS + ", "
-          + SemhashConfig.Server.MAX_THREADS + "], got " + settings.threads());
-    }
-    if (settings.searchThreads() < 0 || settings.searchThreads() > SemhashConfig.Server.MAX_THREADS) {
-      throw new IllegalArgumentException("server.search-threads must be in [0, " + SemhashConfig.Server.MAX_THREADS
-          + "] (0 = one per core), got " + settings.searchThreads());
-    }
-    ObjectMapper json = objectMapper();
-    RequestMetrics metrics = new RequestMetrics();
+    Objects.requireNonNull(settings, "settings"); // its ranges are checked where it was made
+    ObjectMapper json = ApiJson.mapper();
+    ServerMetrics metrics = new ServerMetrics();
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     Javalin app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.startupWatcherEnabled = false;
       cfg.jsonMapper(new JavalinJackson(json, false));
+      cfg.registerPlugin(metrics.plugin());
       cfg.http.maxRequestSize = settings.maxBodyBytes();
       cfg.http.prefer405over404 = true;
       cfg.staticFiles.add(sf -> {
@@ -111,9 +94,14 @@ public final class SemhashServer implements AutoCloseable {
     });
     new Api(service, settings, json, metrics).register(app);
     registerErrors(app);
-    app.start();
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
     LOG.info("semhash listening on http://{}:{}/", settings.host(), app.port());
-    return new SemhashServer(app, List.copyOf(routes));
+    return new SemhashServer(app, metrics, List.copyOf(routes));
   }
 
   /**
@@ -150,22 +138,7 @@ public final class SemhashServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-  }
-
-  /** The JSON mapping of the API: snake_case names, modes in lower case, strict parsing. */
-  static ObjectMapper objectMapper() {
-    SimpleModule modes = new SimpleModule("semhash-modes");
-    modes.addSerializer(SearchMode.class, new JsonSerializer<>() {
-      @Override
-      public void serialize(SearchMode mode, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeString(mode.label());
-      }
-    });
-    return JsonMapper.builder()
-        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .addModule(modes)
-        .build();
+    metrics.close();
   }
 
   private static void registerErrors(Javalin app) {
@@ -225,13 +198,13 @@ public final class SemhashServer implements AutoCloseable {
     private final SemhashConfig.Server settings;
     private final BearerToken token;
     private final JsonBody body;
-    private final RequestMetrics metrics;
+    private final ServerMetrics metrics;
     private final SearchSlots slots;
     private final ObjectMapper json;
     private final Map<String, Object> openApi;
     private final long startNanos = System.nanoTime();
 
-    Api(SearchService service, SemhashConfig.Server settings, ObjectMapper json, RequestMetrics metrics) {
+    Api(SearchService service, SemhashConfig.Server settings, ObjectMapper json, ServerMetrics metrics) {
       this.service = service;
       this.settings = settings;
       this.token = BearerToken.of(settings.token());
@@ -261,7 +234,7 @@ public final class SemhashServer implements AutoCloseable {
       app.get("/api/docs/<id>", this::document);
       app.delete("/api/docs/<id>", this::delete);
       app.post("/api/docs", this::add);
-      app.post("/api/encode", ctx -> ctx.json(service.encode(JsonBody.text(body.read(ctx)))));
+      app.post("/api/encode", ctx -> ctx.json(service.encode(body.text(ctx))));
       app.get("/api/stats", ctx -> ctx.json(service.stats()));
       app.get("/api/explain", this::explain);
       app.get("/api/bits", ctx -> ctx.json(service.bits(ExplainParameters.top(ctx))));
@@ -307,7 +280,7 @@ public final class SemhashServer implements AutoCloseable {
 
     private void add(Context ctx) {
       token.check(ctx.header("Authorization"));
-      ctx.status(201).json(service.add(JsonBody.documents(body.read(ctx))));
+      ctx.status(201).json(service.add(body.documents(ctx)));
     }
 
     private void delete(Context ctx) {

@@ -45,6 +45,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -82,7 +83,8 @@ public final class LuceneDocumentStore implements Closeable {
   private static final int SNIPPET_CHARS = 240;
   /**
    * Most distinct terms of a keyword query that are searched (the first ones): title and text
-   * clauses for each, plus up to 100 label clauses, stay under Lucene's limit of 1,024 clauses.
+   * clauses for each, plus the label filter (one query whatever its size), stay under Lucene's
+   * limit of 1,024 clauses.
    */
   public static final int MAX_QUERY_TERMS = 400;
 
@@ -533,11 +535,8 @@ public final class LuceneDocumentStore implements Closeable {
     if (labels == null || labels.isEmpty()) {
       return;
     }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (String label : labels) {
-      any.add(new TermQuery(new Term(F_LABEL, label)), Occur.SHOULD);
-    }
-    query.add(any.build(), Occur.FILTER);
+    // one query for any number of labels: a clause per label would hit Lucene's clause limit
+    query.add(new TermInSetQuery(F_LABEL, labels.stream().map(BytesRef::new).toList()), Occur.FILTER);
   }
 
   private static Set<String> termsOf(Query query) {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * A corpus analysed once: the vocabulary fitted on its train split and the count vector of
- * every document, aligned with the document list.
+ * A corpus analysed once: the vocabulary fitted on its train split (with each term's most
+ * frequent surface form there) and the count vector of every document, aligned with the document list.
  *
  * @param vectorizer the fitted vocabulary and analyzer
  * @param counts term counts per document, same order as the documents
@@ -40,7 +40,9 @@ public record CorpusVectors(Vectorizer vectorizer, List<SparseVector> counts, in
         .filter(i -> docs.get(i).split() == Split.TRAIN)
         .mapToObj(i -> termCounts[i].keySet())
         .toList();
-    Vocabulary vocabulary = Vocabulary.fit(trainSets, options);
+    Map<String, String> words = SurfaceForms.of(analyzer, docs.stream()
+        .filter(d -> d.split() == Split.TRAIN).map(Document::fullText).toList());
+    Vocabulary vocabulary = Vocabulary.fit(trainSets, options, words);
     Vectorizer vectorizer = new Vectorizer(analyzer, vocabulary);
     List<SparseVector> counts = IntStream.range(0, docs.size()).parallel()
         .mapToObj(i -> vectorizer.counts(termCounts[i]))

@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -25,24 +26,38 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 public final class TermAnalyzer {
   private final boolean stem;
   private final Analyzer analyzer;
+  private final Analyzer surfaceAnalyzer;
+  private final Analyzer stemmer;
 
   public TermAnalyzer(boolean stem) {
     this.stem = stem;
-    this.analyzer =
+    this.analyzer = chain(stem);
+    this.surfaceAnalyzer = stem ? chain(false) : analyzer;
+    this.stemmer =
         new Analyzer() {
           @Override
           protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer source = new StandardTokenizer();
-            TokenStream ts = new EnglishPossessiveFilter(source);
-            ts = new LowerCaseFilter(ts);
-            ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-            ts = new LetterTokenFilter(ts);
-            if (stem) {
-              ts = new PorterStemFilter(ts);
-            }
-            return new TokenStreamComponents(source, ts);
+            Tokenizer source = new KeywordTokenizer();
+            return new TokenStreamComponents(source, new PorterStemFilter(source));
           }
         };
+  }
+
+  private static Analyzer chain(boolean stem) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream ts = new EnglishPossessiveFilter(source);
+        ts = new LowerCaseFilter(ts);
+        ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        ts = new LetterTokenFilter(ts);
+        if (stem) {
+          ts = new PorterStemFilter(ts);
+        }
+        return new TokenStreamComponents(source, ts);
+      }
+    };
   }
 
   public boolean stems() {
@@ -92,7 +107,36 @@ public final class TermAnalyzer {
     return counts;
   }
 
+  /**
+   * How often each surface form occurs in a text: its tokens as {@link #termCounts} sees them just
+   * before the stemmer (lower-cased, possessive 's removed), so that {@link #stem} of each is its
+   * term. Without stemming, the same as {@link #termCounts}.
+   */
+  public Map<String, Integer> surfaceCounts(String text) {
+    Map<String, Integer> counts = new HashMap<>();
+    forEachToken(surfaceAnalyzer, text, t -> counts.merge(t, 1, Integer::sum));
+    return counts;
+  }
+
+  /**
+   * The term of a surface form from {@link #surfaceCounts}: the Porter stem when this analyzer
+   * stems (the stemmer sees one token at a time, so a token stems alone as within a text), else
+   * the form itself.
+   */
+  public String stem(String surface) {
+    if (!stem) {
+      return surface;
+    }
+    List<String> out = new ArrayList<>(1);
+    forEachToken(stemmer, surface, out::add);
+    return out.isEmpty() ? surface : out.get(0);
+  }
+
   private void forEachToken(String text, java.util.function.Consumer<String> sink) {
+    forEachToken(analyzer, text, sink);
+  }
+
+  private static void forEachToken(Analyzer analyzer, String text, java.util.function.Consumer<String> sink) {
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();

@@ -3,6 +3,7 @@ package io.semhash.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.semhash.testing.CliRun;
 import io.semhash.testing.TinySemanticIndex;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,19 +132,19 @@ class BadInputFilesTest {
   @Test
   void debugShowsTheStackTrace() throws IOException {
     Path tgz = Files.write(dir.resolve("binary.tar.gz"), randomBytes(100));
-    CorpusStatsCommandTest.CliRun run = CorpusStatsCommandTest.runCli("corpus-stats", "--debug", "--corpus", tgz.toString());
+    CliRun run = CliRun.of("corpus-stats", "--debug", "--corpus", tgz.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("\tat ");
   }
 
   // ---- helpers of this test
 
-  private static CorpusStatsCommandTest.CliRun corpusStats(Path corpus) {
-    return CorpusStatsCommandTest.runCli("corpus-stats", "--corpus", corpus.toString());
+  private static CliRun corpusStats(Path corpus) {
+    return CliRun.of("corpus-stats", "--corpus", corpus.toString());
   }
 
-  private static CorpusStatsCommandTest.CliRun search(Path index) {
-    return CorpusStatsCommandTest.runCli("search", "--index", index.toString(), "orbit rocket");
+  private static CliRun search(Path index) {
+    return CliRun.of("search", "--index", index.toString(), "orbit rocket");
   }
 
   private static Path hammingFile(Path index, String prefix) throws IOException {
@@ -159,7 +160,7 @@ class BadInputFilesTest {
   }
 
   /** Exit code 1, one line "semhash CMD: error: ..." naming {@code file} (and {@code problem}), no stack trace. */
-  private static void assertOneLineError(CorpusStatsCommandTest.CliRun run, Path file, String problem) {
+  private static void assertOneLineError(CliRun run, Path file, String problem) {
     String err = run.err().strip();
     assertThat(run.exitCode()).as(file + ": " + err).isEqualTo(1);
     assertThat(err).as(file.toString()).doesNotContain("\n").doesNotContain("\tat ").startsWith("semhash ");

@@ -2,7 +2,7 @@ package io.semhash.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.semhash.cli.CorpusStatsCommandTest.CliRun;
+import io.semhash.testing.CliRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -16,7 +16,7 @@ class CommandHelpTest {
         .toList();
     assertThat(names).contains("train", "eval", "bits", "index", "search", "serve", "build", "demo");
     for (String name : names) {
-      CliRun run = CorpusStatsCommandTest.runCli(name, "--help");
+      CliRun run = CliRun.of(name, "--help");
       assertThat(run.exitCode()).as(name).isZero();
       assertThat(run.out()).as(name).startsWith("Usage: semhash " + name);
       assertThat(run.out() + run.err()).as(name).doesNotContain("WARN").doesNotContain("%n").doesNotContain("%%");

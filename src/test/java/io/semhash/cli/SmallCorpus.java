@@ -40,10 +40,14 @@ final class SmallCorpus {
   }
 
   static Path writeJsonl(Path dir) throws IOException {
-    Path file = dir.resolve("small.jsonl");
+    return writeJsonl(dir.resolve("small.jsonl"), documents());
+  }
+
+  /** {@code docs} as a JSON Lines corpus in {@code file}. */
+  static Path writeJsonl(Path file, List<Document> docs) throws IOException {
     ObjectMapper json = new ObjectMapper();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (Document d : documents()) {
+      for (Document d : docs) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("id", d.id());
         o.put("title", d.title());

@@ -36,6 +36,23 @@ class BitCodeTest {
   }
 
   @Test
+  void bytesAreTheBytesTheHexFormSpells() {
+    SplittableRandom r = new SplittableRandom(11);
+    for (int bits = BitCode.MIN_BITS; bits <= BitCode.MAX_BITS; bits += 13) {
+      BitCode c = BitCode.random(bits, r);
+      byte[] bytes = c.toBytes();
+      assertThat(java.util.HexFormat.of().formatHex(bytes)).isEqualTo(c.toHex());
+      byte[] padded = new byte[bytes.length + 3];
+      System.arraycopy(bytes, 0, padded, 2, bytes.length);
+      assertThat(BitCode.fromBytes(bits, padded, 2, bytes.length)).isEqualTo(c);
+    }
+    assertThat(BitCode.fromBytes(16, new byte[] {1, (byte) 0x80}, 0, 2).toBitString())
+        .isEqualTo("1000000000000001");
+    assertThatThrownBy(() -> BitCode.fromBytes(64, new byte[7], 0, 7)).hasMessageContaining("8 bytes, got 7");
+    assertThatThrownBy(() -> BitCode.fromBytes(12, new byte[] {0, (byte) 0x10}, 0, 2)).hasMessageContaining("bit 12");
+  }
+
+  @Test
   void distanceCountsDifferingBits() {
     SplittableRandom r = new SplittableRandom(1);
     BitCode a = BitCode.random(200, r);

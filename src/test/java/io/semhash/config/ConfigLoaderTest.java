@@ -41,6 +41,36 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void valueOutOfRangeIsAnErrorAtLoadNamingFileKeyAndRange() {
+    assertThatThrownBy(() -> ConfigLoader.parse("server:\n  threads: 3\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("t.yaml: server.threads must be in [4, 1000], got 3");
+    assertThatThrownBy(() -> ConfigLoader.parse("server:\n  port: 70000\n", "t.yaml"))
+        .hasMessage("t.yaml: server.port must be in [0, 65535], got 70000");
+    assertThatThrownBy(() -> ConfigLoader.parse("server:\n  max-k: 0\n", "t.yaml"))
+        .hasMessage("t.yaml: server.max-k must be at least 1, got 0");
+    assertThatThrownBy(() -> ConfigLoader.parse("server:\n  host: ''\n", "t.yaml"))
+        .hasMessage("t.yaml: server.host must not be empty");
+    assertThatThrownBy(() -> ConfigLoader.parse("corpus:\n  test-fraction: 1.5\n", "t.yaml"))
+        .hasMessage("t.yaml: test-fraction must be in [0, 1), got 1.5");
+    assertThatThrownBy(() -> ConfigLoader.parse("text:\n  max-df: 0.0\n", "t.yaml"))
+        .hasMessage("t.yaml: max-df must be in (0, 1], got 0.0");
+    // the edges are allowed
+    SemhashConfig edges = ConfigLoader.parse("server:\n  threads: 1000\n  port: 0\n  search-threads: 0\n", "t.yaml");
+    assertThat(edges.server().threads()).isEqualTo(1000);
+  }
+
+  @Test
+  void valueOfAKeyIsTheSettingAsText() {
+    SemhashConfig c = ConfigLoader.parse("server:\n  port: 7171\nmodel:\n  learning-rate: 0.01\n", "t.yaml");
+    assertThat(ConfigLoader.value(c, "server.port")).isEqualTo("7171");
+    assertThat(ConfigLoader.value(c, "server.host")).isEqualTo("127.0.0.1");
+    assertThat(ConfigLoader.value(c, "model.learning-rate")).isEqualTo("0.01");
+    assertThat(ConfigLoader.value(c, "server")).isNull();
+    assertThat(ConfigLoader.value(c, "server.nope")).isNull();
+  }
+
+  @Test
   void missingExplicitFileIsAnError() {
     assertThatThrownBy(() -> ConfigLoader.load(Path.of("does-not-exist.yaml")))
         .hasMessageContaining("does-not-exist.yaml: config file not found");

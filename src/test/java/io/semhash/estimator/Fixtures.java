@@ -1,5 +1,6 @@
 package io.semhash.estimator;
 
+import io.semhash.random.Gaussian;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,7 +15,7 @@ final class Fixtures {
     SplittableRandom random = new SplittableRandom(seed);
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
-      double v = 1.5 * QuadraticObjective.gaussian(random);
+      double v = 1.5 * Gaussian.draw(random);
       out[i] = Math.abs(v) < 0.3 ? Math.copySign(0.3 + Math.abs(v), v) : v;
     }
     return out;

@@ -6,13 +6,13 @@ import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
 import io.semhash.model.HashingModel;
 import io.semhash.model.ModelWeights;
-import io.semhash.model.PlantedTopics;
 import io.semhash.model.TrainingOptions;
 import io.semhash.pipeline.ModelEvaluation;
 import io.semhash.pipeline.ModelTraining;
-import io.semhash.search.IndexBuilder;
+import io.semhash.pipeline.IndexDirectoryWriter;
 import io.semhash.search.SearchHit;
 import io.semhash.search.SemanticSearchService;
+import io.semhash.testing.PlantedTopics;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.VocabularyOptions;
 import java.io.IOException;
@@ -39,7 +39,7 @@ class PlantedTopicsExplanationTest {
     CorpusVectors vectors = CorpusVectors.build(docs, new VocabularyOptions(1000, 1, 1.0, false), null);
     model = ModelTraining.train(docs, vectors,
         new TrainingOptions(16, 64, "zgr", 0.5, 10, 1.0, 0.0, 5, 3e-3, 32, 15, 15, 0.2, 7), null);
-    IndexBuilder.build(model, docs, "all", dir.resolve("index"), null);
+    IndexDirectoryWriter.write(model, docs, "all", dir.resolve("index"), null);
   }
 
   static String topicPrefix(String label) {
@@ -90,6 +90,54 @@ class PlantedTopicsExplanationTest {
     }
   }
 
+  /**
+   * Ranked by contrast over the index's own documents, each bit's top words are words of the
+   * topics the bit is on for more often than overall, never of the shared pool (its off words:
+   * of topics it is on for less often): the topic shares come from the codes alone, not from the
+   * ranking.
+   */
+  @Test
+  void contrastRanksEachBitsWordsFromItsPlantedTopics() throws IOException {
+    List<BitCode> codes = docs.stream().map(d -> model.code(d.fullText())).toList();
+    try (SemanticSearchService s = SemanticSearchService.open(dir.resolve("index"))) {
+      BitReport report = s.bits(10);
+      assertThat(report.rank()).isEqualTo(BitMeanings.Rank.CONTRAST);
+      int listed = 0;
+      for (BitMeaning m : report.meanings()) {
+        int bit = m.bit();
+        double rate = codes.stream().filter(c -> c.get(bit)).count() / (double) codes.size();
+        double[] topicRate = new double[4];
+        for (int t = 0; t < 4; t++) {
+          String label = "topic" + t;
+          List<BitCode> ofTopic = new ArrayList<>();
+          for (int d = 0; d < docs.size(); d++) {
+            if (docs.get(d).labels().contains(label)) {
+              ofTopic.add(codes.get(d));
+            }
+          }
+          topicRate[t] = ofTopic.stream().filter(c -> c.get(bit)).count() / (double) ofTopic.size();
+        }
+        for (BitWord w : m.on()) {
+          assertThat(w.term()).as("bit %d on: %s", bit, m.onTerms(10)).doesNotStartWith("shared");
+          int t = w.term().charAt(1) - 'a';
+          assertThat(topicRate[t]).as("bit %d, word %s: topic %d on-rate vs %.3f", bit, w.term(), t, rate).isGreaterThan(rate);
+          assertThat(w.contrast()).isPositive();
+          listed++;
+        }
+        for (BitWord w : m.off()) {
+          // the shared pool may be listed off: with one topic taken by the on side, every other
+          // word gains share among the off documents
+          if (!w.term().startsWith("shared")) {
+            int t = w.term().charAt(1) - 'a';
+            assertThat(topicRate[t]).as("bit %d (on-rate %.3f), off word %s", bit, rate, w.term()).isLessThan(rate);
+          }
+          assertThat(w.contrast()).isNegative();
+        }
+      }
+      assertThat(listed).as("on words listed over all bits").isGreaterThan(16 * 5);
+    }
+  }
+
   @Test
   void aBitForcedAlwaysOnIsReportedDead() throws IOException {
     int forced = 3;
@@ -108,12 +156,16 @@ class PlantedTopicsExplanationTest {
     assertThat(before.dead()).doesNotContain(forced);
 
     // the index's report and the evaluation say so too
-    IndexBuilder.build(broken, docs, "all", dir.resolve("broken"), null);
+    IndexDirectoryWriter.write(broken, docs, "all", dir.resolve("broken"), null);
     try (SemanticSearchService s = SemanticSearchService.open(dir.resolve("broken"))) {
       BitReport report = s.bits(5);
       assertThat(report.health().dead()).contains(forced);
       assertThat(report.health().documents()).isEqualTo(docs.size());
-      assertThat(report.meanings()).hasSize(16).allSatisfy(b -> assertThat(b.on()).hasSize(5));
+      assertThat(report.rank()).isEqualTo(BitMeanings.Rank.CONTRAST);
+      assertThat(report.meanings()).hasSize(16);
+      // a bit on in every document sets no documents apart: it has no words
+      assertThat(report.meanings().get(forced).on()).isEmpty();
+      assertThat(report.meanings().get(forced).off()).isEmpty();
     }
     assertThat(ModelEvaluation.run(broken, docs, 10).deadBits())
         .isEqualTo(ModelEvaluation.run(model, docs, 10).deadBits() + 1);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
 import io.semhash.pipeline.ModelTraining;
+import io.semhash.testing.PlantedTopics;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.SparseVector;
 import io.semhash.text.TermWeighting;

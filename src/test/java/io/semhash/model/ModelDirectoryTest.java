@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.semhash.corpus.Document;
 import io.semhash.pipeline.ModelTraining;
+import io.semhash.testing.PlantedTopics;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.VocabularyOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.semhash.json.FileJson;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +47,48 @@ class ModelDirectoryTest {
     }
     assertThat(loaded.manifest().history()).isEqualTo(model.manifest().history());
     assertThat(loaded.manifest().options()).isEqualTo(model.manifest().options());
+  }
+
+  /** A model directory written before vocabulary v2: two columns, no words, its checksums in the manifest. */
+  @Test
+  void modelDirectoryWithAVersion1VocabularyStillLoads(@TempDir Path dir) throws IOException {
+    Path m = dir.resolve("m");
+    model.save(m);
+    Path vocabulary = m.resolve(HashingModel.VOCABULARY);
+    List<String> lines = Files.readAllLines(vocabulary);
+    StringBuilder v1 = new StringBuilder("# semhash-vocabulary v1\n");
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i);
+      v1.append(i < 3 ? line : line.substring(0, line.lastIndexOf('\t'))).append('\n');
+    }
+    Files.writeString(vocabulary, v1);
+    ModelManifest now = FileJson.read(m.resolve(HashingModel.MANIFEST), ModelManifest.class);
+    Map<String, ModelManifest.FileChecksum> files = new LinkedHashMap<>(now.files());
+    files.put(HashingModel.VOCABULARY, FileDigests.of(vocabulary));
+    ModelManifest old = new ModelManifest(now.format(), now.version(), now.createdAt(), now.options(),
+        now.vocabularySize(), now.stemmed(), FileDigests.of(vocabulary).sha256(), files, now.history(), now.bestEpoch(),
+        now.trainingSeconds());
+    FileJson.write(m.resolve(HashingModel.MANIFEST), old);
+
+    HashingModel loaded = HashingModel.load(m);
+    assertThat(loaded.vectorizer().vocabulary().version()).isEqualTo(1);
+    assertThat(loaded.vectorizer().vocabulary().terms()).isEqualTo(model.vectorizer().vocabulary().terms());
+    for (int i = 0; i < loaded.vectorizer().vocabulary().size(); i++) {
+      assertThat(loaded.vectorizer().vocabulary().word(i)).isEqualTo(loaded.vectorizer().vocabulary().term(i));
+    }
+    for (Document d : docs) {
+      assertThat(loaded.code(d.fullText())).isEqualTo(model.code(d.fullText()));
+    }
+  }
+
+  @Test
+  void manifestListsTheFilesInTheOrderTheyAreWritten(@TempDir Path dir) throws IOException {
+    model.save(dir.resolve("m"));
+    String json = Files.readString(dir.resolve("m").resolve(HashingModel.MANIFEST));
+    int files = json.indexOf("\"files\"");
+    assertThat(files).isPositive();
+    assertThat(json.indexOf("\"" + HashingModel.VOCABULARY + "\"", files))
+        .isPositive().isLessThan(json.indexOf("\"" + HashingModel.WEIGHTS + "\"", files));
   }
 
   @Test

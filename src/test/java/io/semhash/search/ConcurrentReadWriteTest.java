@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
 import io.semhash.model.HashingModel;
+import io.semhash.indexdir.LocalIndexBackend;
 import io.semhash.testing.TinySemanticIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ class ConcurrentReadWriteTest {
       assertThat(hitsChecked.get()).isGreaterThan(100);
     }
     try (SemanticSearchService s = SemanticSearchService.open(dir)) {
-      assertThat(s.recovery().changed()).as("a clean close needs no repair").isFalse();
+      assertThat(((LocalIndexBackend) s.backend()).recovery().changed()).as("a clean close needs no repair").isFalse();
       assertThat(s.stats().documents()).isEqualTo(90L + adds.get() - deletes.get());
     }
   }

@@ -1,5 +1,6 @@
 package io.semhash.search;
 
+import io.semhash.backend.AddResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -8,6 +8,8 @@ import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
 import io.semhash.model.HashingModel;
 import io.semhash.model.TrainingOptions;
+import io.semhash.indexdir.IndexLayout;
+import io.semhash.pipeline.IndexDirectoryWriter;
 import io.semhash.pipeline.ModelTraining;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.VocabularyOptions;
@@ -54,7 +56,7 @@ class SemanticSearchServiceTest {
     CorpusVectors vectors = CorpusVectors.build(docs, new VocabularyOptions(1000, 1, 1.0, false), null);
     model = ModelTraining.train(docs, vectors, new TrainingOptions(16, 32, "zgr", 0.5, 10, 1.0, 0.0, 3, 3e-3, 16, 5, 5, 0.2, 9), null);
     index = dir.resolve("index");
-    IndexBuilder.build(model, docs, "all", index, null);
+    IndexDirectoryWriter.write(model, docs, "all", index, null);
   }
 
   /** Reference: all documents by (Hamming distance, database position). */

@@ -71,9 +71,18 @@ class ExplainApiTest {
     assertThat(e.get("distance").asInt()).isEqualTo(e.get("differing").size());
     assertThat(e.get("left_code").asText()).isEqualTo(service.encode("tbxa tbxb tbxc tbxd").hex());
     assertThat(e.get("right_code").asText()).isEqualTo(service.document("t1/d3").orElseThrow().codeHex());
-    JsonNode bit = e.get("shared").size() > 0 ? e.get("shared").get(0) : e.get("differing").get(0);
-    assertThat(bit.get("on")).hasSize(5);
-    assertThat(bit.get("off")).hasSize(5);
+    int full = 0;
+    for (String side : new String[] {"shared", "differing"}) {
+      for (JsonNode bit : e.get(side)) {
+        assertThat(bit.get("on").size()).isLessThanOrEqualTo(5).isEqualTo(bit.get("on_words").size());
+        assertThat(bit.get("off").size()).isLessThanOrEqualTo(5).isEqualTo(bit.get("off_words").size());
+        full += bit.get("on").size() == 5 && bit.get("off").size() == 5 ? 1 : 0;
+      }
+    }
+    assertThat(full).as("bits with 5 words a side").isPositive();
+    for (JsonNode w : e.get("match_words")) {
+      assertThat(w.get("word").asText()).isEqualTo(w.get("term").asText()); // an unstemmed model
+    }
   }
 
   @Test
@@ -108,9 +117,18 @@ class ExplainApiTest {
     assertThat(b.get("bits").asInt()).isEqualTo(16);
     assertThat(b.get("context").asDouble()).isEqualTo(0.5);
     assertThat(b.get("meanings")).hasSize(16);
-    assertThat(b.get("meanings").get(0).get("on")).hasSize(3);
-    assertThat(b.get("meanings").get(0).get("on").get(0).has("delta_log_prob")).isTrue();
+    assertThat(b.get("rank").asText()).isEqualTo("contrast");
     JsonNode h = b.get("health");
+    for (JsonNode m : b.get("meanings")) {
+      double rate = h.get("on_rate").get(m.get("bit").asInt()).asDouble();
+      if (rate >= 0.1 && rate <= 0.9) { // a bit that sets enough documents apart has its words
+        assertThat(m.get("on")).as("bit %s, on-rate %s", m.get("bit"), rate).hasSize(3);
+        assertThat(m.get("on").get(0).has("delta_log_prob")).isTrue();
+        assertThat(m.get("on").get(0).get("contrast").asDouble()).isPositive();
+      } else if (rate == 0 || rate == 1) {
+        assertThat(m.get("on")).isEmpty();
+      }
+    }
     assertThat(h.get("documents").asInt()).isEqualTo(PlantedTopicIndex.documents().size());
     assertThat(h.get("on_rate")).hasSize(16);
     assertThat(h.get("correlation")).hasSize(16);

@@ -293,7 +293,7 @@ class SemhashServerApiTest {
     assertThat(none.host()).isEqualTo("127.0.0.1");
   }
 
-  // ---- stats, health, metrics, openapi
+  // ---- stats, health, openapi (metrics: MetricsTest)
 
   @Test
   void statsCountDocumentsAndLabels() {
@@ -314,32 +314,6 @@ class SemhashServerApiTest {
     assertThat(health.get("status").asText()).isEqualTo("ok");
     assertThat(health.get("writes_enabled").asBoolean()).isTrue();
     assertThat(health.get("default_mode").asText()).isEqualTo("keyword");
-  }
-
-  @Test
-  void metricsCountRequestsPerRouteWithLatencyHistograms() {
-    http.get("/api/search?q=orbit");
-    http.get("/api/search");
-    http.get("/api/docs/space-2");
-    http.get("/no/such/thing");
-    Reply r = http.get("/metrics");
-    assertThat(r.status()).isEqualTo(200);
-    assertThat(r.header("Content-Type")).startsWith("text/plain").contains("version=0.0.4");
-    String text = r.body();
-    assertThat(text).contains("# TYPE semhash_http_requests_total counter");
-    assertThat(text).contains("semhash_http_requests_total{method=\"GET\",route=\"/api/search\",status=\"200\"}");
-    assertThat(text).contains("semhash_http_requests_total{method=\"GET\",route=\"/api/search\",status=\"400\"}");
-    assertThat(text).contains("semhash_http_requests_total{method=\"GET\",route=\"/api/docs/<id>\",status=\"200\"}");
-    assertThat(text).contains("route=\"unmatched\",status=\"404\"");
-    assertThat(text).doesNotContain("/no/such/thing");
-    assertThat(text).contains("# TYPE semhash_http_request_duration_seconds histogram");
-    assertThat(text).containsPattern("semhash_http_request_duration_seconds_bucket\\{method=\"GET\",route=\"/api/search\",le=\"\\+Inf\"} [0-9]+");
-    assertThat(text).containsPattern("semhash_http_request_duration_seconds_sum\\{method=\"GET\",route=\"/api/search\"} [0-9.E-]+");
-    assertThat(text).containsPattern("semhash_http_request_duration_seconds_count\\{method=\"GET\",route=\"/api/search\"} [0-9]+");
-    // every line is a comment or "name{labels} value"
-    for (String line : text.split("\n")) {
-      assertThat(line).matches("# (HELP|TYPE) .*|[a-z_]+(\\{[^}]*})? [0-9.E+\\-Inf]+");
-    }
   }
 
   @Test

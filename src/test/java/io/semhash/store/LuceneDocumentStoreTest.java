@@ -122,6 +122,23 @@ class LuceneDocumentStoreTest {
     assertThat(store.search("time", List.of("no.such.label"), 10, 0).total()).isZero();
   }
 
+  /** A filter of thousands of labels (far past Lucene's 1,024 clauses) answers as a small one does. */
+  @Test
+  void aFilterOfThousandsOfLabelsCannotOverflowTheClauseLimit() {
+    Set<String> labels = new LinkedHashSet<>();
+    for (int i = 0; i < 5000; i++) {
+      labels.add("no.such.label." + i);
+    }
+    labels.add("sci.space");
+    for (String term : List.of("time", "orbit")) {
+      KeywordHits hits = store.search(term + " question really image", labels, 1000, 0);
+      KeywordHits small = store.search(term + " question really image", Set.of("sci.space"), 1000, 0);
+      assertThat(ids(hits)).as(term).isEqualTo(ids(small)).isNotEmpty();
+      assertThat(hits.total()).isEqualTo(small.total());
+      assertThat(ids(store.search(term, labels, 1000, 0))).isEqualTo(containing(term, Set.of("sci.space")));
+    }
+  }
+
   @Test
   void pagesConcatenateToTheFullRanking() {
     KeywordHits all = store.search("time question", List.of(), 1000, 0);

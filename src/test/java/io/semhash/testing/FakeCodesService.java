@@ -6,7 +6,7 @@ import io.semhash.explain.BitHealth;
 import io.semhash.explain.BitMeaning;
 import io.semhash.explain.BitReport;
 import io.semhash.explain.BitWord;
-import io.semhash.search.AddResult;
+import io.semhash.backend.AddResult;
 import io.semhash.search.EncodedText;
 import io.semhash.search.KeywordSearchService;
 import io.semhash.search.SearchHit;
@@ -132,8 +132,8 @@ public final class FakeCodesService implements SearchService {
       List<BitWord> on = new ArrayList<>();
       List<BitWord> off = new ArrayList<>();
       for (int w = 0; w < Math.min(top, stems.length); w++) {
-        on.add(new BitWord(stems[w] + b, 2.0 - 0.1 * w, 1.5 - 0.1 * w, 0.01));
-        off.add(new BitWord("not" + stems[w] + b, -2.0 + 0.1 * w, -1.5 + 0.1 * w, -0.01));
+        on.add(new BitWord(stems[w] + b, stems[w] + "s" + b, 2.0 - 0.1 * w, 1.5 - 0.1 * w, 0.01, null));
+        off.add(new BitWord("not" + stems[w] + b, "not" + stems[w] + "s" + b, -2.0 + 0.1 * w, -1.5 + 0.1 * w, -0.01, null));
       }
       meanings.add(new BitMeaning(b, on, on, off));
     }
@@ -141,7 +141,7 @@ public final class FakeCodesService implements SearchService {
     for (int d = 0; d < 200; d++) {
       codes.add(BitCode.of(BITS, (code("doc-" + d) & 0xFFFFFFFFL) | 1L));
     }
-    return new BitReport(BITS, 0.5, meanings, BitHealth.of(BITS, codes));
+    return new BitReport(BITS, 0.5, io.semhash.explain.BitMeanings.Rank.DECODER, meanings, BitHealth.of(BITS, codes), null);
   }
 
   @Override

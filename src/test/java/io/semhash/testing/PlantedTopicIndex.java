@@ -2,10 +2,9 @@ package io.semhash.testing;
 
 import io.semhash.corpus.Document;
 import io.semhash.model.HashingModel;
-import io.semhash.model.PlantedTopics;
 import io.semhash.model.TrainingOptions;
 import io.semhash.pipeline.ModelTraining;
-import io.semhash.search.IndexBuilder;
+import io.semhash.pipeline.IndexDirectoryWriter;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.VocabularyOptions;
 import java.io.IOException;
@@ -34,7 +33,7 @@ public final class PlantedTopicIndex {
     CorpusVectors vectors = CorpusVectors.build(docs, new VocabularyOptions(1000, 1, 1.0, false), null);
     HashingModel model = ModelTraining.train(docs, vectors,
         new TrainingOptions(16, 32, "zgr", 0.5, 10, 1.0, 0.0, 3, 3e-3, 16, 6, 6, 0.2, 3), null);
-    IndexBuilder.build(model, docs, "all", dir, null);
+    IndexDirectoryWriter.write(model, docs, "all", dir, null);
     return dir;
   }
 }

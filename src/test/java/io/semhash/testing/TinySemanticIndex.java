@@ -5,7 +5,7 @@ import io.semhash.corpus.Split;
 import io.semhash.model.HashingModel;
 import io.semhash.model.TrainingOptions;
 import io.semhash.pipeline.ModelTraining;
-import io.semhash.search.IndexBuilder;
+import io.semhash.pipeline.IndexDirectoryWriter;
 import io.semhash.text.CorpusVectors;
 import io.semhash.text.VocabularyOptions;
 import java.io.IOException;
@@ -90,7 +90,7 @@ public final class TinySemanticIndex {
         model = ModelTraining.train(d, vectors,
             new TrainingOptions(16, 32, "zgr", 0.5, 10, 1.0, 0.0, 3, 3e-3, 16, 5, 5, 0.2, 9), null);
         Path index = dir.resolve("index");
-        IndexBuilder.build(model, d, "all", index, null);
+        IndexDirectoryWriter.write(model, d, "all", index, null);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
         built = index;
       } catch (IOException e) {

@@ -75,11 +75,60 @@ class VocabularyAndVectorizerTest {
   @Test
   void corruptVocabularyFileIsRefusedNamingFileAndLine() throws IOException {
     Path bad = dir.resolve("v.tsv");
-    Files.writeString(bad, Vocabulary.COOKIE + "\n# documents\t3\n# stemmed\tfalse\nok\t2\nbroken-line\n");
+    Files.writeString(bad, Vocabulary.COOKIE + "\n# documents\t3\n# stemmed\tfalse\nok\t2\tok\nbroken-line\n");
     assertThatThrownBy(() -> Vocabulary.load(bad)).hasMessageContaining(bad + ":5");
     Files.writeString(bad, "something else\n");
     assertThatThrownBy(() -> Vocabulary.load(bad))
-        .hasMessageContaining("expected first line '" + Vocabulary.COOKIE + "', got 'something else'");
+        .hasMessageContaining("expected first line '" + Vocabulary.COOKIE + "'").hasMessageContaining("got 'something else'");
+  }
+
+  /**
+   * Train split, as the analyzer has it (stop words out, lower-cased): "shuttle" ×3 and "shuttles"
+   * ×2 (stem shuttl), "connected" ×1 and "connecting" ×1 (stem connect: a tie, lexical order
+   * gives "connected"), "Dorothy" ×1 (dorothi), "launch" ×1 (its own stem). The test document's
+   * five "shuttles" must not count.
+   */
+  private static List<Document> stemmedDocs() {
+    return List.of(
+        new Document("1", "", "The Shuttle shuttles. Dorothy connected the shuttle.", List.of(), Split.TRAIN),
+        new Document("2", "", "shuttle shuttles connecting launch", List.of(), Split.TRAIN),
+        new Document("q", "", "shuttles shuttles shuttles shuttles shuttles", List.of(), Split.TEST));
+  }
+
+  @Test
+  void eachTermCarriesItsMostFrequentSurfaceFormOnTheTrainSplit() throws IOException {
+    Vocabulary v = CorpusVectors.build(stemmedDocs(), new VocabularyOptions(10, 1, 1.0, true), null).vocabulary();
+    assertThat(v.terms()).containsExactlyInAnyOrder("shuttl", "connect", "dorothi", "launch");
+    assertThat(v.word(v.indexOf("shuttl"))).isEqualTo("shuttle");
+    assertThat(v.word(v.indexOf("connect"))).isEqualTo("connected");
+    assertThat(v.word(v.indexOf("dorothi"))).isEqualTo("dorothy");
+    assertThat(v.word(v.indexOf("launch"))).isEqualTo("launch");
+    v.save(dir.resolve("v2.tsv"));
+    assertThat(Files.readAllLines(dir.resolve("v2.tsv"))).startsWith(Vocabulary.COOKIE).contains("shuttl\t2\tshuttle");
+    Vocabulary loaded = Vocabulary.load(dir.resolve("v2.tsv"));
+    assertThat(loaded.version()).isEqualTo(2);
+    assertThat(loaded.word(loaded.indexOf("dorothi"))).isEqualTo("dorothy");
+    assertThat(loaded.toBytes()).isEqualTo(v.toBytes());
+    // without stemming, every term is its own word
+    Vocabulary plain = CorpusVectors.build(stemmedDocs(), new VocabularyOptions(10, 1, 1.0, false), null).vocabulary();
+    for (int i = 0; i < plain.size(); i++) {
+      assertThat(plain.word(i)).isEqualTo(plain.term(i));
+    }
+  }
+
+  @Test
+  void version1FileLoadsWithTermsAsWordsAndWritesBackByteIdentical() throws IOException {
+    Path old = dir.resolve("v1.tsv");
+    String text = Vocabulary.COOKIE_V1 + "\n# documents\t2\n# stemmed\ttrue\nshuttl\t2\ndorothi\t1\n";
+    Files.writeString(old, text);
+    Vocabulary v = Vocabulary.load(old);
+    assertThat(v.version()).isEqualTo(1);
+    assertThat(v.word(v.indexOf("shuttl"))).isEqualTo("shuttl");
+    assertThat(v.word(v.indexOf("dorothi"))).isEqualTo("dorothi");
+    assertThat(v.toBytes()).isEqualTo(Files.readAllBytes(old)); // so its model's checksum still holds
+    // a v2 line without its word is refused
+    Files.writeString(old, Vocabulary.COOKIE + "\n# documents\t2\n# stemmed\ttrue\nshuttl\t2\tshuttle\ndorothi\t1\n");
+    assertThatThrownBy(() -> Vocabulary.load(old)).hasMessageContaining(old + ":5").hasMessageContaining("term<TAB>df<TAB>word");
   }
 
   @Test

@@ -1,0 +1,300 @@
+package io.semhash.solr;
+
+import io.semhash.codes.BitCode;
+import io.semhash.index.HammingIndex;
+import io.semhash.index.SearchResult;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Exact Hamming search over a {@link HammingCodeField}: the documents whose code is within {@code
+ * maxDistance} of the query code, or the {@code k} nearest, among those the filter allows. Each
+ * match scores {@code bits - distance} (times the boost), so any merge of top hits by score, such
+ * as SolrCloud's merge of its shards' answers, ranks by distance.
+ *
+ * <p><b>k-NN.</b> The searcher's k-th smallest distance {@code tau} is found over all its
+ * segments (each segment's {@link HammingIndex} gives its own k nearest); the query then matches
+ * every allowed document within {@code tau}, ties at {@code tau} included. So the match set is the
+ * exact top k with all its ties, and any order that breaks score ties by a key of the document
+ * (the parser's default sort, {@code score desc, id asc}) picks the same k documents on one shard
+ * or across many: each shard's top k under that order contains every document of the global top k
+ * that it holds.
+ *
+ * <p><b>Filter.</b> The filter (the request's {@code fq}, from {@link HammingQParser}) is applied
+ * inside the index search, with the segment's live documents, so k results come back whenever k
+ * documents pass it.
+ *
+ * <p>The matches of one segment depend on the others (through {@code tau}), so the query is never
+ * cached per segment.
+ */
+final class HammingQuery extends Query {
+
+  private final String field;
+  private final BitCode code;
+  private final int k;
+  private final int maxDistance;
+  private final Query filter;
+
+  /**
+   * @param field the code field
+   * @param code the query code, of the field's length
+   * @param k results wanted, or 0 for a radius query without a bound on the count
+   * @param maxDistance largest distance matched, in [0, bits]
+   * @param filter documents allowed, or null for all
+   */
+  HammingQuery(String field, BitCode code, int k, int maxDistance, Query filter) {
+    this.field = field;
+    this.code = code;
+    this.k = k;
+    this.maxDistance = maxDistance;
+    this.filter = filter;
+  }
+
+  @Override
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+    Weight filterWeight = filter == null
+        ? null
+        : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    long[] query = code.toWords();
+    SearchResult[] nearest = new SearchResult[leaves.size()];
+    RoaringBitmap[] allowed = new RoaringBitmap[leaves.size()];
+    int radius = maxDistance;
+    if (k > 0) {
+      int[] distances = new int[0];
+      for (LeafReaderContext leaf : leaves) {
+        allowed[leaf.ord] = allowedDocs(leaf, filterWeight);
+        HammingIndex index = SegmentCodes.of(leaf.reader(), field, code.bits());
+        SearchResult r = index.knn(query, k, allowed[leaf.ord]);
+        nearest[leaf.ord] = r;
+        distances = merge(distances, r.distances(), k);
+      }
+      if (distances.length == k) {
+        radius = Math.min(radius, distances[k - 1]);
+      }
+    }
+    Hits[] hits = new Hits[leaves.size()];
+    for (LeafReaderContext leaf : leaves) {
+      RoaringBitmap a = k > 0 ? allowed[leaf.ord] : allowedDocs(leaf, filterWeight);
+      SearchResult r = nearest[leaf.ord];
+      // a segment's k nearest hold every hit within the radius unless its k-th is a tie at it
+      if (r == null || (r.size() == k && r.distances()[k - 1] == radius)) {
+        HammingIndex index = SegmentCodes.of(leaf.reader(), field, code.bits());
+        r = a != null && a.isEmpty() ? null : index.radius(query, radius, a, Integer.MAX_VALUE);
+      }
+      hits[leaf.ord] = Hits.of(r, radius, code.bits());
+    }
+    return new HammingWeight(this, hits, boost);
+  }
+
+  /** Documents of the segment the search may return, or null for all of them. */
+  private static RoaringBitmap allowedDocs(LeafReaderContext leaf, Weight filterWeight) throws IOException {
+    Bits live = leaf.reader().getLiveDocs();
+    if (filterWeight == null && live == null) {
+      return null;
+    }
+    RoaringBitmap allowed = new RoaringBitmap();
+    if (filterWeight == null) {
+      for (int doc = 0; doc < live.length(); doc++) {
+        if (live.get(doc)) {
+          allowed.add(doc);
+        }
+      }
+      return allowed;
+    }
+    Scorer s = filterWeight.scorer(leaf);
+    if (s != null) {
+      DocIdSetIterator it = s.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          allowed.add(doc);
+        }
+      }
+    }
+    return allowed;
+  }
+
+  /** The {@code k} smallest of two ascending arrays, ascending. */
+  private static int[] merge(int[] a, int[] b, int k) {
+    int n = Math.min(k, a.length + b.length);
+    int[] out = new int[n];
+    int i = 0;
+    int j = 0;
+    for (int o = 0; o < n; o++) {
+      out[o] = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    }
+    return out;
+  }
+
+  /** One segment's matches in document order, with their distances. */
+  private record Hits(int[] docs, int[] distances) {
+
+    static final Hits NONE = new Hits(new int[0], new int[0]);
+
+    static Hits of(SearchResult r, int radius, int bits) {
+      if (r == null) {
+        return NONE;
+      }
+      long[] packed = new long[r.size()];
+      int n = 0;
+      for (int i = 0; i < r.size(); i++) {
+        if (r.distances()[i] <= radius) {
+          packed[n++] = ((long) r.ids()[i] << 32) | r.distances()[i];
+        }
+      }
+      Arrays.sort(packed, 0, n);
+      int[] docs = new int[n];
+      int[] distances = new int[n];
+      for (int i = 0; i < n; i++) {
+        docs[i] = (int) (packed[i] >>> 32);
+        distances[i] = (int) packed[i];
+      }
+      return new Hits(docs, distances);
+    }
+  }
+
+  private static final class HammingWeight extends Weight {
+    private final Hits[] hits;
+    private final float boost;
+    private final int bits;
+
+    HammingWeight(HammingQuery query, Hits[] hits, float boost) {
+      super(query);
+      this.hits = hits;
+      this.boost = boost;
+      this.bits = query.code.bits();
+    }
+
+    @Override
+    public Scorer scorer(LeafReaderContext context) {
+      Hits h = hits[context.ord];
+      return h.docs().length == 0 ? null : new HitsScorer(this, h, boost, bits);
+    }
+
+    @Override
+    public Explanation explain(LeafReaderContext context, int doc) {
+      Hits h = hits[context.ord];
+      int i = Arrays.binarySearch(h.docs(), doc);
+      if (i < 0) {
+        return Explanation.noMatch("not among the Hamming hits of " + getQuery());
+      }
+      int d = h.distances()[i];
+      return Explanation.match(boost * (bits - d), "bits - distance, times the boost",
+          Explanation.match(bits, "bits"), Explanation.match(d, "Hamming distance"),
+          Explanation.match(boost, "boost"));
+    }
+
+    @Override
+    public boolean isCacheable(LeafReaderContext ctx) {
+      return false;
+    }
+  }
+
+  private static final class HitsScorer extends Scorer {
+    private final Hits hits;
+    private final float boost;
+    private final int bits;
+    private int index = -1;
+    private int doc = -1;
+
+    HitsScorer(Weight weight, Hits hits, float boost, int bits) {
+      super(weight);
+      this.hits = hits;
+      this.boost = boost;
+      this.bits = bits;
+    }
+
+    @Override
+    public int docID() {
+      return doc;
+    }
+
+    @Override
+    public float score() {
+      return boost * (bits - hits.distances()[index]);
+    }
+
+    @Override
+    public float getMaxScore(int upTo) {
+      return boost * bits;
+    }
+
+    @Override
+    public DocIdSetIterator iterator() {
+      return new DocIdSetIterator() {
+        @Override
+        public int docID() {
+          return doc;
+        }
+
+        @Override
+        public int nextDoc() {
+          return move(index + 1);
+        }
+
+        @Override
+        public int advance(int target) {
+          int from = index + 1;
+          if (from >= hits.docs().length) {
+            return move(hits.docs().length);
+          }
+          int i = Arrays.binarySearch(hits.docs(), from, hits.docs().length, target);
+          return move(i >= 0 ? i : -i - 1);
+        }
+
+        @Override
+        public long cost() {
+          return hits.docs().length;
+        }
+      };
+    }
+
+    private int move(int i) {
+      index = i;
+      doc = i < hits.docs().length ? hits.docs()[i] : DocIdSetIterator.NO_MORE_DOCS;
+      return doc;
+    }
+  }
+
+  @Override
+  public void visit(QueryVisitor visitor) {
+    if (visitor.acceptField(field)) {
+      visitor.visitLeaf(this);
+    }
+  }
+
+  @Override
+  public String toString(String defaultField) {
+    return "hamming(" + field + ":" + code.toHex() + (k > 0 ? " k=" + k : "") + " maxDistance=" + maxDistance
+        + (filter == null ? "" : " filter=" + filter) + ")";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return sameClassAs(o)
+        && o instanceof HammingQuery q
+        && q.field.equals(field)
+        && q.code.equals(code)
+        && q.k == k
+        && q.maxDistance == maxDistance
+        && Objects.equals(q.filter, filter);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(classHash(), field, code, k, maxDistance, filter);
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * {@code config/semhash.yaml}: its records, the range checks of every key (once, here), and the
+ * corpus, vocabulary and training options they make. An unknown key or a wrong type is an error
+ * naming the key.
+ *
+ * <p>May use: {@code corpus}, {@code model}, {@code text}.
+ */
+package io.semhash.config;

@@ -1,0 +1,144 @@
+package io.semhash.explain;
+
+import io.semhash.text.SparseVector;
+import io.semhash.text.Vocabulary;
+import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * NPMI coherence of word lists over a corpus's documents, the measure used for topic models
+ * (Bouma 2009; Lau, Newman and Baldwin 2014): for two words, NPMI = ln(P(a,b) / (P(a)P(b))) /
+ * −ln P(a,b), with P the share of documents containing the word(s), and −1 for words never seen
+ * together; a list's coherence is the mean over its pairs, 1 when its words always occur together,
+ * near 0 for words independent of each other.
+ *
+ * @param words how many top words of each list were scored
+ * @param decoder mean over bits of the coherence of each bit's top words by decoder weight
+ * @param contrast the same for the words ranked by {@link BitContrast}
+ * @param randomFrequent the same for words drawn at random from the {@value #RANDOM_POOL} most
+ *     frequent listable terms, a baseline
+ * @param contrastPerBit per bit, the coherence of its contrast words (null for a bit with fewer than two)
+ */
+public record Coherence(int words, Double decoder, Double contrast, double randomFrequent, List<Double> contrastPerBit) {
+  public Coherence {
+    contrastPerBit = java.util.Collections.unmodifiableList(new ArrayList<>(contrastPerBit)); // keeps nulls
+  }
+
+  /** Top words scored per list. */
+  public static final int WORDS = 10;
+  /** Random-baseline words are drawn from this many of the most frequent listable terms. */
+  public static final int RANDOM_POOL = 1000;
+
+  /** The seed of the random baseline's draws, fixed so that a figure can be reproduced. */
+  public static final long SEED = 1;
+
+  /**
+   * The coherence of the decoder's lists ({@code decoder}) and the contrast's ({@code ranked},
+   * {@link BitMeanings#rankedBy} of {@code contrast}), and of random frequent words, over the
+   * documents of {@code counts}.
+   */
+  public static Coherence of(BitMeanings decoder, BitMeanings ranked, BitContrast contrast, List<SparseVector> counts,
+      Vocabulary vocabulary) {
+    Documents docs = new Documents(counts, vocabulary.size());
+    int bits = decoder.bits();
+    List<Double> perBit = new ArrayList<>(bits);
+    double sumDecoder = 0;
+    double sumContrast = 0;
+    double sumRandom = 0;
+    int nDecoder = 0;
+    int nContrast = 0;
+    List<Integer> pool = new ArrayList<>();
+    for (int t = 0; t < vocabulary.size() && pool.size() < RANDOM_POOL; t++) { // vocabulary is by df, descending
+      if (contrast.listable(t)) {
+        pool.add(t);
+      }
+    }
+    SplittableRandom random = new SplittableRandom(SEED);
+    for (int i = 0; i < bits; i++) {
+      double d = docs.npmi(terms(decoder.bit(i).on(), vocabulary));
+      if (!Double.isNaN(d)) {
+        sumDecoder += d;
+        nDecoder++;
+      }
+      double c = docs.npmi(terms(ranked.bit(i).on(), vocabulary));
+      perBit.add(Double.isNaN(c) ? null : c);
+      if (!Double.isNaN(c)) {
+        sumContrast += c;
+        nContrast++;
+      }
+      List<Integer> draw = new ArrayList<>(pool);
+      int[] picked = new int[Math.min(WORDS, draw.size())];
+      for (int k = 0; k < picked.length; k++) {
+        picked[k] = draw.remove(random.nextInt(draw.size()));
+      }
+      sumRandom += docs.npmi(picked);
+    }
+    return new Coherence(WORDS, nDecoder == 0 ? null : sumDecoder / nDecoder,
+        nContrast == 0 ? null : sumContrast / nContrast, sumRandom / bits, perBit);
+  }
+
+  /** Mean NPMI over the pairs of {@code terms} in the documents of {@code counts}; NaN for fewer than two terms. */
+  static double npmi(List<SparseVector> counts, int vocabularySize, int[] terms) {
+    return new Documents(counts, vocabularySize).npmi(terms);
+  }
+
+  private static int[] terms(List<BitWord> words, Vocabulary vocabulary) {
+    return words.stream().limit(WORDS).mapToInt(w -> vocabulary.indexOf(w.term())).toArray();
+  }
+
+  /** Which documents hold each term, as bit sets, built for the terms asked about. */
+  private static final class Documents {
+    private final List<SparseVector> counts;
+    private final long[][] holders;
+    private final int words;
+
+    Documents(List<SparseVector> counts, int vocabularySize) {
+      this.counts = counts;
+      this.holders = new long[vocabularySize][];
+      this.words = (counts.size() + 63) >>> 6;
+    }
+
+    private long[] holders(int term) {
+      if (holders[term] == null) {
+        long[] set = new long[words];
+        for (int d = 0; d < counts.size(); d++) {
+          if (Arrays.binarySearch(counts.get(d).indices(), term) >= 0) {
+            set[d >>> 6] |= 1L << d;
+          }
+        }
+        holders[term] = set;
+      }
+      return holders[term];
+    }
+
+    /** Mean NPMI over the pairs of {@code terms}; NaN for fewer than two. */
+    double npmi(int[] terms) {
+      if (terms.length < 2) {
+        return Double.NaN;
+      }
+      double n = counts.size();
+      double sum = 0;
+      int pairs = 0;
+      for (int a = 0; a < terms.length; a++) {
+        for (int b = a + 1; b < terms.length; b++) {
+          long[] x = holders(terms[a]);
+          long[] y = holders(terms[b]);
+          long both = 0;
+          long countX = 0;
+          long countY = 0;
+          for (int w = 0; w < x.length; w++) {
+            both += Long.bitCount(x[w] & y[w]);
+            countX += Long.bitCount(x[w]);
+            countY += Long.bitCount(y[w]);
+          }
+          double pab = both / n;
+          sum += both == 0 ? -1 : pab == 1 ? 1 : Math.log(pab / ((countX / n) * (countY / n))) / -Math.log(pab);
+          pairs++;
+        }
+      }
+      return sum / pairs;
+    }
+  }
+}

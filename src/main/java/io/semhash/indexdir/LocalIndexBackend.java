@@ -1,0 +1,302 @@
+package io.semhash.indexdir;
+
+import io.semhash.backend.AddResult;
+import io.semhash.backend.CodeMatch;
+import io.semhash.backend.CodeMatches;
+import io.semhash.backend.CodedDocument;
+import io.semhash.backend.KeywordMatch;
+import io.semhash.backend.KeywordMatches;
+import io.semhash.backend.SearchBackend;
+import io.semhash.codes.BitCode;
+import io.semhash.corpus.Document;
+import io.semhash.index.HammingIndex;
+import io.semhash.index.SearchResult;
+import io.semhash.store.KeywordHit;
+import io.semhash.store.KeywordHits;
+import io.semhash.store.LuceneDocumentStore;
+import io.semhash.store.StoredEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.roaringbitmap.RoaringBitmap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The backend of one index directory on this machine: codes in a Hamming index, documents in a
+ * Lucene store, a document's Lucene number being its Hamming-index id.
+ *
+ * <p><b>Durability.</b> Writes are serialised. Each commits Lucene (fsync) and then saves the
+ * Hamming index (temporary files, fsync, atomic rename) before the call returns, so an
+ * acknowledged write survives a crash. The Lucene commit is the commit point: a crash after it and
+ * before the Hamming save is repaired on the next {@link #open} by {@link IndexRecovery}, which
+ * recomputes the missing codes from the stored text; a crash before it loses only that
+ * unacknowledged write.
+ *
+ * <p><b>Concurrency.</b> Reads run in parallel under a shared lock; a write holds the exclusive
+ * lock only while it changes the two in-memory structures, not while it syncs to disk, so a read
+ * always sees the Hamming index and the store at the same write: every id it finds has its
+ * document. A read may see a write whose sync has not finished yet.
+ */
+public final class LocalIndexBackend implements SearchBackend {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalIndexBackend.class);
+
+  private final Path dir;
+  private final HammingIndex index;
+  private final LuceneDocumentStore store;
+  private final IndexRecovery.Outcome recovery;
+  private final ReentrantReadWriteLock view = new ReentrantReadWriteLock();
+
+  private LocalIndexBackend(Path dir, HammingIndex index, LuceneDocumentStore store, IndexRecovery.Outcome recovery) {
+    this.dir = dir;
+    this.index = index;
+    this.store = store;
+    this.recovery = recovery;
+  }
+
+  /**
+   * Opens the Hamming index and the store of an index directory and reconciles them after a
+   * crash (see {@link IndexRecovery}); a repair is committed and saved before this returns.
+   *
+   * @param bits the code length the directory's model makes, checked against the Hamming index
+   * @param encoder the code of a document, for the repair
+   */
+  public static LocalIndexBackend open(Path dir, int bits, Function<Document, BitCode> encoder) throws IOException {
+    HammingIndex index = HammingIndex.load(dir.resolve(IndexLayout.HAMMING));
+    if (index.bits() != bits) {
+      throw new IOException(dir + ": the Hamming index holds " + index.bits() + "-bit codes, the model makes "
+          + bits + "-bit codes");
+    }
+    LuceneDocumentStore store = LuceneDocumentStore.open(dir.resolve(IndexLayout.LUCENE));
+    IndexRecovery.Outcome recovery;
+    try {
+      recovery = IndexRecovery.reconcile(encoder, index, store);
+      if (recovery.changed()) {
+        LOG.warn("{}: recovered from an interrupted write: {} codes appended, {} documents renumbered, {} stale codes dropped",
+            dir, recovery.appended(), recovery.renumbered(), recovery.dropped());
+        store.commit();
+        index.save(dir.resolve(IndexLayout.HAMMING));
+      }
+      if (store.count() != index.liveCount()) {
+        throw new IOException(dir + ": the Lucene store holds " + store.count() + " documents, the Hamming index "
+            + index.liveCount() + " codes; the index directory is inconsistent");
+      }
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return new LocalIndexBackend(dir, index, store, recovery);
+  }
+
+  /** What {@link #open} repaired; nothing after a clean shutdown. */
+  public IndexRecovery.Outcome recovery() {
+    return recovery;
+  }
+
+  @Override
+  public int bits() {
+    return index.bits();
+  }
+
+  @Override
+  public long count() {
+    return store.count();
+  }
+
+  @Override
+  public Map<String, Long> labelCounts() {
+    return store.labelCounts();
+  }
+
+  @Override
+  public CodeMatches nearest(BitCode query, int offset, int k, Collection<String> labels) {
+    view.readLock().lock();
+    try {
+      RoaringBitmap filter = filter(labels);
+      SearchResult result = index.knn(query, Math.min(offset + k, HammingIndex.MAX_K), filter);
+      long total = filter == null ? index.liveCount() : filter.getCardinality();
+      return new CodeMatches(total, page(result, offset, k));
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  @Override
+  public CodeMatches within(BitCode query, int radius, int offset, int k, Collection<String> labels) {
+    view.readLock().lock();
+    try {
+      SearchResult all = index.radius(query, Math.min(radius, index.bits()), filter(labels), Integer.MAX_VALUE);
+      return new CodeMatches(all.size(), page(all, offset, k));
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  private RoaringBitmap filter(Collection<String> labels) {
+    return labels.isEmpty() ? null : RoaringBitmap.bitmapOf(store.numbersWithAnyLabel(labels));
+  }
+
+  /** The hits ranked offset .. offset + k - 1, their documents read in one batch (one searcher, one stored-fields reader). */
+  private List<CodeMatch> page(SearchResult result, int offset, int k) {
+    int from = Math.min(offset, result.size());
+    int to = (int) Math.min(result.size(), (long) offset + k);
+    int[] ids = Arrays.copyOfRange(result.ids(), from, to);
+    List<Optional<StoredEntry>> entries = store.getByNumbers(ids);
+    List<CodeMatch> matches = new ArrayList<>(ids.length);
+    for (int i = 0; i < ids.length; i++) {
+      int id = ids[i];
+      Document d = entries.get(i)
+          .orElseThrow(() -> new IllegalStateException("index id " + id + " has no stored document"))
+          .document();
+      matches.add(new CodeMatch(d, index.code(id), result.distances()[from + i]));
+    }
+    return matches;
+  }
+
+  @Override
+  public KeywordMatches keyword(String query, Collection<String> labels, int offset, int k) {
+    view.readLock().lock();
+    try {
+      KeywordHits hits = store.search(query, labels, k, offset);
+      List<KeywordMatch> matches = new ArrayList<>(hits.hits().size());
+      for (KeywordHit h : hits.hits()) {
+        matches.add(new KeywordMatch(h.document(), index.code(h.number()), h.score(), h.snippet()));
+      }
+      return new KeywordMatches(hits.total(), matches);
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<String> excerpts(List<String> texts, String query) {
+    return store.snippets(texts, query);
+  }
+
+  @Override
+  public Optional<CodedDocument> get(String id) {
+    view.readLock().lock();
+    try {
+      return store.get(id).map(e -> new CodedDocument(e.document(), index.code(e.number())));
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
+  @Override
+  public synchronized AddResult put(List<Document> documents, List<BitCode> codes) {
+    if (documents.size() != codes.size()) {
+      throw new IllegalArgumentException(documents.size() + " documents but " + codes.size() + " codes");
+    }
+    List<String> added = new ArrayList<>();
+    List<String> replaced = new ArrayList<>();
+    List<StoredEntry> entries = new ArrayList<>();
+    view.writeLock().lock();
+    try {
+      for (int i = 0; i < documents.size(); i++) {
+        Document d = documents.get(i);
+        Optional<StoredEntry> old = store.get(d.id());
+        if (old.isPresent()) {
+          index.delete(old.get().number());
+          replaced.add(d.id());
+        } else {
+          added.add(d.id());
+        }
+        entries.add(new StoredEntry(index.add(codes.get(i)), d));
+      }
+      store.add(entries);
+    } finally {
+      view.writeLock().unlock();
+    }
+    persist();
+    return new AddResult(added, replaced);
+  }
+
+  @Override
+  public synchronized boolean delete(String id) {
+    Optional<StoredEntry> removed;
+    view.writeLock().lock();
+    try {
+      removed = store.delete(id);
+      removed.ifPresent(e -> index.delete(e.number()));
+    } finally {
+      view.writeLock().unlock();
+    }
+    if (removed.isPresent()) {
+      persist();
+    }
+    return removed.isPresent();
+  }
+
+  /** Lucene commit first (the commit point), then the Hamming save; see the class comment. */
+  private void persist() {
+    try {
+      store.commit();
+      index.save(dir.resolve(IndexLayout.HAMMING));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not save the index in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<BitCode> codes() {
+    List<BitCode> codes = new ArrayList<>();
+    view.readLock().lock();
+    try {
+      for (int id = 0; id < index.size(); id++) {
+        if (index.isLive(id)) {
+          codes.add(index.code(id));
+        }
+      }
+    } finally {
+      view.readLock().unlock();
+    }
+    return codes;
+  }
+
+  /** Pages of this many documents are read under one read lock, so writes wait for a page only. */
+  private static final int PAGE = 1024;
+
+  @Override
+  public boolean forEachDocument(Consumer<CodedDocument> sink) {
+    int size;
+    view.readLock().lock();
+    try {
+      size = index.size();
+    } finally {
+      view.readLock().unlock();
+    }
+    for (int from = 0; from < size; from += PAGE) {
+      List<CodedDocument> page = new ArrayList<>(PAGE);
+      view.readLock().lock();
+      try {
+        int to = Math.min(Math.min(size, index.size()), from + PAGE);
+        int[] live = IntStream.range(from, to).filter(index::isLive).toArray();
+        List<Optional<StoredEntry>> entries = store.getByNumbers(live);
+        for (int k = 0; k < live.length; k++) {
+          int id = live[k];
+          entries.get(k).ifPresent(e -> page.add(new CodedDocument(e.document(), index.code(id))));
+        }
+      } finally {
+        view.readLock().unlock();
+      }
+      page.forEach(sink);
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

@@ -1,0 +1,53 @@
+package io.semhash.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.semhash.config.ConfigLoader;
+import io.semhash.config.SemhashConfig;
+import io.semhash.corpus.CorpusOptions;
+import io.semhash.model.TrainingOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The training and corpus flags of {@code train} and {@code build}: a flag wins, the
+ * configuration file gives what no flag says, and the built-in defaults the rest (picocli's
+ * default-value provider, {@link ConfigDefaults}).
+ */
+class TrainingFlagsTest {
+  @TempDir Path dir;
+
+  @Test
+  void flagsWinTheFileGivesTheRestTheDefaultsWhatNeitherSays() throws Exception {
+    Path file = dir.resolve("semhash.yaml");
+    Files.writeString(file, "corpus:\n  test-fraction: 0.3\nmodel:\n  bits: 32\n  beta: 0.5\n  epochs: 7\n  threads: 1\n");
+    SemhashConfig defaults = SemhashConfig.defaults();
+    for (String command : new String[] {"train", "build"}) {
+      Object cmd = command.equals("train") ? new TrainCommand() : new BuildCommand();
+      new CommandLine(cmd).parseArgs("--config", file.toString(), "--out", "x", "--bits", "128", "--skip-bad");
+      ModelArgs model = cmd instanceof TrainCommand t ? t.modelArgs : ((BuildCommand) cmd).modelArgs;
+      CorpusArgs corpus = cmd instanceof TrainCommand t ? t.corpusArgs : ((BuildCommand) cmd).corpusArgs;
+      TrainingOptions o = model.options(ConfigLoader.load(file));
+      assertThat(o.bits()).as(command).isEqualTo(128); // the flag over the file's 32
+      assertThat(o.beta()).as(command).isEqualTo(0.5); // the file
+      assertThat(o.epochs()).as(command).isEqualTo(7);
+      assertThat(o.learningRate()).as(command).isEqualTo(defaults.model().learningRate()); // neither
+      assertThat(o.estimator()).as(command).isEqualTo(defaults.model().estimator());
+      assertThat(model.threads()).as(command).isEqualTo(1);
+      assertThat(corpus.options()).as(command).isEqualTo(new CorpusOptions(0.3, true));
+    }
+  }
+
+  @Test
+  void withoutConfigTheProjectsConfigurationFileApplies() {
+    TrainCommand train = new TrainCommand();
+    new CommandLine(train).parseArgs("--out", "x");
+    SemhashConfig defaults = ConfigLoader.load(null);
+    assertThat(train.modelArgs.bits).isEqualTo(defaults.model().bits());
+    assertThat(train.modelArgs.neighbourWeight).isEqualTo(defaults.model().neighbourWeight());
+    assertThat(train.corpusArgs.options()).isEqualTo(new CorpusOptions(defaults.corpus().testFraction(), defaults.corpus().skipBad()));
+  }
+}

@@ -1,0 +1,92 @@
+package io.semhash.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.semhash.codes.BitCode;
+import io.semhash.corpus.Document;
+import io.semhash.corpus.Split;
+import io.semhash.testing.BruteForcePrecision;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RetrievalProtocolTest {
+
+  /** Random documents: some unlabelled, some with two labels, 8-bit codes so that ties abound. */
+  private static List<Document> corpus(long seed, int n) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Document> docs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<String> labels = switch (random.nextInt(6)) {
+        case 0 -> List.of();
+        case 1 -> List.of("l" + random.nextInt(4), "l" + random.nextInt(4));
+        default -> List.of("l" + random.nextInt(4));
+      };
+      docs.add(new Document("d" + i, "", "text " + i, labels, random.nextInt(3) == 0 ? Split.TEST : Split.TRAIN));
+    }
+    return docs;
+  }
+
+  private static Map<Document, BitCode> codes(List<Document> docs, long seed, int bits) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Map<Document, BitCode> out = new HashMap<>();
+    for (Document d : docs) {
+      out.put(d, BitCode.of(bits, random.nextLong() & ((1L << bits) - 1)));
+    }
+    return out;
+  }
+
+  @Test
+  void hammingPrecisionEqualsTheBruteForceProtocolWithTiesAndUnlabelledDocuments() {
+    for (long seed = 1; seed <= 5; seed++) {
+      List<Document> docs = corpus(seed, 300);
+      Map<Document, BitCode> codes = codes(docs, seed, 8);
+      RetrievalProtocol.Sides<BitCode> sides =
+          RetrievalProtocol.trainAgainstTest(docs, docs.stream().map(codes::get).toList());
+      for (int k : new int[] {1, 7, 100, 10_000}) {
+        assertThat(RetrievalProtocol.hamming(sides, k).precision()).as("seed " + seed + ", k " + k)
+            .isCloseTo(BruteForcePrecision.of(docs, codes::get, k), within(1e-12));
+      }
+    }
+  }
+
+  @Test
+  void sidesLeaveOutUnlabelledDocumentsAndKeepCorpusOrder() {
+    List<Document> docs = corpus(9, 200);
+    RetrievalProtocol.Sides<Document> sides = RetrievalProtocol.trainAgainstTest(docs, docs);
+    assertThat(sides.database()).containsExactlyElementsOf(
+        docs.stream().filter(d -> d.split() == Split.TRAIN && !d.labels().isEmpty()).toList());
+    assertThat(sides.queries()).containsExactlyElementsOf(
+        docs.stream().filter(d -> d.split() == Split.TEST && !d.labels().isEmpty()).toList());
+    assertThat(sides.databaseLabels()).containsExactlyElementsOf(sides.database().stream().map(Document::labels).toList());
+  }
+
+  @Test
+  void rankingsOfAnotherMethodAreScoredOnTheSameSides() {
+    List<Document> docs = corpus(4, 120);
+    RetrievalProtocol.Sides<Document> sides = RetrievalProtocol.trainAgainstTest(docs, docs);
+    int[][] identity = new int[sides.queries().size()][];
+    for (int q = 0; q < identity.length; q++) {
+      identity[q] = java.util.stream.IntStream.range(0, sides.database().size()).toArray();
+    }
+    // every query ranks the database in corpus order: P@k = relevant among the first k train documents / k
+    int k = 10;
+    double expected = 0;
+    for (List<String> q : sides.queryLabels()) {
+      int hits = 0;
+      for (int i = 0; i < k; i++) {
+        hits += sides.databaseLabels().get(i).stream().anyMatch(q::contains) ? 1 : 0;
+      }
+      expected += hits / (double) k;
+    }
+    assertThat(RetrievalProtocol.ranked(sides, identity, k).precision()).isCloseTo(expected / identity.length, within(1e-12));
+    assertThatThrownBy(() -> RetrievalProtocol.ranked(sides, new int[1][], k))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rankings for");
+    assertThatThrownBy(() -> RetrievalProtocol.cutOff(sides, 0)).hasMessageContaining("k must be >= 1");
+  }
+}
