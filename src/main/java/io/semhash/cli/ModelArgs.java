@@ -3,7 +3,10 @@ package io.semhash.cli;
 import io.semhash.config.SemhashConfig;
 import io.semhash.model.TrainingOptions;
 import io.semhash.training.ParallelSlices;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -82,6 +85,18 @@ final class ModelArgs {
       description = "threads of the training step, 0..256 (0 = one per core); the model does not depend on it (default: ${DEFAULT-VALUE})")
   int threads;
 
+  /** The configuration keys of the flags given on the command line (the settings a user fixed). */
+  Set<String> givenKeys() {
+    Set<String> keys = new TreeSet<>();
+    for (OptionSpec o : spec.options()) {
+      if (o.descriptionKey() != null && o.descriptionKey().startsWith("model.")
+          && spec.commandLine().getParseResult().hasMatchedOption(o)) {
+        keys.add(o.descriptionKey());
+      }
+    }
+    return keys;
+  }
+
   /** The training threads, checked here so that the error names where the bad value came from. */
   int threads() {
     boolean flag = spec.commandLine().getParseResult().hasMatchedOption("--threads");
@@ -102,9 +117,14 @@ final class ModelArgs {
 
   /** The training options: the flags, with the settings that have no flag from {@code model.*}. */
   TrainingOptions options(SemhashConfig config) {
+    return model(config).options();
+  }
+
+  /** The {@code model} section the flags give: each flag's value, the settings without a flag from {@code config}. */
+  SemhashConfig.Model model(SemhashConfig config) {
     SemhashConfig.Model m = config.model();
     return new SemhashConfig.Model(bits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
         neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction,
-        inputDropout, neighbourLoss, bitBalance, seed, m.validationFraction(), patience, threads).options();
+        inputDropout, neighbourLoss, bitBalance, seed, m.validationFraction(), patience, threads);
   }
 }
