@@ -55,6 +55,10 @@ final class ModelArgs {
       description = "leave out neighbours below this cosine, in [0, 1) (0 = keep all K) (default: ${DEFAULT-VALUE})")
   double neighbourMinSimilarity;
 
+  @Option(names = "--neighbour-max-similarity", descriptionKey = "model.neighbour-max-similarity", paramLabel = "C",
+      description = "leave out neighbours above this cosine (near-duplicates), in (min, 1] (1 = keep all) (default: ${DEFAULT-VALUE})")
+  double neighbourMaxSimilarity;
+
   @Option(names = "--input-weighting", descriptionKey = "model.input-weighting", paramLabel = "W",
       description = "term weighting of the encoder's input, kept with the model: tfidf | log-tf (default: ${DEFAULT-VALUE})")
   String inputWeighting;
@@ -124,7 +128,7 @@ final class ModelArgs {
   SemhashConfig.Model model(SemhashConfig config) {
     SemhashConfig.Model m = config.model();
     return new SemhashConfig.Model(bits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
-        neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction,
+        neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction,
         inputDropout, neighbourLoss, bitBalance, seed, m.validationFraction(), patience, threads);
   }
 }

@@ -17,7 +17,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
     return new SemhashConfig(
         new Corpus(0.2, false),
         new Text(10_000, 3, 0.8, true),
-        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, "tfidf", 0.0, 0.0, "squared", 0.0, 42L, 0.1, 5, 0),
+        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, 1.0, "tfidf", 0.0, 0.0, "squared", 0.0, 42L, 0.1, 5, 0),
         new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0));
   }
 
@@ -55,6 +55,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
    * @param neighbours how many nearest tf-idf neighbours the partner is drawn from
    * @param neighbourWeighting term weighting of the vectors the neighbours are found by (tfidf, log-tf)
    * @param neighbourMinSimilarity neighbours below this cosine are left out
+   * @param neighbourMaxSimilarity neighbours above this cosine (near-duplicates) are left out, 1 = off
    * @param inputWeighting term weighting of the encoder's input (tfidf, log-tf)
    * @param neighbourReconstruction weight of the partner's words in each document's reconstruction target
    * @param inputDropout probability of dropping each input term at a training step
@@ -79,6 +80,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       int neighbours,
       String neighbourWeighting,
       double neighbourMinSimilarity,
+      double neighbourMaxSimilarity,
       String inputWeighting,
       double neighbourReconstruction,
       double inputDropout,
@@ -96,7 +98,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
     public TrainingOptions options() {
       BinaryEstimators.byName(estimator, new EstimatorParams(tau, samples));
       return new TrainingOptions(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
-          neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed);
+          neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed);
     }
   }
 

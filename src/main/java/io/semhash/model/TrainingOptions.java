@@ -25,6 +25,10 @@ import java.util.List;
  *     written before this option reads as {@code tfidf}
  * @param neighbourMinSimilarity neighbours less similar than this (cosine, in [0, 1)) are left out;
  *     a document left with none is not pulled by the neighbour term
+ * @param neighbourMaxSimilarity neighbours more similar than this (cosine, in (min, 1]) are left
+ *     out too: near-duplicates (sibling packages sharing one description, say) tie a document to
+ *     one that differs only in what the description does not say; 1 = off. 0, which a manifest
+ *     written before this option reads as, means 1
  * @param inputWeighting the term weighting of the encoder's input ({@code tfidf} or {@code log-tf});
  *     part of the model: serving weights a text the same way. A manifest written before this
  *     option reads as {@code tfidf}
@@ -56,6 +60,7 @@ public record TrainingOptions(
     int neighbours,
     String neighbourWeighting,
     double neighbourMinSimilarity,
+    double neighbourMaxSimilarity,
     String inputWeighting,
     double neighbourReconstruction,
     double inputDropout,
@@ -85,6 +90,9 @@ public record TrainingOptions(
     inputWeighting = weighting("input-weighting", inputWeighting);
     require(neighbourMinSimilarity >= 0 && neighbourMinSimilarity < 1, "neighbour-min-similarity",
         neighbourMinSimilarity, "[0, 1)");
+    neighbourMaxSimilarity = neighbourMaxSimilarity == 0 ? 1 : neighbourMaxSimilarity;
+    require(neighbourMaxSimilarity > neighbourMinSimilarity && neighbourMaxSimilarity <= 1, "neighbour-max-similarity",
+        neighbourMaxSimilarity, "(neighbour-min-similarity, 1]");
     require(neighbourReconstruction >= 0 && neighbourReconstruction <= 10, "neighbour-reconstruction",
         neighbourReconstruction, "[0, 10]");
     require(inputDropout >= 0 && inputDropout < 1, "input-dropout", inputDropout, "[0, 1)");
@@ -105,7 +113,7 @@ public record TrainingOptions(
   public TrainingOptions(
       int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
       int neighbours, double learningRate, int batchSize, int epochs, int patience, double validationFraction, long seed) {
-    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, TermWeighting.TFIDF.key(), 0,
+    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, TermWeighting.TFIDF.key(), 0, 1.0,
         TermWeighting.TFIDF.key(), 0, 0, SQUARED, 0, learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 
@@ -139,6 +147,6 @@ public record TrainingOptions(
 
   public TrainingOptions withEstimator(String name) {
     return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
-        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed);
+        neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 }

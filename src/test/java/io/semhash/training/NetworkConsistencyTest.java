@@ -129,7 +129,7 @@ class NetworkConsistencyTest {
   @Test
   void crossEntropyNeighbourGradientIsTheProbabilityDifferenceWithoutTheFadingFactor() {
     double w = 3.0;
-    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, w, 5, "tfidf", 0, "tfidf", 0, 0,
+    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, w, 5, "tfidf", 0, 1.0, "tfidf", 0, 0,
         TrainingOptions.CROSS_ENTROPY, 0, 1e-3, 16, 1, 1, 0.1, 11);
     MultiLayerNetwork net = VaeNetwork.create(o, V, ParallelSlices.SINGLE);
     List<SparseVector> xs = randomSparse(16, 9);
@@ -160,7 +160,7 @@ class NetworkConsistencyTest {
   @Test
   void hardTargetNeighbourGradientPullsEachRowTowardsItsPartnersCode() {
     double w = 2.0;
-    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, w, 5, "tfidf", 0, "tfidf", 0, 0,
+    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, w, 5, "tfidf", 0, 1.0, "tfidf", 0, 0,
         TrainingOptions.HARD_TARGET, 0, 1e-3, 16, 1, 1, 0.1, 13);
     MultiLayerNetwork net = VaeNetwork.create(o, V, ParallelSlices.SINGLE);
     List<SparseVector> xs = randomSparse(16, 4);
@@ -190,9 +190,9 @@ class NetworkConsistencyTest {
   @Test
   void bitBalanceAddsTheBatchMeansDistanceFromHalfToEveryRow() {
     double b = 4.0;
-    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, 0.0, 5, "tfidf", 0, "tfidf", 0, 0,
+    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, 0.0, 5, "tfidf", 0, 1.0, "tfidf", 0, 0,
         TrainingOptions.SQUARED, b, 1e-3, 16, 1, 1, 0.1, 17);
-    TrainingOptions off = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, 0.0, 5, "tfidf", 0, "tfidf", 0, 0,
+    TrainingOptions off = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, 0.0, 5, "tfidf", 0, 1.0, "tfidf", 0, 0,
         TrainingOptions.SQUARED, 0, 1e-3, 16, 1, 1, 0.1, 17);
     List<SparseVector> xs = randomSparse(16, 6);
     int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
