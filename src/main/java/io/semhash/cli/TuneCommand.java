@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,7 +129,7 @@ final class TuneCommand implements Callable<Integer> {
         description = "a knob and the values to try (repeat for more); replaces the built-in space, e.g. --space model.beta=0.25,1.0")
     List<String> space = new ArrayList<>();
 
-    Tuner tuner(SemhashConfig base, java.util.Set<String> fixed, int threads) {
+    Tuner tuner(SemhashConfig base, Set<String> fixed, int threads) {
       TuneSpace s;
       if (space.isEmpty()) {
         s = TuneSpace.recipe().without(fixed); // a flag the user gave is a setting no trial changes

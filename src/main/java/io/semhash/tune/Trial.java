@@ -1,6 +1,8 @@
 package io.semhash.tune;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One training of a tuning run.
@@ -18,6 +20,6 @@ public record Trial(
     int number, int rung, int maxEpochs, Map<String, String> settings, double validationPrecision, int bestEpoch,
     int epochs, double seconds) {
   public Trial {
-    settings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(settings));
+    settings = Collections.unmodifiableMap(new TreeMap<>(settings));
   }
 }

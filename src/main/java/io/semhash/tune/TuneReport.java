@@ -1,7 +1,10 @@
 package io.semhash.tune;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a tuning run tried and chose.
@@ -20,8 +23,8 @@ public record TuneReport(
     int bits, int trainDocuments, Map<String, List<String>> knobs, List<Trial> trials, Map<String, String> chosen,
     int chosenTrial, double validationPrecision, double seconds, Double budgetSeconds) {
   public TuneReport {
-    knobs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(knobs));
+    knobs = Collections.unmodifiableMap(new LinkedHashMap<>(knobs));
     trials = List.copyOf(trials);
-    chosen = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(chosen));
+    chosen = Collections.unmodifiableMap(new TreeMap<>(chosen));
   }
 }

@@ -1,6 +1,8 @@
 package io.semhash.tune;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ public record TuneSpace(Map<String, List<String>> knobs) {
       }
       copy.put(key, List.copyOf(values));
     });
-    knobs = java.util.Collections.unmodifiableMap(copy);
+    knobs = Collections.unmodifiableMap(copy);
   }
 
   /**
@@ -78,12 +80,12 @@ public record TuneSpace(Map<String, List<String>> knobs) {
       return out;
     }
     SplittableRandom random = new SplittableRandom(seed);
-    java.util.Set<Map<String, String>> seen = new java.util.HashSet<>();
+    Set<Map<String, String>> seen = new HashSet<>();
     while (out.size() < n) {
       Map<String, String> s = new LinkedHashMap<>();
       knobs.forEach((key, values) -> s.put(key, values.get(random.nextInt(values.size()))));
       if (seen.add(s)) {
-        out.add(java.util.Collections.unmodifiableMap(s));
+        out.add(Collections.unmodifiableMap(s));
       }
     }
     return out;
@@ -101,7 +103,7 @@ public record TuneSpace(Map<String, List<String>> knobs) {
     for (int i = 0; i < keys.size(); i++) {
       s.put(keys.get(i), knobs.get(keys.get(i)).get((int) radix[i]));
     }
-    return java.util.Collections.unmodifiableMap(s);
+    return Collections.unmodifiableMap(s);
   }
 
   /**
