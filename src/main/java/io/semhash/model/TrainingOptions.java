@@ -48,6 +48,8 @@ import java.util.List;
  * @param patience epochs without a better validation P@100 before stopping
  * @param validationFraction share of the train split held out for model selection
  * @param seed weights, sampling and batch order
+ * @param code the code the model makes, binary or categorical ({@link CodeSpec}); it stores {@code
+ *     bits} bits. A manifest from before categorical codes has none and reads as binary
  */
 public record TrainingOptions(
     int bits,
@@ -71,7 +73,8 @@ public record TrainingOptions(
     int epochs,
     int patience,
     double validationFraction,
-    long seed) {
+    long seed,
+    CodeSpec code) {
 
   /** The neighbour term as a squared difference of probabilities. */
   public static final String SQUARED = "squared";
@@ -107,6 +110,46 @@ public record TrainingOptions(
     require(epochs >= 1, "epochs", epochs, "[1, ∞)");
     require(patience >= 1, "patience", patience, "[1, ∞)");
     require(validationFraction > 0 && validationFraction < 0.5, "validation-fraction", validationFraction, "(0, 0.5)");
+    code = code == null ? CodeSpec.binary(bits) : code;
+    if (code.bits() != bits) {
+      throw new IllegalArgumentException("a " + code + " code stores " + code.bits() + " bits, but bits is " + bits);
+    }
+    if (code.categorical() && (HARD_TARGET.equals(neighbourLoss) || bitBalance != 0)) {
+      throw new IllegalArgumentException("neighbour-loss hard-target and bit-balance are for binary codes, not a " + code + " code");
+    }
+  }
+
+  /** Binary-code options (every option but the code). */
+  public TrainingOptions(
+      int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
+      int neighbours, String neighbourWeighting, double neighbourMinSimilarity, double neighbourMaxSimilarity,
+      String inputWeighting, double neighbourReconstruction, double inputDropout, String neighbourLoss, double bitBalance,
+      double learningRate, int batchSize, int epochs, int patience, double validationFraction, long seed) {
+    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
+        neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
+        bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, null);
+  }
+
+  /** Options without a similarity ceiling or bit balance, making the code {@code code}. */
+  public TrainingOptions(
+      int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
+      int neighbours, String neighbourWeighting, double neighbourMinSimilarity, String inputWeighting,
+      double neighbourReconstruction, double inputDropout, String neighbourLoss, double learningRate, int batchSize,
+      int epochs, int patience, double validationFraction, long seed, CodeSpec code) {
+    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
+        neighbourMinSimilarity, 1.0, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, 0, learningRate,
+        batchSize, epochs, patience, validationFraction, seed, code);
+  }
+
+  /** Binary-code options without a similarity ceiling or bit balance. */
+  public TrainingOptions(
+      int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
+      int neighbours, String neighbourWeighting, double neighbourMinSimilarity, String inputWeighting,
+      double neighbourReconstruction, double inputDropout, String neighbourLoss, double learningRate, int batchSize,
+      int epochs, int patience, double validationFraction, long seed) {
+    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
+        neighbourMinSimilarity, 1.0, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, 0, learningRate,
+        batchSize, epochs, patience, validationFraction, seed);
   }
 
   /** Options with the neighbour graph of the first recipe: tf-idf cosine, every one of the k nearest. */
@@ -147,6 +190,14 @@ public record TrainingOptions(
 
   public TrainingOptions withEstimator(String name) {
     return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
-        neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed);
+        neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
+        bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, code);
+  }
+
+  /** The same options making the code {@code newCode} (whose stored length becomes the bits). */
+  public TrainingOptions withCode(CodeSpec newCode) {
+    return new TrainingOptions(newCode.bits(), hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
+        neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction,
+        inputDropout, neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, newCode);
   }
 }
