@@ -27,15 +27,17 @@ python3 - "bench/out/$name" "$name" <<'PY'
 import json, os, sys
 base, name = sys.argv[1:]
 t = json.load(open(base + ".train.json"))
+# --json is snake_case now; reports written before the one API mapper were camelCase
+g = lambda o, snake, camel: o[snake] if snake in o else o[camel]
 h = t["history"]
-val = [e["validationPrecision"] for e in h]
+val = [g(e, "validation_precision", "validationPrecision") for e in h]
 secs = sorted(e["seconds"] for e in h)
-print(f"{name}: best val P@100 {max(val):.4f} at epoch {t['bestEpoch']} / {len(h)}; "
-      f"median epoch {secs[len(secs) // 2]:.1f} s; training {t['trainingSeconds']:.0f} s; last KL {h[-1]['kl']:.1f}")
+print(f"{name}: best val P@100 {max(val):.4f} at epoch {g(t, 'best_epoch', 'bestEpoch')} / {len(h)}; "
+      f"median epoch {secs[len(secs) // 2]:.1f} s; training {g(t, 'training_seconds', 'trainingSeconds'):.0f} s; last KL {h[-1]['kl']:.1f}")
 print("  val P@100: " + " ".join(f"{v:.3f}" for v in val))
 if os.path.exists(base + ".eval.json") and os.path.getmtime(base + ".eval.json") >= os.path.getmtime(base + ".train.json"):
     ev = json.load(open(base + ".eval.json"))
     m = {x["method"]: x for x in ev["methods"]}
     print(f"  test P@100 {m['semhash']['precision']:.4f} (mAP {m['semhash']['map']:.4f}); tf-idf cosine "
-          f"{m['tfidf-cosine']['precision']:.4f}; LSH {m['lsh']['precision']:.4f}; dead bits {ev.get('deadBits', -1)}")
+          f"{m['tfidf-cosine']['precision']:.4f}; LSH {m['lsh']['precision']:.4f}; dead bits {ev.get('dead_bits', ev.get('deadBits', -1))}")
 PY

@@ -1,9 +1,13 @@
 package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
+import io.semhash.corpus.Corpus;
 import io.semhash.json.ApiJson;
 import io.semhash.pipeline.BuildSummary;
 import io.semhash.pipeline.IndexBuild;
+import io.semhash.tune.TuneReport;
+import io.semhash.tune.Tuner;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -34,11 +38,23 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the summary as JSON")
   boolean json;
 
+  @Option(names = "--tune", description = "run semhash tune on the corpus first (its --budget, --trials, ... apply) and build with the chosen settings")
+  boolean tune;
+
+  @Option(names = "--tune-out", paramLabel = "CONFIG",
+      description = "where --tune writes the chosen configuration (default: INDEX_DIR.tuned.yaml beside the index)")
+  Path tuneOut;
+
+  @Mixin TuneCommand.TuneArgs tuneArgs;
+
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
     int threads = modelArgs.threads();
-    BuildSummary s = IndexBuild.run(corpusArgs.corpus, corpusArgs.options(), config, modelArgs.options(config), threads,
+    if (tune) {
+      config = tuned(config, threads);
+    }
+    BuildSummary s = IndexBuild.run(corpusArgs.corpus, corpusArgs.options(), config, tune ? config.model().options() : modelArgs.options(config), threads,
         trainSeconds != null ? trainSeconds : Double.POSITIVE_INFINITY, out, System.err);
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {
@@ -48,6 +64,20 @@ final class BuildCommand implements Callable<Integer> {
     }
     pw.flush();
     return 0;
+  }
+
+  /** The configuration {@code semhash tune} chooses for this corpus from the flags and {@code config}, also written to {@link #tuneOut}. */
+  private SemhashConfig tuned(SemhashConfig config, int threads) throws IOException {
+    SemhashConfig base = new SemhashConfig(config.corpus(), config.text(), modelArgs.model(config), config.server());
+    base.model().options();
+    Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
+    TuneReport report = tuneArgs.tuner(base, modelArgs.givenKeys(), threads).run(corpus.documents());
+    SemhashConfig chosen = Tuner.chosen(base, report);
+    Path file = tuneOut != null ? tuneOut : out.resolveSibling(out.getFileName() + ".tuned.yaml");
+    TuneCommand.write(file, chosen, report, corpusArgs.corpus);
+    PrintWriter err = new PrintWriter(System.err, true);
+    TuneCommand.print(err, report, file);
+    return chosen;
   }
 
   static void print(PrintWriter pw, BuildSummary s) {

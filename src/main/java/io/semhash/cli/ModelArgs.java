@@ -4,7 +4,10 @@ import io.semhash.config.SemhashConfig;
 import io.semhash.model.CodeSpec;
 import io.semhash.model.TrainingOptions;
 import io.semhash.training.ParallelSlices;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -65,6 +68,10 @@ final class ModelArgs {
       description = "leave out neighbours below this cosine, in [0, 1) (0 = keep all K) (default: ${DEFAULT-VALUE})")
   double neighbourMinSimilarity;
 
+  @Option(names = "--neighbour-max-similarity", descriptionKey = "model.neighbour-max-similarity", paramLabel = "C",
+      description = "leave out neighbours above this cosine (near-duplicates), in (min, 1] (1 = keep all) (default: ${DEFAULT-VALUE})")
+  double neighbourMaxSimilarity;
+
   @Option(names = "--input-weighting", descriptionKey = "model.input-weighting", paramLabel = "W",
       description = "term weighting of the encoder's input, kept with the model: tfidf | log-tf (default: ${DEFAULT-VALUE})")
   String inputWeighting;
@@ -78,8 +85,12 @@ final class ModelArgs {
   double inputDropout;
 
   @Option(names = "--neighbour-loss", descriptionKey = "model.neighbour-loss", paramLabel = "F",
-      description = "form of the neighbour term: squared | cross-entropy (its gradient does not fade for certain bits) (default: ${DEFAULT-VALUE})")
+      description = "form of the neighbour term: squared | cross-entropy | hard-target (the last two do not fade for certain bits) (default: ${DEFAULT-VALUE})")
   String neighbourLoss;
+
+  @Option(names = "--bit-balance", descriptionKey = "model.bit-balance", paramLabel = "B",
+      description = "pull each bit's mean over a batch towards 1/2 with weight B, in [0, 1000] (0 = off) (default: ${DEFAULT-VALUE})")
+  double bitBalance;
 
   @Option(names = "--hidden", descriptionKey = "model.hidden", paramLabel = "H", description = "encoder hidden width (default: ${DEFAULT-VALUE})")
   int hidden;
@@ -90,6 +101,18 @@ final class ModelArgs {
   @Option(names = "--threads", descriptionKey = "model.threads", paramLabel = "N",
       description = "threads of the training step, 0..256 (0 = one per core); the model does not depend on it (default: ${DEFAULT-VALUE})")
   int threads;
+
+  /** The configuration keys of the flags given on the command line (the settings a user fixed). */
+  Set<String> givenKeys() {
+    Set<String> keys = new TreeSet<>();
+    for (OptionSpec o : spec.options()) {
+      if (o.descriptionKey() != null && o.descriptionKey().startsWith("model.")
+          && spec.commandLine().getParseResult().hasMatchedOption(o)) {
+        keys.add(o.descriptionKey());
+      }
+    }
+    return keys;
+  }
 
   /** The training threads, checked here so that the error names where the bad value came from. */
   int threads() {
@@ -111,6 +134,11 @@ final class ModelArgs {
 
   /** The training options: the flags, with the settings that have no flag from {@code model.*}. */
   TrainingOptions options(SemhashConfig config) {
+    return model(config).options();
+  }
+
+  /** The {@code model} section the flags give: each flag's value, the settings without a flag from {@code config}. */
+  SemhashConfig.Model model(SemhashConfig config) {
     SemhashConfig.Model m = config.model();
     if (CodeSpec.BINARY.equals(code)) {
       for (String flag : new String[] {"--groups", "--classes"}) {
@@ -125,7 +153,8 @@ final class ModelArgs {
       storedBits = groups * Integer.numberOfTrailingZeros(Math.max(1, classes));
     }
     return new SemhashConfig.Model(storedBits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
-        neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction,
-        inputDropout, neighbourLoss, seed, m.validationFraction(), patience, threads, code, groups, classes).options();
+        neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting,
+        neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, seed, m.validationFraction(), patience, threads,
+        code, groups, classes);
   }
 }

@@ -126,6 +126,56 @@ public final class ConfigLoader {
     return node.isValueNode() ? node.asText() : null;
   }
 
+  /**
+   * {@code config} with the given keys ({@code model.beta}, the file's kebab-case names) set to
+   * the given values, read as the file's values are (same types, same range checks, errors
+   * naming {@code source} and the key).
+   */
+  public static SemhashConfig with(SemhashConfig config, Map<String, String> settings, String source) {
+    ObjectNode tree = YAML.valueToTree(config);
+    ObjectNode update = YAML.createObjectNode();
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      String[] parts = e.getKey().split("\\.");
+      ObjectNode section = update;
+      for (int i = 0; i < parts.length - 1; i++) {
+        section = section.has(parts[i]) ? (ObjectNode) section.get(parts[i]) : section.putObject(parts[i]);
+      }
+      JsonNode scalar;
+      try {
+        scalar = YAML.readTree(e.getValue());
+      } catch (JsonProcessingException ex) {
+        throw new ConfigException(source + ": key '" + e.getKey() + "': not a YAML value: " + e.getValue());
+      }
+      section.set(parts[parts.length - 1], scalar == null || scalar.isMissingNode() ? YAML.nullNode() : scalar);
+    }
+    merge(tree, update, "", source);
+    return fromTree(tree, source);
+  }
+
+  /**
+   * The {@code sections} of {@code config} ({@code text}, {@code model}, ...) as the text of a
+   * configuration file that {@link #load} reads back to the same settings, after the comment
+   * lines of {@code header}.
+   */
+  public static String yaml(SemhashConfig config, java.util.List<String> sections, java.util.List<String> header) {
+    ObjectNode all = YAML.valueToTree(config);
+    ObjectNode kept = YAML.createObjectNode();
+    for (String section : sections) {
+      if (!all.has(section)) {
+        throw new IllegalArgumentException("no configuration section '" + section + "'");
+      }
+      kept.set(section, all.get(section));
+    }
+    StringBuilder sb = new StringBuilder();
+    header.forEach(line -> sb.append("# ").append(line).append('\n'));
+    try {
+      sb.append(YAML.writeValueAsString(kept));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("configuration not writable as YAML", e);
+    }
+    return sb.toString();
+  }
+
   private static java.util.List<String> iterable(Iterator<String> it) {
     java.util.List<String> out = new java.util.ArrayList<>();
     it.forEachRemaining(out::add);

@@ -19,7 +19,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
     return new SemhashConfig(
         new Corpus(0.2, false),
         new Text(10_000, 3, 0.8, true),
-        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, "tfidf", 0.0, 0.0, "squared", 42L, 0.1, 5, 0, CodeSpec.BINARY, 0, 16),
+        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, 1.0, "tfidf", 0.0, 0.0, "squared", 0.0, 42L, 0.1, 5, 0, CodeSpec.BINARY, 0, 16),
         new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0));
   }
 
@@ -57,10 +57,12 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
    * @param neighbours how many nearest tf-idf neighbours the partner is drawn from
    * @param neighbourWeighting term weighting of the vectors the neighbours are found by (tfidf, log-tf)
    * @param neighbourMinSimilarity neighbours below this cosine are left out
+   * @param neighbourMaxSimilarity neighbours above this cosine (near-duplicates) are left out, 1 = off
    * @param inputWeighting term weighting of the encoder's input (tfidf, log-tf)
    * @param neighbourReconstruction weight of the partner's words in each document's reconstruction target
    * @param inputDropout probability of dropping each input term at a training step
-   * @param neighbourLoss form of the neighbour term (squared, cross-entropy)
+   * @param neighbourLoss form of the neighbour term (squared, cross-entropy, hard-target)
+   * @param bitBalance weight pulling each bit's batch mean towards ½
    * @param validationFraction share of the train split held out for model selection
    * @param patience epochs without a better validation P@100 before training stops
    * @param threads threads of the training step's Java loops, 0 for one per core; the model does
@@ -83,10 +85,12 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       int neighbours,
       String neighbourWeighting,
       double neighbourMinSimilarity,
+      double neighbourMaxSimilarity,
       String inputWeighting,
       double neighbourReconstruction,
       double inputDropout,
       String neighbourLoss,
+      double bitBalance,
       long seed,
       double validationFraction,
       int patience,
@@ -108,8 +112,8 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
         BinaryEstimators.byName(estimator, params);
       }
       return new TrainingOptions(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
-          neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
-          learningRate, batchSize, epochs, patience, validationFraction, seed, spec);
+          neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout,
+          neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, spec);
     }
   }
 

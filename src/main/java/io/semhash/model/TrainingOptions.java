@@ -2,6 +2,7 @@ package io.semhash.model;
 
 import io.semhash.codes.BitCode;
 import io.semhash.text.TermWeighting;
+import java.util.List;
 
 /**
  * Everything that decides a trained model besides the data, kept in the model's manifest.
@@ -24,6 +25,10 @@ import io.semhash.text.TermWeighting;
  *     written before this option reads as {@code tfidf}
  * @param neighbourMinSimilarity neighbours less similar than this (cosine, in [0, 1)) are left out;
  *     a document left with none is not pulled by the neighbour term
+ * @param neighbourMaxSimilarity neighbours more similar than this (cosine, in (min, 1]) are left
+ *     out too: near-duplicates (sibling packages sharing one description, say) tie a document to
+ *     one that differs only in what the description does not say; 1 = off. 0, which a manifest
+ *     written before this option reads as, means 1
  * @param inputWeighting the term weighting of the encoder's input ({@code tfidf} or {@code log-tf});
  *     part of the model: serving weights a text the same way. A manifest written before this
  *     option reads as {@code tfidf}
@@ -33,8 +38,10 @@ import io.semhash.text.TermWeighting;
  *     training step, the rest rescaled to the same length (0 = off)
  * @param neighbourLoss form of the neighbour term: {@value #SQUARED} (w ‖p_i − p_j‖², whose
  *     gradient fades for certain bits) or {@value #CROSS_ENTROPY} (each one's probabilities the
- *     other's soft target; gradient w (p_i − p_j)); see {@code BinaryLatentLayerImpl}. A manifest
+ *     other's soft target; gradient w (p_i − p_j)) or {@value #HARD_TARGET} (the partner's code
+ *     the target; gradient w (p_i − 1[p_j &gt; ½])); see {@code BinaryLatentLayerImpl}. A manifest
  *     from before the option reads as squared
+ * @param bitBalance b ≥ 0: pulls each bit's mean probability over a batch towards ½ (0 = off)
  * @param learningRate Adam step size
  * @param batchSize documents per step
  * @param epochs upper bound on epochs
@@ -55,10 +62,12 @@ public record TrainingOptions(
     int neighbours,
     String neighbourWeighting,
     double neighbourMinSimilarity,
+    double neighbourMaxSimilarity,
     String inputWeighting,
     double neighbourReconstruction,
     double inputDropout,
     String neighbourLoss,
+    double bitBalance,
     double learningRate,
     int batchSize,
     int epochs,
@@ -71,6 +80,8 @@ public record TrainingOptions(
   public static final String SQUARED = "squared";
   /** The neighbour term as cross-entropy against the partner's probabilities. */
   public static final String CROSS_ENTROPY = "cross-entropy";
+  /** The neighbour term as cross-entropy against the partner's code. */
+  public static final String HARD_TARGET = "hard-target";
 
   public TrainingOptions {
     BitCode.checkBits(bits);
@@ -82,14 +93,18 @@ public record TrainingOptions(
     inputWeighting = weighting("input-weighting", inputWeighting);
     require(neighbourMinSimilarity >= 0 && neighbourMinSimilarity < 1, "neighbour-min-similarity",
         neighbourMinSimilarity, "[0, 1)");
+    neighbourMaxSimilarity = neighbourMaxSimilarity == 0 ? 1 : neighbourMaxSimilarity;
+    require(neighbourMaxSimilarity > neighbourMinSimilarity && neighbourMaxSimilarity <= 1, "neighbour-max-similarity",
+        neighbourMaxSimilarity, "(neighbour-min-similarity, 1]");
     require(neighbourReconstruction >= 0 && neighbourReconstruction <= 10, "neighbour-reconstruction",
         neighbourReconstruction, "[0, 10]");
     require(inputDropout >= 0 && inputDropout < 1, "input-dropout", inputDropout, "[0, 1)");
     neighbourLoss = neighbourLoss == null ? SQUARED : neighbourLoss;
-    if (!neighbourLoss.equals(SQUARED) && !neighbourLoss.equals(CROSS_ENTROPY)) {
-      throw new IllegalArgumentException("neighbour-loss must be one of [" + SQUARED + ", " + CROSS_ENTROPY + "], got '"
-          + neighbourLoss + "'");
+    if (!List.of(SQUARED, CROSS_ENTROPY, HARD_TARGET).contains(neighbourLoss)) {
+      throw new IllegalArgumentException("neighbour-loss must be one of [" + SQUARED + ", " + CROSS_ENTROPY + ", "
+          + HARD_TARGET + "], got '" + neighbourLoss + "'");
     }
+    require(bitBalance >= 0 && bitBalance <= 1000, "bit-balance", bitBalance, "[0, 1000]");
     require(learningRate > 0 && learningRate < 1, "learning-rate", learningRate, "(0, 1)");
     require(batchSize >= 2 && batchSize <= 65536, "batch-size", batchSize, "[2, 65536]");
     require(epochs >= 1, "epochs", epochs, "[1, ∞)");
@@ -99,25 +114,50 @@ public record TrainingOptions(
     if (code.bits() != bits) {
       throw new IllegalArgumentException("a " + code + " code stores " + code.bits() + " bits, but bits is " + bits);
     }
+    if (code.categorical() && (HARD_TARGET.equals(neighbourLoss) || bitBalance != 0)) {
+      throw new IllegalArgumentException("neighbour-loss hard-target and bit-balance are for binary codes, not a " + code + " code");
+    }
   }
 
   /** Binary-code options (every option but the code). */
+  public TrainingOptions(
+      int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
+      int neighbours, String neighbourWeighting, double neighbourMinSimilarity, double neighbourMaxSimilarity,
+      String inputWeighting, double neighbourReconstruction, double inputDropout, String neighbourLoss, double bitBalance,
+      double learningRate, int batchSize, int epochs, int patience, double validationFraction, long seed) {
+    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
+        neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
+        bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, null);
+  }
+
+  /** Options without a similarity ceiling or bit balance, making the code {@code code}. */
+  public TrainingOptions(
+      int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
+      int neighbours, String neighbourWeighting, double neighbourMinSimilarity, String inputWeighting,
+      double neighbourReconstruction, double inputDropout, String neighbourLoss, double learningRate, int batchSize,
+      int epochs, int patience, double validationFraction, long seed, CodeSpec code) {
+    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
+        neighbourMinSimilarity, 1.0, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, 0, learningRate,
+        batchSize, epochs, patience, validationFraction, seed, code);
+  }
+
+  /** Binary-code options without a similarity ceiling or bit balance. */
   public TrainingOptions(
       int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
       int neighbours, String neighbourWeighting, double neighbourMinSimilarity, String inputWeighting,
       double neighbourReconstruction, double inputDropout, String neighbourLoss, double learningRate, int batchSize,
       int epochs, int patience, double validationFraction, long seed) {
     this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
-        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate,
-        batchSize, epochs, patience, validationFraction, seed, null);
+        neighbourMinSimilarity, 1.0, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, 0, learningRate,
+        batchSize, epochs, patience, validationFraction, seed);
   }
 
   /** Options with the neighbour graph of the first recipe: tf-idf cosine, every one of the k nearest. */
   public TrainingOptions(
       int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
       int neighbours, double learningRate, int batchSize, int epochs, int patience, double validationFraction, long seed) {
-    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, TermWeighting.TFIDF.key(), 0,
-        TermWeighting.TFIDF.key(), 0, 0, SQUARED, learningRate, batchSize, epochs, patience, validationFraction, seed);
+    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, TermWeighting.TFIDF.key(), 0, 1.0,
+        TermWeighting.TFIDF.key(), 0, 0, SQUARED, 0, learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 
   /** The weighting of the neighbour graph's vectors. */
@@ -150,13 +190,14 @@ public record TrainingOptions(
 
   public TrainingOptions withEstimator(String name) {
     return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
-        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate, batchSize, epochs, patience, validationFraction, seed, code);
+        neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
+        bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, code);
   }
 
   /** The same options making the code {@code newCode} (whose stored length becomes the bits). */
   public TrainingOptions withCode(CodeSpec newCode) {
     return new TrainingOptions(newCode.bits(), hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
-        neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
-        learningRate, batchSize, epochs, patience, validationFraction, seed, newCode);
+        neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction,
+        inputDropout, neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, newCode);
   }
 }

@@ -60,23 +60,34 @@ public final class ModelTraining {
   /**
    * For each fit document, the positions of its nearest fit documents by cosine of the vectors
    * {@code options.neighbourWeighting()} gives, best first, without those below
-   * {@code options.neighbourMinSimilarity()}.
+   * {@code options.neighbourMinSimilarity()} or above {@code options.neighbourMaxSimilarity()}.
+   * With a ceiling, the {@value #CEILING_CANDIDATES} × k nearest are looked at, so that a document
+   * with a few near-duplicates still gets k neighbours.
    */
   static int[][] neighbours(TrainingSet set, CorpusVectors vectors, TrainingOptions options) {
     TermWeighting weighting = options.neighbourTermWeighting();
     List<SparseVector> graph = weighting == options.inputTermWeighting()
         ? set.fitInputs()
         : set.fitCounts().stream().map(c -> weighting.apply(c, vectors.vectorizer())).toList();
-    int[][] nearest = CosineKnnIndex.build(graph, vectors.vocabulary().size()).topK(graph, options.neighbours(), true);
     double min = options.neighbourMinSimilarity();
-    if (min > 0) {
+    double max = options.neighbourMaxSimilarity();
+    int k = options.neighbours();
+    int looked = max < 1 ? (int) Math.min((long) k * CEILING_CANDIDATES, Math.max(1, graph.size() - 1)) : k;
+    int[][] nearest = CosineKnnIndex.build(graph, vectors.vocabulary().size()).topK(graph, looked, true);
+    if (min > 0 || max < 1) {
       for (int i = 0; i < nearest.length; i++) {
         SparseVector v = graph.get(i);
-        nearest[i] = Arrays.stream(nearest[i]).filter(j -> v.dot(graph.get(j)) >= min).toArray();
+        nearest[i] = Arrays.stream(nearest[i]).filter(j -> {
+          double c = v.dot(graph.get(j));
+          return c >= min && c <= max;
+        }).limit(k).toArray();
       }
     }
     return nearest;
   }
+
+  /** How many times k candidates a similarity ceiling looks at. */
+  static final int CEILING_CANDIDATES = 4;
 
   /**
    * P@100 of the validation documents against the fit documents, by Hamming distance (symbol

@@ -75,7 +75,8 @@ public final class Progress {
         stage, pct, done, total, unit, rate, unit, formatSeconds(secs), eta, extra);
   }
 
-  static String formatSeconds(double s) {
+  /** A duration as {@code 42s} or {@code 12m05s}. */
+  public static String formatSeconds(double s) {
     long t = Math.round(s);
     return t >= 60 ? (t / 60) + "m" + String.format(Locale.ROOT, "%02d", t % 60) + "s" : t + "s";
   }

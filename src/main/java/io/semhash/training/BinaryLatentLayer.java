@@ -1,5 +1,6 @@
 package io.semhash.training;
 
+import io.semhash.model.TrainingOptions;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -29,6 +30,41 @@ public final class BinaryLatentLayer extends LatentLayerConfiguration {
     l.set(estimator, tau, samples, beta, neighbourWeight, neighbourCrossEntropy, seed);
     l.setLayerName("bits");
     return l;
+  }
+
+  /**
+   * @param neighbourLoss the form of the neighbour term, one of {@link TrainingOptions}'s names
+   *     (see {@link BinaryLatentLayerImpl})
+   * @param bitBalance weight of the term pulling each bit's batch mean towards ½ (0 = off)
+   */
+  public static BinaryLatentLayer of(
+      String estimator, double tau, int samples, double beta, double neighbourWeight, String neighbourLoss,
+      double bitBalance, long seed) {
+    BinaryLatentLayer l = of(estimator, tau, samples, beta, neighbourWeight,
+        TrainingOptions.CROSS_ENTROPY.equals(neighbourLoss), seed);
+    l.neighbourHardTarget = TrainingOptions.HARD_TARGET.equals(neighbourLoss);
+    l.bitBalance = bitBalance;
+    return l;
+  }
+
+  private boolean neighbourHardTarget;
+  private double bitBalance;
+
+  /** The neighbour term's hard-target form: each row against its partner's code (binary codes only). */
+  public boolean isNeighbourHardTarget() {
+    return neighbourHardTarget;
+  }
+
+  public void setNeighbourHardTarget(boolean neighbourHardTarget) {
+    this.neighbourHardTarget = neighbourHardTarget;
+  }
+
+  public double getBitBalance() {
+    return bitBalance;
+  }
+
+  public void setBitBalance(double bitBalance) {
+    this.bitBalance = bitBalance;
   }
 
   @Override

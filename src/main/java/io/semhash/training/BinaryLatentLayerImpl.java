@@ -12,6 +12,8 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -30,8 +32,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *       a confident bit that disagrees with the neighbour's is hardly moved; the {@code
  *       cross-entropy} form instead uses each one's probabilities as the other's soft target,
  *       w · Σ BCE(p_j → p_i) + BCE(p_i → p_j) with the targets held fixed, whose gradient w (p_i − p_j)
- *       does not fade.
+ *       does not fade; the {@code hard-target} form takes the partner's code 1[p_j &gt; ½] as the
+ *       target, gradient w (p_i − 1[p_j &gt; ½]), which also pushes an agreeing pair towards
+ *       certainty rather than towards ½.
  * </ul>
+ *
+ * With a bit-balance weight b, every row also gets 2b (m − ½), m the bit's mean probability over
+ * the batch: a bit on for nearly all or nearly none of a batch is pushed back towards half of it.
  *
  * Inference forward: the deterministic code 1[η &gt; 0].
  */
@@ -91,12 +98,24 @@ public final class BinaryLatentLayerImpl extends LatentLayer<BinaryLatentLayer> 
     if (neighbourTermOn()) {
       INDArray dp = pairDifferences(p);
       lastNeighbour = dp.mul(dp).sumNumber().doubleValue() / 2;
-      if (layerConf().isNeighbourCrossEntropy()) {
+      if (layerConf().isNeighbourHardTarget()) {
+        // each row against its partner's code 1[p > ½], held fixed
+        INDArray codes = p.gt(0.5).castTo(p.dataType());
+        long half = p.rows() / 2;
+        INDArray partnerCodes = Nd4j.concat(0, codes.get(NDArrayIndex.interval(half, 2 * half), NDArrayIndex.all()),
+            codes.get(NDArrayIndex.interval(0, half), NDArrayIndex.all()));
+        dp = p.sub(partnerCodes).muli(w);
+      } else if (layerConf().isNeighbourCrossEntropy()) {
         dp.muli(w);
       } else {
         dp.muli(pq).muli(2 * w);
       }
       grad.addi(dp);
+    }
+    double balance = layerConf().getBitBalance();
+    if (balance != 0) {
+      // each bit's mean over the batch pulled towards ½, on the logits (no p(1−p) factor)
+      grad.addiRowVector(p.mean(0).subi(0.5).muli(2 * balance));
     }
     return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, grad));
   }

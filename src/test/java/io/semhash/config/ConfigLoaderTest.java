@@ -8,6 +8,26 @@ import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
   @Test
+  void settingsByKeyAreReadAsTheFileIsAndTheWrittenSectionsReadBackTheSame() {
+    SemhashConfig d = SemhashConfig.defaults();
+    SemhashConfig c = ConfigLoader.with(d, java.util.Map.of("model.beta", "0.25", "text.stem", "false", "model.neighbours", "7"), "t");
+    assertThat(c.model().beta()).isEqualTo(0.25);
+    assertThat(c.text().stem()).isFalse();
+    assertThat(c.model().neighbours()).isEqualTo(7);
+    assertThat(c.model().bits()).isEqualTo(d.model().bits());
+    assertThatThrownBy(() -> ConfigLoader.with(d, java.util.Map.of("model.neighbours", "many"), "t"))
+        .hasMessageContaining("t: key 'model.neighbours' has the wrong type");
+    assertThatThrownBy(() -> ConfigLoader.with(d, java.util.Map.of("model.colour", "1"), "t"))
+        .hasMessageContaining("unknown key 'model.colour'");
+    String text = ConfigLoader.yaml(c, java.util.List.of("corpus", "text", "model"), java.util.List.of("a header"));
+    assertThat(text).startsWith("# a header\n").doesNotContain("server");
+    SemhashConfig back = ConfigLoader.parse(text, "written");
+    assertThat(back.text()).isEqualTo(c.text());
+    assertThat(back.model()).isEqualTo(c.model());
+    assertThat(back.corpus()).isEqualTo(c.corpus());
+  }
+
+  @Test
   void shippedConfigFileStatesExactlyTheBuiltInDefaults() {
     assertThat(ConfigLoader.load(Path.of("config", "semhash.yaml"))).isEqualTo(SemhashConfig.defaults());
   }

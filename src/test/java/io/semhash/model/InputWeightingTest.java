@@ -29,7 +29,7 @@ class InputWeightingTest {
     docs = PlantedTopics.corpus(3, 30, 20, 5);
     CorpusVectors vectors = CorpusVectors.build(docs, new VocabularyOptions(1000, 1, 1.0, false), null);
     logTf = ModelTraining.train(docs, vectors,
-        new TrainingOptions(16, 32, "zgr", 0.5, 10, 1.0, 5.0, 3, "log-tf", 0, "log-tf", 0, 0, "squared", 3e-3, 16, 3, 3, 0.2, 3), null);
+        new TrainingOptions(16, 32, "zgr", 0.5, 10, 1.0, 5.0, 3, "log-tf", 0, 1.0, "log-tf", 0, 0, "squared", 0, 3e-3, 16, 3, 3, 0.2, 3), null);
   }
 
   /** 1 + ln tf per term, scaled to unit length, in double precision. */

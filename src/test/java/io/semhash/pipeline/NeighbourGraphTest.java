@@ -20,7 +20,11 @@ import org.junit.jupiter.api.Test;
 /** The neighbour lists the neighbour term learns from, against brute-force cosine in double precision. */
 class NeighbourGraphTest {
   private static TrainingOptions options(int k, String weighting, double minSimilarity) {
-    return new TrainingOptions(16, 8, "zgr", 0.5, 10, 1.0, 20.0, k, weighting, minSimilarity, "tfidf", 0, 0, "squared", 3e-3, 32, 1, 1, 0.2, 7);
+    return options(k, weighting, minSimilarity, 1.0);
+  }
+
+  private static TrainingOptions options(int k, String weighting, double minSimilarity, double maxSimilarity) {
+    return new TrainingOptions(16, 8, "zgr", 0.5, 10, 1.0, 20.0, k, weighting, minSimilarity, maxSimilarity, "tfidf", 0, 0, "squared", 0, 3e-3, 32, 1, 1, 0.2, 7);
   }
 
   private static List<Document> randomCorpus(int n, long seed) {
@@ -89,6 +93,38 @@ class NeighbourGraphTest {
     // the cut keeps all k of some documents, fewer of others, and leaves some with none
     int[][] cut = ModelTraining.neighbours(set, vectors, options(5, "log-tf", 0.5));
     assertThat(java.util.Arrays.stream(cut).mapToInt(row -> row.length)).contains(0, 2, 5);
+  }
+
+  /** Brute force with a ceiling: of the 4k nearest, those with cosine in [min, max], the first k. */
+  private static int[][] bruteForceCeiling(TrainingSet set, Vectorizer vz, int k, double min, double max) {
+    int dims = vz.vocabulary().size();
+    List<double[]> v = set.fitCounts().stream().map(c -> reference(c, vz, false, dims)).toList();
+    return IntStream.range(0, v.size()).mapToObj(i -> IntStream.range(0, v.size())
+            .filter(j -> j != i).boxed()
+            .sorted(Comparator.<Integer>comparingDouble(j -> -cosine(v.get(i), v.get(j))).thenComparingInt(j -> j))
+            .limit(4L * k)
+            .filter(j -> cosine(v.get(i), v.get(j)) >= min && cosine(v.get(i), v.get(j)) <= max)
+            .limit(k)
+            .mapToInt(Integer::intValue).toArray())
+        .toArray(int[][]::new);
+  }
+
+  @Test
+  void aSimilarityCeilingLeavesOutNearDuplicatesAndFillsUpFromFurtherOnes() {
+    List<Document> docs = new ArrayList<>(randomCorpus(80, 3));
+    for (int i = 0; i < 15; i++) { // exact duplicates under other ids: cosine 1
+      Document d = docs.get(i);
+      docs.add(new Document(d.id() + "-copy", "", d.text(), d.labels(), d.split()));
+    }
+    CorpusVectors vectors = CorpusVectors.build(docs, new VocabularyOptions(1000, 1, 1.0, false), null);
+    TrainingSet set = TrainingSet.of(docs, vectors, 0.2);
+    int[][] all = ModelTraining.neighbours(set, vectors, options(5, "log-tf", 0));
+    for (double[] cut : new double[][] {{0, 0.9}, {0, 0.7}, {0.3, 0.8}}) {
+      int[][] capped = ModelTraining.neighbours(set, vectors, options(5, "log-tf", cut[0], cut[1]));
+      assertThat(capped).as("min %s max %s", cut[0], cut[1]).isDeepEqualTo(bruteForceCeiling(set, vectors.vectorizer(), 5, cut[0], cut[1]));
+      assertThat(capped).as("the ceiling must change some lists").isNotEqualTo(all);
+    }
+    assertThatThrownBy(() -> options(5, "log-tf", 0.5, 0.5)).hasMessageContaining("neighbour-max-similarity must be in (neighbour-min-similarity, 1], got 0.5");
   }
 
   @Test

@@ -129,8 +129,8 @@ class NetworkConsistencyTest {
   @Test
   void crossEntropyNeighbourGradientIsTheProbabilityDifferenceWithoutTheFadingFactor() {
     double w = 3.0;
-    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, w, 5, "tfidf", 0, "tfidf", 0, 0,
-        TrainingOptions.CROSS_ENTROPY, 1e-3, 16, 1, 1, 0.1, 11);
+    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, w, 5, "tfidf", 0, 1.0, "tfidf", 0, 0,
+        TrainingOptions.CROSS_ENTROPY, 0, 1e-3, 16, 1, 1, 0.1, 11);
     MultiLayerNetwork net = VaeNetwork.create(o, V, ParallelSlices.SINGLE);
     List<SparseVector> xs = randomSparse(16, 9);
     int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
@@ -153,6 +153,70 @@ class NetworkConsistencyTest {
         // d/dη_i of w BCE(target p_j, prediction σ(η_i)) = w (p_i - p_j), the target held fixed
         assertThat(paired.getDouble(i, b) - plain.getDouble(i, b)).as("row %d bit %d", i, b)
             .isCloseTo(w * (pi - pj), within(1e-5));
+      }
+    }
+  }
+
+  @Test
+  void hardTargetNeighbourGradientPullsEachRowTowardsItsPartnersCode() {
+    double w = 2.0;
+    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, w, 5, "tfidf", 0, 1.0, "tfidf", 0, 0,
+        TrainingOptions.HARD_TARGET, 0, 1e-3, 16, 1, 1, 0.1, 13);
+    MultiLayerNetwork net = VaeNetwork.create(o, V, ParallelSlices.SINGLE);
+    List<SparseVector> xs = randomSparse(16, 4);
+    int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
+    INDArray in = new DenseBatch(V).fill(xs, all);
+    net.setInput(in);
+    net.setLabels(in.mul(2));
+    net.computeGradientAndScore();
+    BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
+    BinarySample s = latent.lastSample();
+    INDArray dLdx = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 24).subi(0.5);
+    INDArray plain = latent.backpropGradient(dLdx, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond().dup();
+    latent.setPairedBatch(true);
+    INDArray paired = latent.backpropGradient(dLdx, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond();
+    latent.setPairedBatch(false);
+    for (int i = 0; i < 16; i++) {
+      int partner = i < 8 ? i + 8 : i - 8;
+      for (int b = 0; b < 24; b++) {
+        double pi = s.p().getDouble(i, b);
+        double target = s.p().getDouble(partner, b) > 0.5 ? 1 : 0;
+        assertThat(paired.getDouble(i, b) - plain.getDouble(i, b)).as("row %d bit %d", i, b)
+            .isCloseTo(w * (pi - target), within(1e-5));
+      }
+    }
+  }
+
+  @Test
+  void bitBalanceAddsTheBatchMeansDistanceFromHalfToEveryRow() {
+    double b = 4.0;
+    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, 0.0, 5, "tfidf", 0, 1.0, "tfidf", 0, 0,
+        TrainingOptions.SQUARED, b, 1e-3, 16, 1, 1, 0.1, 17);
+    TrainingOptions off = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, 0.0, 5, "tfidf", 0, 1.0, "tfidf", 0, 0,
+        TrainingOptions.SQUARED, 0, 1e-3, 16, 1, 1, 0.1, 17);
+    List<SparseVector> xs = randomSparse(16, 6);
+    int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
+    INDArray in = new DenseBatch(V).fill(xs, all);
+    INDArray dLdx = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 24).subi(0.5);
+    INDArray[] grads = new INDArray[2];
+    BinarySample s = null;
+    for (int run = 0; run < 2; run++) {
+      MultiLayerNetwork net = VaeNetwork.create(run == 0 ? o : off, V, ParallelSlices.SINGLE);
+      net.setInput(in);
+      net.setLabels(in.mul(2));
+      net.computeGradientAndScore();
+      BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
+      s = latent.lastSample();
+      grads[run] = latent.backpropGradient(dLdx, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond().dup();
+    }
+    for (int bit = 0; bit < 24; bit++) {
+      double mean = 0;
+      for (int i = 0; i < 16; i++) {
+        mean += s.p().getDouble(i, bit) / 16;
+      }
+      for (int i = 0; i < 16; i++) {
+        assertThat(grads[0].getDouble(i, bit) - grads[1].getDouble(i, bit)).as("row %d bit %d", i, bit)
+            .isCloseTo(2 * b * (mean - 0.5), within(1e-5));
       }
     }
   }

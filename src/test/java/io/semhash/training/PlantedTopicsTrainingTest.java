@@ -30,7 +30,7 @@ class PlantedTopicsTrainingTest {
   @Test
   void pairwiseReconstructionWithLogTfNeighboursAndInputsRetrievesSameTopicDocuments() {
     assertRetrievesTopics(
-        new TrainingOptions(16, 64, "zgr", 0.5, 10, 0.25, 5.0, 5, "log-tf", 0.1, "log-tf", 1.0, 0.3, "cross-entropy", 3e-3, 32, 25, 25, 0.2, 7));
+        new TrainingOptions(16, 64, "zgr", 0.5, 10, 0.25, 5.0, 5, "log-tf", 0.1, 1.0, "log-tf", 1.0, 0.3, "cross-entropy", 1.0, 3e-3, 32, 25, 25, 0.2, 7));
   }
 
   private static void assertRetrievesTopics(TrainingOptions options) {
