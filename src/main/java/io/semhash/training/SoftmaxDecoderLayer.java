@@ -36,13 +36,46 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public class SoftmaxDecoderLayer extends OutputLayer {
   private transient ParallelSlices slices;
+  /** Negatives per batch of the sampled softmax ({@link SampledSoftmax}); 0: the full softmax. */
+  private int negatives;
+  /** The negatives' random stream. */
+  private long seed;
 
   public SoftmaxDecoderLayer() {}
 
   /** The decoder {@code builder} describes, its softmax pass run on {@code slices}. */
   public SoftmaxDecoderLayer(OutputLayer.Builder builder, ParallelSlices slices) {
+    this(builder, slices, 0, 0);
+  }
+
+  /**
+   * The decoder {@code builder} describes, trained with a softmax sampled over each row's words and
+   * {@code negatives} words drawn per batch from {@code seed}'s stream (0: the full softmax).
+   */
+  public SoftmaxDecoderLayer(OutputLayer.Builder builder, ParallelSlices slices, int negatives, long seed) {
     super(builder);
+    if (negatives < 0) {
+      throw new IllegalArgumentException("decoder negatives must be ≥ 0 (0 = full softmax), got " + negatives);
+    }
     this.slices = slices;
+    this.negatives = negatives;
+    this.seed = seed;
+  }
+
+  public int getNegatives() {
+    return negatives;
+  }
+
+  public void setNegatives(int negatives) {
+    this.negatives = negatives;
+  }
+
+  public long getSeed() {
+    return seed;
+  }
+
+  public void setSeed(long seed) {
+    this.seed = seed;
   }
 
   /** The threads of the softmax pass (one when none were configured). */
@@ -59,13 +92,13 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       boolean initializeParams,
       DataType networkDataType) {
     LayerValidation.assertNInNOutSet("SoftmaxDecoderLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-    return LayerWiring.wire(new Impl(conf, networkDataType, slices()), this, conf, trainingListeners, layerIndex,
+    return LayerWiring.wire(new Impl(conf, networkDataType, slices(), negatives, seed), this, conf, trainingListeners, layerIndex,
         layerParamsView, initializeParams);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SoftmaxDecoderLayer && super.equals(o);
+    return o instanceof SoftmaxDecoderLayer d && super.equals(o) && d.negatives == negatives && d.seed == seed;
   }
 
   @Override
@@ -75,7 +108,7 @@ public class SoftmaxDecoderLayer extends OutputLayer {
 
   @Override
   public int hashCode() {
-    return 31 * super.hashCode() + 7;
+    return 31 * (31 * super.hashCode() + 7) + Integer.hashCode(negatives);
   }
 
   /** The layer at work. */
@@ -88,10 +121,25 @@ public class SoftmaxDecoderLayer extends OutputLayer {
     /** How many training passes were computed (not reused), for tests. */
     transient long computed;
     private final transient ParallelSlices slices;
+    /** The sampled softmax, null for the full one. */
+    private final transient SampledSoftmax sampler;
+    /** The sampled pass of the current input and labels, with the heap copies it was computed from. */
+    private transient SampledSoftmax.Pass sampled;
+    private transient float[] sampledX;
+    private transient float[] sampledW;
+    private transient float[] sampledGradW;
+    private transient float[] sampledGradB;
 
     public Impl(NeuralNetConfiguration conf, DataType dataType, ParallelSlices slices) {
+      this(conf, dataType, slices, 0, 0);
+    }
+
+    public Impl(NeuralNetConfiguration conf, DataType dataType, ParallelSlices slices, int negatives, long seed) {
       super(conf, dataType);
       this.slices = slices;
+      this.sampler = negatives == 0 ? null
+          : new SampledSoftmax((int) ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) conf.getLayer()).getNOut(),
+              negatives, seed);
     }
 
     /**
@@ -99,7 +147,7 @@ public class SoftmaxDecoderLayer extends OutputLayer {
      * sets {@link #deltaLoss} = −Σ count · log softmax(z) over the batch.
      */
     private void trainingPass() {
-      if (delta != null && deltaInput == input && deltaLabels == labels) {
+      if ((delta != null || sampled != null) && deltaInput == input && deltaLabels == labels) {
         return;
       }
       if (dataType != DataType.FLOAT || input.dataType() != DataType.FLOAT || labels.dataType() != DataType.FLOAT) {
@@ -112,6 +160,10 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       long v = w.size(1);
       if (labels.rank() != 2 || labels.size(0) != rows || labels.size(1) != v) {
         throw new IllegalStateException("labels must be [" + rows + ", " + v + "], got " + labels.shapeInfoToString());
+      }
+      if (sampler != null) {
+        sampledPass(w, b, (int) rows, (int) v);
+        return;
       }
       if (delta == null || delta.size(0) != rows || delta.size(1) != v) {
         delta = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, v}, 'c');
@@ -139,6 +191,77 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       deltaInput = input;
       deltaLabels = labels;
       computed++;
+    }
+
+    /** {@link #trainingPass} with the sampled softmax: the pairs, their δ and the loss estimate. */
+    private void sampledPass(INDArray w, INDArray b, int rows, int v) {
+      int h = (int) w.size(0);
+      sampledX = SparseDenseLayerImpl.toRowMajor(input);
+      sampledW = columnMajor(w, sampledW);
+      float[] bias = SparseDenseLayerImpl.toRowMajor(b.reshape(1, v));
+      SparseDenseLayerImpl.Csr counts = SparseDenseLayerImpl.rowsOf(labels);
+      sampled = sampler.pass(sampledX, rows, h, sampledW, bias, counts.rowPtr(), counts.cols(), counts.vals(),
+          sampler.draw(bias), slices);
+      deltaLoss = sampled.totalLoss();
+      deltaInput = input;
+      deltaLabels = labels;
+      computed++;
+    }
+
+    /** A [h, V] float matrix as a heap array, column by column (into {@code reuse} when it fits). */
+    private static float[] columnMajor(INDArray a, float[] reuse) {
+      int h = (int) a.size(0);
+      int v = (int) a.size(1);
+      float[] out = reuse != null && reuse.length == h * v ? reuse : new float[h * v];
+      SparseDenseLayerImpl.View av = SparseDenseLayerImpl.view(a);
+      if (av.s0() == 1 && av.s1() == h) {
+        av.buf().get(av.at(0, 0), out, 0, h * v);
+      } else {
+        for (int c = 0; c < v; c++) {
+          for (int r = 0; r < h; r++) {
+            out[c * h + r] = av.buf().get(av.at(r, c));
+          }
+        }
+      }
+      Reference.reachabilityFence(a);
+      return out;
+    }
+
+    /** Writes a column-major heap [h, V] matrix into a float array of that shape, any layout. */
+    private static void putColumnMajor(float[] from, INDArray a) {
+      int h = (int) a.size(0);
+      int v = (int) a.size(1);
+      SparseDenseLayerImpl.View av = SparseDenseLayerImpl.view(a);
+      if (av.s0() == 1 && av.s1() == h) {
+        av.buf().put(av.at(0, 0), from, 0, h * v);
+      } else {
+        for (int c = 0; c < v; c++) {
+          for (int r = 0; r < h; r++) {
+            av.buf().put(av.at(r, c), from[c * h + r]);
+          }
+        }
+      }
+      Reference.reachabilityFence(a);
+    }
+
+    /** {@link #backpropGradient} of the sampled softmax: W's and b's gradient zero off the pairs' words. */
+    private Pair<Gradient, INDArray> sampledBackprop(LayerWorkspaceMgr workspaceMgr) {
+      INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+      INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+      int h = (int) weightGrad.size(0);
+      int v = (int) weightGrad.size(1);
+      if (sampledGradW == null || sampledGradW.length != h * v) {
+        sampledGradW = new float[h * v];
+        sampledGradB = new float[v];
+      }
+      sampled.weightGradient(sampledX, v, sampledGradW, sampledGradB, slices);
+      putColumnMajor(sampledGradW, weightGrad);
+      putColumnMajor(sampledGradB, biasGrad.reshape(1, v));
+      Gradient gradient = new DefaultGradient();
+      gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
+      gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
+      INDArray epsilonNext = Nd4j.create(sampled.inputGradient(sampledW, slices), new long[] {sampled.rows(), h}, 'c');
+      return new Pair<>(gradient, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsilonNext));
     }
 
     /**
@@ -210,6 +333,9 @@ public class SoftmaxDecoderLayer extends OutputLayer {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
       assertInputSet(true);
       trainingPass();
+      if (sampler != null) {
+        return sampledBackprop(workspaceMgr);
+      }
       INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
       Gradient gradient = new DefaultGradient();
       INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);

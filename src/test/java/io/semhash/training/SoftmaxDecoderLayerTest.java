@@ -53,4 +53,52 @@ class SoftmaxDecoderLayerTest {
         .isEqualTo(net.getLayerWiseConfigurations().getConf(VaeNetwork.DECODER).getLayer());
     assertThat(net.clone().getLayer(VaeNetwork.DECODER)).isInstanceOf(SoftmaxDecoderLayer.Impl.class);
   }
+
+  /** The options of {@link VaeFixtures#vaeOptions} with the sampled decoder. */
+  private static io.semhash.model.TrainingOptions sampledOptions(String estimator, int negatives) {
+    io.semhash.model.TrainingOptions o = VaeFixtures.vaeOptions(estimator);
+    return new io.semhash.model.TrainingOptions(o.bits(), o.hidden(), o.estimator(), o.tau(), o.samples(), o.beta(),
+        o.neighbourWeight(), o.neighbours(), o.neighbourWeighting(), o.neighbourMinSimilarity(), o.inputWeighting(),
+        o.neighbourReconstruction(), o.inputDropout(), o.neighbourLoss(), o.learningRate(), o.batchSize(), o.epochs(),
+        o.patience(), o.validationFraction(), o.seed(), negatives);
+  }
+
+  @Test
+  void sampledDecoderWithEveryWordTrainsAsTheFullOne() {
+    // K ≥ V: every word is a pair of every row, weight 1, so the sampled pass is the full softmax
+    MultiLayerNetwork net = VaeNetwork.create(sampledOptions("st", 300), 300, ParallelSlices.SINGLE);
+    MultiLayerNetwork ref = VaeNetwork.create(VaeFixtures.vaeOptions("st"), 300, ParallelSlices.SINGLE);
+    SoftmaxDecoderLayer.Impl decoder = (SoftmaxDecoderLayer.Impl) net.getLayer(VaeNetwork.DECODER);
+    for (int s = 1; s <= 3; s++) {
+      DataSet ds = VaeFixtures.vaeBatch(16, 300, s);
+      net.fit(ds);
+      ref.fit(ds);
+      assertThat(decoder.computed).isEqualTo(s);
+      assertThat(net.score()).isCloseTo(ref.score(), org.assertj.core.data.Percentage.withPercentage(1e-3));
+      VaeFixtures.assertClose(VaeFixtures.logicalParams(net), VaeFixtures.logicalParams(ref), 1e-4);
+    }
+  }
+
+  @Test
+  void sampledDecoderMovesOnlyTheSampledWords() {
+    // one step from the same start: the decoder's weights change only on the batch's words and its
+    // negatives; a word neither in the batch nor drawn keeps its column and bias (Adam's first step
+    // moves every parameter with a non-zero gradient by about the learning rate)
+    int v = 300;
+    MultiLayerNetwork net = VaeNetwork.create(sampledOptions("st", 5), v, ParallelSlices.SINGLE);
+    org.nd4j.linalg.api.ndarray.INDArray before = net.getLayer(VaeNetwork.DECODER).getParam("W").dup();
+    DataSet ds = VaeFixtures.vaeBatch(4, v, 7);
+    net.fit(ds);
+    org.nd4j.linalg.api.ndarray.INDArray after = net.getLayer(VaeNetwork.DECODER).getParam("W");
+    org.nd4j.linalg.api.ndarray.INDArray inBatch = ds.getLabels().sum(0);
+    int moved = 0;
+    int movedOutside = 0;
+    for (int t = 0; t < v; t++) {
+      boolean changed = after.getColumn(t).neq(before.getColumn(t)).any();
+      moved += changed ? 1 : 0;
+      movedOutside += changed && inBatch.getDouble(t) == 0 ? 1 : 0;
+    }
+    assertThat(movedOutside).as("columns moved outside the batch's words: the negatives").isBetween(1, 5);
+    assertThat(moved - movedOutside).isEqualTo(inBatch.gt(0).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().intValue());
+  }
 }
