@@ -1,6 +1,7 @@
 package io.semhash.training;
 
 import java.lang.ref.Reference;
+import java.util.Arrays;
 import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
@@ -123,9 +124,10 @@ public class SoftmaxDecoderLayer extends OutputLayer {
     private final transient ParallelSlices slices;
     /** The sampled softmax, null for the full one. */
     private final transient SampledSoftmax sampler;
-    /** The sampled pass of the current input and labels, with the heap copies it was computed from. */
-    private transient SampledSoftmax.Pass sampled;
-    private transient float[] sampledX;
+    /** The sampled pass of the current input and labels: δ on the candidates, their words and W's columns. */
+    private transient INDArray sampledDelta;
+    private transient INDArray sampledCandidates;
+    private transient int[] sampledWords;
     private transient float[] sampledW;
     private transient float[] sampledGradW;
     private transient float[] sampledGradB;
@@ -147,7 +149,7 @@ public class SoftmaxDecoderLayer extends OutputLayer {
      * sets {@link #deltaLoss} = −Σ count · log softmax(z) over the batch.
      */
     private void trainingPass() {
-      if ((delta != null || sampled != null) && deltaInput == input && deltaLabels == labels) {
+      if ((delta != null || sampledDelta != null) && deltaInput == input && deltaLabels == labels) {
         return;
       }
       if (dataType != DataType.FLOAT || input.dataType() != DataType.FLOAT || labels.dataType() != DataType.FLOAT) {
@@ -193,16 +195,69 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       computed++;
     }
 
-    /** {@link #trainingPass} with the sampled softmax: the pairs, their δ and the loss estimate. */
+    /**
+     * {@link #trainingPass} with the sampled softmax: the batch's candidate words, the logits on
+     * them ([rows, |candidates|], one product), δ on them and the loss estimate.
+     */
     private void sampledPass(INDArray w, INDArray b, int rows, int v) {
       int h = (int) w.size(0);
-      sampledX = SparseDenseLayerImpl.toRowMajor(input);
-      sampledW = columnMajor(w, sampledW);
       float[] bias = SparseDenseLayerImpl.toRowMajor(b.reshape(1, v));
       SparseDenseLayerImpl.Csr counts = SparseDenseLayerImpl.rowsOf(labels);
-      sampled = sampler.pass(sampledX, rows, h, sampledW, bias, counts.rowPtr(), counts.cols(), counts.vals(),
-          sampler.draw(bias), slices);
-      deltaLoss = sampled.totalLoss();
+      boolean[] held = new boolean[v];
+      int distinct = 0;
+      for (int k = 0; k < counts.nnz(); k++) {
+        int t = counts.cols()[k];
+        distinct += held[t] ? 0 : 1;
+        held[t] = true;
+      }
+      int[] batchWords = new int[distinct];
+      for (int t = 0, d = 0; t < v; t++) {
+        if (held[t]) {
+          batchWords[d++] = t;
+        }
+      }
+      SampledSoftmax.Candidates c = sampler.candidates(batchWords, bias);
+      int width = c.words().length;
+      sampledW = columnMajor(w, sampledW);
+      float[] ws = new float[h * width];
+      int[] columnOf = new int[v];
+      for (int j = 0; j < width; j++) {
+        System.arraycopy(sampledW, c.words()[j] * h, ws, j * h, h);
+        columnOf[c.words()[j]] = j;
+      }
+      INDArray wCandidates = Nd4j.create(ws, new long[] {h, width}, 'f');
+      INDArray z = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, width}, 'c');
+      Nd4j.gemm(input, wCandidates, z, false, false, 1.0, 0.0);
+      SparseDenseLayerImpl.View zv = SparseDenseLayerImpl.view(z);
+      float[] delta = new float[rows * width];
+      double[] rowLoss = new double[rows];
+      // the threads take rows of their own; each row is computed as on one thread
+      slices.run(rows, 8, 1, (from, to) -> {
+        float[] zr = new float[width];
+        float[] cr = new float[width];
+        float[] dr = new float[width];
+        for (int r = from; r < to; r++) {
+          zv.buf().get(zv.at(r, 0), zr, 0, width);
+          for (int j = 0; j < width; j++) {
+            zr[j] += bias[c.words()[j]];
+          }
+          Arrays.fill(cr, 0f);
+          for (int k = counts.rowPtr()[r]; k < counts.rowPtr()[r + 1]; k++) {
+            cr[columnOf[counts.cols()[k]]] = counts.vals()[k];
+          }
+          rowLoss[r] = SampledSoftmax.row(zr, cr, c.weights(), dr, width);
+          System.arraycopy(dr, 0, delta, r * width, width);
+        }
+      });
+      Reference.reachabilityFence(z); // see SparseDenseLayerImpl.View
+      double loss = 0;
+      for (double l : rowLoss) {
+        loss += l;
+      }
+      sampledDelta = Nd4j.create(delta, new long[] {rows, width}, 'c');
+      sampledCandidates = wCandidates;
+      sampledWords = c.words();
+      deltaLoss = loss;
       deltaInput = input;
       deltaLabels = labels;
       computed++;
@@ -217,9 +272,9 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       if (av.s0() == 1 && av.s1() == h) {
         av.buf().get(av.at(0, 0), out, 0, h * v);
       } else {
-        for (int c = 0; c < v; c++) {
+        for (int col = 0; col < v; col++) {
           for (int r = 0; r < h; r++) {
-            out[c * h + r] = av.buf().get(av.at(r, c));
+            out[col * h + r] = av.buf().get(av.at(r, col));
           }
         }
       }
@@ -235,32 +290,45 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       if (av.s0() == 1 && av.s1() == h) {
         av.buf().put(av.at(0, 0), from, 0, h * v);
       } else {
-        for (int c = 0; c < v; c++) {
+        for (int col = 0; col < v; col++) {
           for (int r = 0; r < h; r++) {
-            av.buf().put(av.at(r, c), from[c * h + r]);
+            av.buf().put(av.at(r, col), from[col * h + r]);
           }
         }
       }
       Reference.reachabilityFence(a);
     }
 
-    /** {@link #backpropGradient} of the sampled softmax: W's and b's gradient zero off the pairs' words. */
+    /**
+     * {@link #backpropGradient} of the sampled softmax: the products on the candidates' columns,
+     * W's and b's gradient zero on the other words.
+     */
     private Pair<Gradient, INDArray> sampledBackprop(LayerWorkspaceMgr workspaceMgr) {
       INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
       INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
       int h = (int) weightGrad.size(0);
       int v = (int) weightGrad.size(1);
+      int width = sampledWords.length;
       if (sampledGradW == null || sampledGradW.length != h * v) {
         sampledGradW = new float[h * v];
         sampledGradB = new float[v];
       }
-      sampled.weightGradient(sampledX, v, sampledGradW, sampledGradB, slices);
+      INDArray gCandidates = Nd4j.create(DataType.FLOAT, new long[] {h, width}, 'f');
+      Nd4j.gemm(input, sampledDelta, gCandidates, true, false, 1.0, 0.0);
+      float[] g = gCandidates.data().asFloat();
+      float[] gb = sampledDelta.sum(0).data().asFloat();
+      Arrays.fill(sampledGradW, 0f);
+      Arrays.fill(sampledGradB, 0f);
+      for (int j = 0; j < width; j++) {
+        System.arraycopy(g, j * h, sampledGradW, sampledWords[j] * h, h);
+        sampledGradB[sampledWords[j]] = gb[j];
+      }
       putColumnMajor(sampledGradW, weightGrad);
       putColumnMajor(sampledGradB, biasGrad.reshape(1, v));
       Gradient gradient = new DefaultGradient();
       gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
       gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
-      INDArray epsilonNext = Nd4j.create(sampled.inputGradient(sampledW, slices), new long[] {sampled.rows(), h}, 'c');
+      INDArray epsilonNext = Nd4j.gemm(sampledDelta, sampledCandidates, false, true);
       return new Pair<>(gradient, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsilonNext));
     }
 
