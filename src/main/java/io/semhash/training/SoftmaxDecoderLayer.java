@@ -32,6 +32,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * softmax runs in place, and the score of the step is the by-product of the gradient pass.
  * Inference and scoring outside a training step are DL4J's own code.
  *
+ * <p>With a number of negatives K (option {@code model.decoder-negatives}) the training step
+ * computes the softmax on the batch's candidate words only, the batch's own words and K draws
+ * from the others ({@link SampledSoftmax}): the three products shrink to [batch, candidates], and
+ * W's and b's gradient are zero on the other words. An approximation, off by default.
+ *
  * <p>The threads of the softmax pass ride along in the configuration (a clone shares them, JSON
  * drops them: a layer read back runs it on the calling thread, with the same result).
  */
