@@ -68,10 +68,6 @@ final class ModelArgs {
       description = "form of the neighbour term: squared | cross-entropy (its gradient does not fade for certain bits) (default: ${DEFAULT-VALUE})")
   String neighbourLoss;
 
-  @Option(names = "--decoder-negatives", descriptionKey = "model.decoder-negatives", paramLabel = "K",
-      description = "0 = the decoder's full softmax; K = a softmax over each document's words and K words drawn per batch (faster, approximate) (default: ${DEFAULT-VALUE})")
-  int decoderNegatives;
-
   @Option(names = "--hidden", descriptionKey = "model.hidden", paramLabel = "H", description = "encoder hidden width (default: ${DEFAULT-VALUE})")
   int hidden;
 
@@ -105,6 +101,6 @@ final class ModelArgs {
     SemhashConfig.Model m = config.model();
     return new SemhashConfig.Model(bits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
         neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction,
-        inputDropout, neighbourLoss, seed, m.validationFraction(), patience, threads, decoderNegatives).options();
+        inputDropout, neighbourLoss, seed, m.validationFraction(), patience, threads).options();
   }
 }

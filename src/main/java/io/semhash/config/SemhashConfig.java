@@ -17,7 +17,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
     return new SemhashConfig(
         new Corpus(0.2, false),
         new Text(10_000, 3, 0.8, true),
-        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, "tfidf", 0.0, 0.0, "squared", 42L, 0.1, 5, 0, 0),
+        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, "tfidf", 0.0, 0.0, "squared", 42L, 0.1, 5, 0),
         new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0));
   }
 
@@ -63,8 +63,6 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
    * @param patience epochs without a better validation P@100 before training stops
    * @param threads threads of the training step's Java loops, 0 for one per core; the model does
    *     not depend on it (same seed, same model on any number)
-   * @param decoderNegatives 0 for the decoder's full softmax, K for the sampled one (each document's
-   *     words and K words drawn per batch)
    */
   public record Model(
       int bits,
@@ -87,8 +85,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       long seed,
       double validationFraction,
       int patience,
-      int threads,
-      int decoderNegatives) {
+      int threads) {
 
     /**
      * The training options these settings give, validated (there, and the estimator with its τ and
@@ -97,8 +94,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
     public TrainingOptions options() {
       BinaryEstimators.byName(estimator, new EstimatorParams(tau, samples));
       return new TrainingOptions(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
-          neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate, batchSize, epochs, patience, validationFraction, seed,
-          decoderNegatives);
+          neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate, batchSize, epochs, patience, validationFraction, seed);
     }
   }
 

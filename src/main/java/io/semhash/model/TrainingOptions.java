@@ -41,10 +41,6 @@ import io.semhash.text.TermWeighting;
  * @param patience epochs without a better validation P@100 before stopping
  * @param validationFraction share of the train split held out for model selection
  * @param seed weights, sampling and batch order
- * @param decoderNegatives 0: the decoder's softmax runs over the whole vocabulary (exact); K ≥ 1:
- *     over each document's own words and K words drawn per batch, the rest of the normaliser
- *     estimated from them ({@code io.semhash.training.SampledSoftmax}; faster, an approximation).
- *     A manifest from before the option reads as 0
  */
 public record TrainingOptions(
     int bits,
@@ -66,8 +62,7 @@ public record TrainingOptions(
     int epochs,
     int patience,
     double validationFraction,
-    long seed,
-    int decoderNegatives) {
+    long seed) {
 
   /** The neighbour term as a squared difference of probabilities. */
   public static final String SQUARED = "squared";
@@ -97,18 +92,6 @@ public record TrainingOptions(
     require(epochs >= 1, "epochs", epochs, "[1, ∞)");
     require(patience >= 1, "patience", patience, "[1, ∞)");
     require(validationFraction > 0 && validationFraction < 0.5, "validation-fraction", validationFraction, "(0, 0.5)");
-    require(decoderNegatives >= 0 && decoderNegatives <= 1_000_000, "decoder-negatives", decoderNegatives, "[0, 1000000]");
-  }
-
-  /** Options with the decoder's full softmax. */
-  public TrainingOptions(
-      int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
-      int neighbours, String neighbourWeighting, double neighbourMinSimilarity, String inputWeighting,
-      double neighbourReconstruction, double inputDropout, String neighbourLoss, double learningRate, int batchSize,
-      int epochs, int patience, double validationFraction, long seed) {
-    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
-        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate,
-        batchSize, epochs, patience, validationFraction, seed, 0);
   }
 
   /** Options with the neighbour graph of the first recipe: tf-idf cosine, every one of the k nearest. */
@@ -149,7 +132,6 @@ public record TrainingOptions(
 
   public TrainingOptions withEstimator(String name) {
     return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
-        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate, batchSize, epochs, patience, validationFraction, seed,
-        decoderNegatives);
+        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate, batchSize, epochs, patience, validationFraction, seed);
   }
 }

@@ -1,7 +1,6 @@
 package io.semhash.training;
 
 import java.lang.ref.Reference;
-import java.util.Arrays;
 import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
@@ -32,56 +31,18 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * softmax runs in place, and the score of the step is the by-product of the gradient pass.
  * Inference and scoring outside a training step are DL4J's own code.
  *
- * <p>With a number of negatives K (option {@code model.decoder-negatives}) the training step
- * computes the softmax on the batch's candidate words only, the batch's own words and K draws
- * from the others ({@link SampledSoftmax}): the three products shrink to [batch, candidates], and
- * W's and b's gradient are zero on the other words. An approximation, off by default.
- *
  * <p>The threads of the softmax pass ride along in the configuration (a clone shares them, JSON
  * drops them: a layer read back runs it on the calling thread, with the same result).
  */
 public class SoftmaxDecoderLayer extends OutputLayer {
   private transient ParallelSlices slices;
-  /** Negatives per batch of the sampled softmax ({@link SampledSoftmax}); 0: the full softmax. */
-  private int negatives;
-  /** The negatives' random stream. */
-  private long seed;
 
   public SoftmaxDecoderLayer() {}
 
   /** The decoder {@code builder} describes, its softmax pass run on {@code slices}. */
   public SoftmaxDecoderLayer(OutputLayer.Builder builder, ParallelSlices slices) {
-    this(builder, slices, 0, 0);
-  }
-
-  /**
-   * The decoder {@code builder} describes, trained with a softmax sampled over each row's words and
-   * {@code negatives} words drawn per batch from {@code seed}'s stream (0: the full softmax).
-   */
-  public SoftmaxDecoderLayer(OutputLayer.Builder builder, ParallelSlices slices, int negatives, long seed) {
     super(builder);
-    if (negatives < 0) {
-      throw new IllegalArgumentException("decoder negatives must be ≥ 0 (0 = full softmax), got " + negatives);
-    }
     this.slices = slices;
-    this.negatives = negatives;
-    this.seed = seed;
-  }
-
-  public int getNegatives() {
-    return negatives;
-  }
-
-  public void setNegatives(int negatives) {
-    this.negatives = negatives;
-  }
-
-  public long getSeed() {
-    return seed;
-  }
-
-  public void setSeed(long seed) {
-    this.seed = seed;
   }
 
   /** The threads of the softmax pass (one when none were configured). */
@@ -98,13 +59,13 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       boolean initializeParams,
       DataType networkDataType) {
     LayerValidation.assertNInNOutSet("SoftmaxDecoderLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-    return LayerWiring.wire(new Impl(conf, networkDataType, slices(), negatives, seed), this, conf, trainingListeners, layerIndex,
+    return LayerWiring.wire(new Impl(conf, networkDataType, slices()), this, conf, trainingListeners, layerIndex,
         layerParamsView, initializeParams);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SoftmaxDecoderLayer d && super.equals(o) && d.negatives == negatives && d.seed == seed;
+    return o instanceof SoftmaxDecoderLayer && super.equals(o);
   }
 
   @Override
@@ -114,7 +75,7 @@ public class SoftmaxDecoderLayer extends OutputLayer {
 
   @Override
   public int hashCode() {
-    return 31 * (31 * super.hashCode() + 7) + Integer.hashCode(negatives);
+    return 31 * super.hashCode() + 7;
   }
 
   /** The layer at work. */
@@ -127,26 +88,10 @@ public class SoftmaxDecoderLayer extends OutputLayer {
     /** How many training passes were computed (not reused), for tests. */
     transient long computed;
     private final transient ParallelSlices slices;
-    /** The sampled softmax, null for the full one. */
-    private final transient SampledSoftmax sampler;
-    /** The sampled pass of the current input and labels: δ on the candidates, their words and W's columns. */
-    private transient INDArray sampledDelta;
-    private transient INDArray sampledCandidates;
-    private transient int[] sampledWords;
-    private transient float[] sampledW;
-    private transient float[] sampledGradW;
-    private transient float[] sampledGradB;
 
     public Impl(NeuralNetConfiguration conf, DataType dataType, ParallelSlices slices) {
-      this(conf, dataType, slices, 0, 0);
-    }
-
-    public Impl(NeuralNetConfiguration conf, DataType dataType, ParallelSlices slices, int negatives, long seed) {
       super(conf, dataType);
       this.slices = slices;
-      this.sampler = negatives == 0 ? null
-          : new SampledSoftmax((int) ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) conf.getLayer()).getNOut(),
-              negatives, seed);
     }
 
     /**
@@ -154,7 +99,7 @@ public class SoftmaxDecoderLayer extends OutputLayer {
      * sets {@link #deltaLoss} = −Σ count · log softmax(z) over the batch.
      */
     private void trainingPass() {
-      if ((delta != null || sampledDelta != null) && deltaInput == input && deltaLabels == labels) {
+      if (delta != null && deltaInput == input && deltaLabels == labels) {
         return;
       }
       if (dataType != DataType.FLOAT || input.dataType() != DataType.FLOAT || labels.dataType() != DataType.FLOAT) {
@@ -167,10 +112,6 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       long v = w.size(1);
       if (labels.rank() != 2 || labels.size(0) != rows || labels.size(1) != v) {
         throw new IllegalStateException("labels must be [" + rows + ", " + v + "], got " + labels.shapeInfoToString());
-      }
-      if (sampler != null) {
-        sampledPass(w, b, (int) rows, (int) v);
-        return;
       }
       if (delta == null || delta.size(0) != rows || delta.size(1) != v) {
         delta = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, v}, 'c');
@@ -198,143 +139,6 @@ public class SoftmaxDecoderLayer extends OutputLayer {
       deltaInput = input;
       deltaLabels = labels;
       computed++;
-    }
-
-    /**
-     * {@link #trainingPass} with the sampled softmax: the batch's candidate words, the logits on
-     * them ([rows, |candidates|], one product), δ on them and the loss estimate.
-     */
-    private void sampledPass(INDArray w, INDArray b, int rows, int v) {
-      int h = (int) w.size(0);
-      float[] bias = SparseDenseLayerImpl.toRowMajor(b.reshape(1, v));
-      SparseDenseLayerImpl.Csr counts = SparseDenseLayerImpl.rowsOf(labels);
-      boolean[] held = new boolean[v];
-      int distinct = 0;
-      for (int k = 0; k < counts.nnz(); k++) {
-        int t = counts.cols()[k];
-        distinct += held[t] ? 0 : 1;
-        held[t] = true;
-      }
-      int[] batchWords = new int[distinct];
-      for (int t = 0, d = 0; t < v; t++) {
-        if (held[t]) {
-          batchWords[d++] = t;
-        }
-      }
-      SampledSoftmax.Candidates c = sampler.candidates(batchWords, bias);
-      int width = c.words().length;
-      sampledW = columnMajor(w, sampledW);
-      float[] ws = new float[h * width];
-      int[] columnOf = new int[v];
-      for (int j = 0; j < width; j++) {
-        System.arraycopy(sampledW, c.words()[j] * h, ws, j * h, h);
-        columnOf[c.words()[j]] = j;
-      }
-      INDArray wCandidates = Nd4j.create(ws, new long[] {h, width}, 'f');
-      INDArray z = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, width}, 'c');
-      Nd4j.gemm(input, wCandidates, z, false, false, 1.0, 0.0);
-      SparseDenseLayerImpl.View zv = SparseDenseLayerImpl.view(z);
-      float[] delta = new float[rows * width];
-      double[] rowLoss = new double[rows];
-      // the threads take rows of their own; each row is computed as on one thread
-      slices.run(rows, 8, 1, (from, to) -> {
-        float[] zr = new float[width];
-        float[] cr = new float[width];
-        float[] dr = new float[width];
-        for (int r = from; r < to; r++) {
-          zv.buf().get(zv.at(r, 0), zr, 0, width);
-          for (int j = 0; j < width; j++) {
-            zr[j] += bias[c.words()[j]];
-          }
-          Arrays.fill(cr, 0f);
-          for (int k = counts.rowPtr()[r]; k < counts.rowPtr()[r + 1]; k++) {
-            cr[columnOf[counts.cols()[k]]] = counts.vals()[k];
-          }
-          rowLoss[r] = SampledSoftmax.row(zr, cr, c.weights(), dr, width);
-          System.arraycopy(dr, 0, delta, r * width, width);
-        }
-      });
-      Reference.reachabilityFence(z); // see SparseDenseLayerImpl.View
-      double loss = 0;
-      for (double l : rowLoss) {
-        loss += l;
-      }
-      sampledDelta = Nd4j.create(delta, new long[] {rows, width}, 'c');
-      sampledCandidates = wCandidates;
-      sampledWords = c.words();
-      deltaLoss = loss;
-      deltaInput = input;
-      deltaLabels = labels;
-      computed++;
-    }
-
-    /** A [h, V] float matrix as a heap array, column by column (into {@code reuse} when it fits). */
-    private static float[] columnMajor(INDArray a, float[] reuse) {
-      int h = (int) a.size(0);
-      int v = (int) a.size(1);
-      float[] out = reuse != null && reuse.length == h * v ? reuse : new float[h * v];
-      SparseDenseLayerImpl.View av = SparseDenseLayerImpl.view(a);
-      if (av.s0() == 1 && av.s1() == h) {
-        av.buf().get(av.at(0, 0), out, 0, h * v);
-      } else {
-        for (int col = 0; col < v; col++) {
-          for (int r = 0; r < h; r++) {
-            out[col * h + r] = av.buf().get(av.at(r, col));
-          }
-        }
-      }
-      Reference.reachabilityFence(a);
-      return out;
-    }
-
-    /** Writes a column-major heap [h, V] matrix into a float array of that shape, any layout. */
-    private static void putColumnMajor(float[] from, INDArray a) {
-      int h = (int) a.size(0);
-      int v = (int) a.size(1);
-      SparseDenseLayerImpl.View av = SparseDenseLayerImpl.view(a);
-      if (av.s0() == 1 && av.s1() == h) {
-        av.buf().put(av.at(0, 0), from, 0, h * v);
-      } else {
-        for (int col = 0; col < v; col++) {
-          for (int r = 0; r < h; r++) {
-            av.buf().put(av.at(r, col), from[col * h + r]);
-          }
-        }
-      }
-      Reference.reachabilityFence(a);
-    }
-
-    /**
-     * {@link #backpropGradient} of the sampled softmax: the products on the candidates' columns,
-     * W's and b's gradient zero on the other words.
-     */
-    private Pair<Gradient, INDArray> sampledBackprop(LayerWorkspaceMgr workspaceMgr) {
-      INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-      INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-      int h = (int) weightGrad.size(0);
-      int v = (int) weightGrad.size(1);
-      int width = sampledWords.length;
-      if (sampledGradW == null || sampledGradW.length != h * v) {
-        sampledGradW = new float[h * v];
-        sampledGradB = new float[v];
-      }
-      INDArray gCandidates = Nd4j.create(DataType.FLOAT, new long[] {h, width}, 'f');
-      Nd4j.gemm(input, sampledDelta, gCandidates, true, false, 1.0, 0.0);
-      float[] g = gCandidates.data().asFloat();
-      float[] gb = sampledDelta.sum(0).data().asFloat();
-      Arrays.fill(sampledGradW, 0f);
-      Arrays.fill(sampledGradB, 0f);
-      for (int j = 0; j < width; j++) {
-        System.arraycopy(g, j * h, sampledGradW, sampledWords[j] * h, h);
-        sampledGradB[sampledWords[j]] = gb[j];
-      }
-      putColumnMajor(sampledGradW, weightGrad);
-      putColumnMajor(sampledGradB, biasGrad.reshape(1, v));
-      Gradient gradient = new DefaultGradient();
-      gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
-      gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
-      INDArray epsilonNext = Nd4j.gemm(sampledDelta, sampledCandidates, false, true);
-      return new Pair<>(gradient, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsilonNext));
     }
 
     /**
@@ -406,9 +210,6 @@ public class SoftmaxDecoderLayer extends OutputLayer {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
       assertInputSet(true);
       trainingPass();
-      if (sampler != null) {
-        return sampledBackprop(workspaceMgr);
-      }
       INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
       Gradient gradient = new DefaultGradient();
       INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);

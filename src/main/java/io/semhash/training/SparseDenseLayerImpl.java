@@ -102,14 +102,8 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
     return v;
   }
 
-  /** The non-zeros of a [B, V] float matrix, row by row, columns ascending, and grouped by term. */
+  /** The non-zeros of a [B, V] float matrix, row by row, columns ascending. */
   static Csr csr(INDArray x) {
-    Csr byRow = rowsOf(x);
-    return new Csr(byRow.rows(), byRow.rowPtr(), byRow.cols(), byRow.vals(), byTerm(byRow, (int) x.size(1)));
-  }
-
-  /** The non-zeros of a [B, V] float matrix, row by row, columns ascending (no grouping by term). */
-  static Csr rowsOf(INDArray x) {
     View v = view(x);
     int rows = (int) x.size(0);
     int cols = (int) x.size(1);
@@ -138,7 +132,8 @@ public class SparseDenseLayerImpl extends org.deeplearning4j.nn.layers.feedforwa
       rowPtr[r + 1] = n;
     }
     Reference.reachabilityFence(x);
-    return new Csr(rows, rowPtr, idx, val, null);
+    Csr byRow = new Csr(rows, rowPtr, idx, val, null);
+    return new Csr(rows, rowPtr, idx, val, byTerm(byRow, cols));
   }
 
   /** A batch's non-zeros grouped by term: each distinct term, ascending, with the rows it occurs in. */

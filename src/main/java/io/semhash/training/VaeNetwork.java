@@ -76,8 +76,7 @@ public final class VaeNetwork {
         .layer(LOGITS, hidden(o.hidden(), o.bits(), Activation.IDENTITY, fast))
         .layer(LATENT, BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(),
             o.neighbourLoss().equals(TrainingOptions.CROSS_ENTROPY), o.seed()))
-        .layer(DECODER, fast ? new SoftmaxDecoderLayer(decoder, slices, o.decoderNegatives(), o.seed() ^ 0x6e656761L)
-            : decoder.build())
+        .layer(DECODER, fast ? new SoftmaxDecoderLayer(decoder, slices) : decoder.build())
         .build();
     MultiLayerNetwork net = fast ? new FusedStepNetwork(conf) : new MultiLayerNetwork(conf);
     net.init();

@@ -10,8 +10,7 @@
  *       the hidden layers ({@link io.semhash.training.SingleForwardDenseLayer}), the binary latent
  *       layer with the gradient estimator ({@link io.semhash.training.BinaryLatentLayer}), the
  *       decoder ({@link io.semhash.training.SoftmaxDecoderLayer}, {@link
- *       io.semhash.training.CountMultinomialLoss}; optionally its softmax over a batch's candidate
- *       words, {@link io.semhash.training.SampledSoftmax}).
+ *       io.semhash.training.CountMultinomialLoss}).
  *   <li>The step: {@link io.semhash.training.FastAdam}, {@link io.semhash.training.FusedStepNetwork},
  *       and {@link io.semhash.training.ParallelSlices}, the threads of the step's Java loops, one
  *       pool per training, handed to the layers and the updater through their configurations.
