@@ -107,14 +107,14 @@ public final class SolrNodes extends SolrClient {
     Set<String> found = new LinkedHashSet<>(seeds);
     if (live instanceof List<?> names) {
       for (Object name : names) {
-        found.add(urlOf(name.toString()));
+        found.add(urlOf(scheme, name.toString()));
       }
     }
     nodes = List.copyOf(found);
   }
 
   /** A node name ({@code host:port_solr}, the context path's slashes as {@code %2F}) as a base URL. */
-  String urlOf(String nodeName) {
+  static String urlOf(String scheme, String nodeName) {
     int colon = nodeName.lastIndexOf(':');
     int underscore = nodeName.indexOf('_', colon < 0 ? 0 : colon);
     if (underscore < 0) {
@@ -172,25 +172,30 @@ public final class SolrNodes extends SolrClient {
     }
   }
 
-  /** The most telling message of an exception chain: Solr's own, else the root cause's. */
-  static String reason(Throwable e) {
+  /** The most telling message of an exception chain: Solr's own, else what the connection did. */
+  String reason(Throwable e) {
     if (e == null) {
       return "no node to ask";
     }
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof java.net.ConnectException || c instanceof java.nio.channels.ClosedChannelException) {
+        return "cannot connect (no Solr listening, or the node is down)";
+      }
+      if (c instanceof java.net.http.HttpTimeoutException || c instanceof java.net.SocketTimeoutException) {
+        return "no answer within " + timeout.toSeconds() + " s";
+      }
+      if (c instanceof SolrException) {
+        String message = c.getMessage() == null ? "" : c.getMessage();
+        // remote errors read "Error from server at URL: message"; the nodes are named in ours already
+        int at = message.indexOf(": ");
+        return (message.startsWith("Error from server at ") && at > 0 ? message.substring(at + 2) : message).strip();
+      }
+    }
     Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root && !(root instanceof SolrException)) {
+    while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage();
-    if (message == null || message.isBlank()) {
-      message = root.getClass().getSimpleName();
-    }
-    // Solr's remote errors read "Error from server at URL: message"; the URL is in ours already
-    int at = message.indexOf(": ");
-    if (message.startsWith("Error from server at ") && at > 0) {
-      message = message.substring(at + 2);
-    }
-    return message.strip();
+    return root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName() : root.getMessage().strip();
   }
 
   private HttpJdkSolrClient client(String node) {

@@ -23,7 +23,7 @@ import org.apache.solr.embedded.JettySolrRunner;
  *
  * <p>Prints {@code node I URL} for each node, then {@code ready}. Standard input takes commands,
  * one a line, each answered with {@code ok ...} or {@code error ...}: {@code stop I} stops node
- * I, {@code start I} starts it again on the same port, {@code quit} (or the end of input, or
+ * I, {@code start I} starts it again (on a new free port: the stopped node's port stays held), {@code quit} (or the end of input, or
  * SIGTERM) shuts the cluster down. With {@code --port P} node I listens on {@code P + I}, else on
  * free ports.
  */
@@ -57,12 +57,16 @@ public final class LocalCluster {
     Files.createDirectories(dir);
     // a node keeps its files under dir; its logs go to the console of this process
     System.setProperty("solr.log.dir", dir.resolve("logs").toString());
-    MiniSolrCloudCluster cluster = new MiniSolrCloudCluster(0, dir, JettyConfig.builder().build());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(cluster)));
-    for (int i = 0; i < nodes; i++) {
-      JettyConfig config = JettyConfig.builder().setPort(port == 0 ? 0 : port + i).setContext("/solr").build();
-      cluster.startJettySolrRunner("node" + i, "/solr", config);
+    MiniSolrCloudCluster cluster;
+    if (port == 0) {
+      cluster = new MiniSolrCloudCluster(nodes, dir, JettyConfig.builder().setContext("/solr").build());
+    } else {
+      cluster = new MiniSolrCloudCluster(0, dir, JettyConfig.builder().build());
+      for (int i = 0; i < nodes; i++) {
+        cluster.startJettySolrRunner("node" + i, "/solr", JettyConfig.builder().setPort(port + i).setContext("/solr").build());
+      }
     }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(cluster)));
     cluster.waitForAllNodes(60);
     cluster.uploadConfigSet(configset, CONFIGSET);
     List<JettySolrRunner> runners = cluster.getJettySolrRunners();
@@ -88,15 +92,16 @@ public final class LocalCluster {
           }
           case "start" -> {
             JettySolrRunner node = runners.get(Integer.parseInt(words[1]));
-            cluster.startJettySolrRunner(node, true);
+            cluster.startJettySolrRunner(node);
             cluster.waitForNode(node, 60);
             System.out.println("ok started " + words[1] + " " + node.getBaseUrl());
           }
           case "" -> { }
           default -> System.out.println("error unknown command '" + words[0] + "' (stop I, start I, quit)");
         }
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // a bad node number, a node that does not stop or start in time
         System.out.println("error " + line + ": " + e);
+        e.printStackTrace();
       }
       System.out.flush();
     }
