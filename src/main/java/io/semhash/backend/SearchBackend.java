@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * <p>Contract for implementations:
  *
  * <ul>
- *   <li>Ranking by Hamming distance is exact; ties go to the document stored first, so a page is
- *       reproducible.
+ *   <li>Ranking by Hamming distance is exact; ties go in a stable order the implementation
+ *       documents (the local index: the document stored first; SolrCloud: ascending id), so a page
+ *       is reproducible.
  *   <li>Each call sees one consistent state: every code it finds has its document.
  *   <li>{@link #put} and {@link #delete} are durable when they return.
  *   <li>Label filters are applied during the search, not after it: a page is full whenever enough

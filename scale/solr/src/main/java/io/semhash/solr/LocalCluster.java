@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
@@ -69,7 +70,8 @@ public final class LocalCluster {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(cluster)));
     cluster.waitForAllNodes(60);
     cluster.uploadConfigSet(configset, CONFIGSET);
-    List<JettySolrRunner> runners = cluster.getJettySolrRunners();
+    // the cluster's own list drops a node when it stops; this one keeps the numbering
+    List<JettySolrRunner> runners = new ArrayList<>(cluster.getJettySolrRunners());
     for (int i = 0; i < runners.size(); i++) {
       System.out.println("node " + i + " " + runners.get(i).getBaseUrl());
     }
@@ -91,8 +93,9 @@ public final class LocalCluster {
             System.out.println("ok stopped " + words[1]);
           }
           case "start" -> {
-            JettySolrRunner node = runners.get(Integer.parseInt(words[1]));
-            cluster.startJettySolrRunner(node);
+            int i = Integer.parseInt(words[1]);
+            JettySolrRunner node = cluster.startJettySolrRunner(runners.get(i));
+            runners.set(i, node);
             cluster.waitForNode(node, 60);
             System.out.println("ok started " + words[1] + " " + node.getBaseUrl());
           }
