@@ -1,6 +1,9 @@
 package io.semhash.pipeline;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
+import io.semhash.codes.ManifestCode;
+import io.semhash.codes.SymbolDistance;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
 import io.semhash.eval.RetrievalProtocol;
@@ -54,7 +57,8 @@ public final class IndexDirectoryWriter {
       throws IOException {
     Files.createDirectories(dir.resolve(IndexLayout.MODEL));
     model.writeInto(dir.resolve(IndexLayout.MODEL));
-    HammingIndex index = HammingIndex.create(model.bits());
+    CodeShape shape = model.codeShape();
+    HammingIndex index = HammingIndex.create(shape);
     Progress progress = progressOut == null
         ? Progress.silent("index", docs.size())
         : Progress.start("index", "docs", docs.size(), progressOut);
@@ -76,19 +80,20 @@ public final class IndexDirectoryWriter {
     progress.finish();
     index.save(dir.resolve(IndexLayout.HAMMING));
     IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, IndexManifest.VERSION, Instant.now().toString(),
-        docs.size(), model.bits(), split, precisionCurve(docs, codes), distanceHistogram(docs, codes, model.bits()));
+        docs.size(), model.bits(), ManifestCode.of(shape), split, precisionCurve(docs, codes, shape),
+        distanceHistogram(codes, shape));
     IndexLayout.writeManifest(dir, manifest);
     return manifest;
   }
 
   /** P@k of the test documents against the train documents (the evaluation protocol), when both exist with labels. */
-  static List<IndexManifest.PrecisionAtK> precisionCurve(List<Document> docs, List<BitCode> codes) {
+  static List<IndexManifest.PrecisionAtK> precisionCurve(List<Document> docs, List<BitCode> codes, CodeShape shape) {
     RetrievalProtocol.Sides<BitCode> sides = RetrievalProtocol.trainAgainstTest(docs, codes);
     if (!sides.scorable()) {
       return List.of();
     }
     int kMax = RetrievalProtocol.cutOff(sides, CURVE_K[CURVE_K.length - 1]);
-    RetrievalScores scores = RetrievalProtocol.hamming(sides, kMax);
+    RetrievalScores scores = RetrievalProtocol.codes(sides, shape, kMax);
     List<IndexManifest.PrecisionAtK> curve = new ArrayList<>();
     for (int k : CURVE_K) {
       if (k <= kMax) {
@@ -98,19 +103,23 @@ public final class IndexDirectoryWriter {
     return curve;
   }
 
-  /** Hamming distances between up to 200 evenly spaced documents and all documents. */
-  static List<IndexManifest.DistanceCount> distanceHistogram(List<Document> docs, List<BitCode> codes, int bits) {
-    long[] counts = new long[bits + 1];
+  /**
+   * Distances (bits, or symbols for categorical codes) between up to 200 evenly spaced documents
+   * and all documents.
+   */
+  static List<IndexManifest.DistanceCount> distanceHistogram(List<BitCode> codes, CodeShape shape) {
+    SymbolDistance distance = SymbolDistance.of(shape);
+    long[] counts = new long[shape.groups() + 1];
     int step = Math.max(1, codes.size() / 200);
     for (int q = 0; q < codes.size(); q += step) {
       for (int d = 0; d < codes.size(); d++) {
         if (d != q) {
-          counts[codes.get(q).distance(codes.get(d))]++;
+          counts[distance.distance(codes.get(q), codes.get(d))]++;
         }
       }
     }
     List<IndexManifest.DistanceCount> out = new ArrayList<>();
-    for (int i = 0; i <= bits; i++) {
+    for (int i = 0; i <= shape.groups(); i++) {
       out.add(new IndexManifest.DistanceCount(i, counts[i]));
     }
     return out;

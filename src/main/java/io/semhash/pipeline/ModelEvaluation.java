@@ -64,8 +64,9 @@ public final class ModelEvaluation {
 
     // the model's codes from its own input weighting; the baselines always from tf-idf
     List<BitCode> dbCodes = counts.database().parallelStream().map(c -> model.encoder().code(model.input(c))).toList();
-    RetrievalScores semhash = RetrievalProtocol.hamming(
-        counts.with(dbCodes, counts.queries().parallelStream().map(c -> model.encoder().code(model.input(c))).toList()), kk);
+    RetrievalScores semhash = RetrievalProtocol.codes(
+        counts.with(dbCodes, counts.queries().parallelStream().map(c -> model.encoder().code(model.input(c))).toList()),
+        model.codeShape(), kk);
 
     CosineKnnIndex cosine = CosineKnnIndex.build(tfidf.database(), vz.vocabulary().size());
     RetrievalScores tfidfScores = RetrievalProtocol.ranked(tfidf, cosine.topK(tfidf.queries(), kk, false), kk);

@@ -9,6 +9,7 @@ import io.semhash.backend.KeywordMatch;
 import io.semhash.backend.KeywordMatches;
 import io.semhash.backend.SearchBackend;
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
 import io.semhash.index.HammingIndex;
@@ -108,6 +109,12 @@ public final class SolrCloudBackend implements SearchBackend {
   @Override
   public int bits() {
     return bits;
+  }
+
+  /** Binary: the plugin ranks by Hamming distance, so a categorical model's codes cannot be served from Solr. */
+  @Override
+  public CodeShape shape() {
+    return CodeShape.binary(bits);
   }
 
   @Override
