@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>Ranking by distance is exact: Hamming distance for binary codes, symbol distance (groups
- *       whose classes differ) for categorical ones ({@link #shape()}); ties go to the document
- *       stored first, so a page is reproducible.
+ *       whose classes differ) for categorical ones ({@link #shape()}); ties go in a stable order
+ *       the implementation documents (the local index: the document stored first; SolrCloud:
+ *       ascending id), so a page is reproducible.
  *   <li>Each call sees one consistent state: every code it finds has its document.
  *   <li>{@link #put} and {@link #delete} are durable when they return.
  *   <li>Label filters are applied during the search, not after it: a page is full whenever enough

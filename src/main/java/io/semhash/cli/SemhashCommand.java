@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SemhashCommand.Version.class,
     description = "Semantic hashing document search: binary codes from a VAE trained with ZGR.",
-    subcommands = {CorpusStatsCommand.class, TrainCommand.class, EvalCommand.class, BitsCommand.class, IndexCommand.class, SearchCommand.class, ServeCommand.class, EstimatorsCommand.class, BuildCommand.class, TuneCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CorpusStatsCommand.class, TrainCommand.class, EvalCommand.class, BitsCommand.class, IndexCommand.class, SearchCommand.class, ServeCommand.class, SolrLoadCommand.class, EstimatorsCommand.class, BuildCommand.class, TuneCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SemhashCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

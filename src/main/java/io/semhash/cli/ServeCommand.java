@@ -1,24 +1,39 @@
 package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
+import io.semhash.indexdir.IndexLayout;
+import io.semhash.model.HashingModel;
 import io.semhash.search.SemanticSearchService;
+import io.semhash.solrcloud.SolrCloudBackend;
+import io.semhash.solrcloud.SolrNodes;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code semhash serve}: the HTTP API and web UI over an index directory. */
+/** {@code semhash serve}: the HTTP API and web UI over an index directory or a SolrCloud collection. */
 @Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
-    description = "Serve the web UI and the HTTP API of an index directory.")
+    description = {"Serve the web UI and the HTTP API of an index directory (--index), or of a SolrCloud "
+        + "collection (--solr URL --collection NAME --model DIR): queries are encoded here, searched in SolrCloud."})
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--index", required = true, paramLabel = "INDEX_DIR", description = "index directory")
+  @Option(names = "--index", paramLabel = "INDEX_DIR", description = "index directory (or --solr)")
   Path indexDir;
+
+  @Mixin SolrArgs solr;
+
+  @Option(names = "--model", descriptionKey = "solr.model", paramLabel = "DIR",
+      description = "with --solr: the model directory, or an index directory holding it, that encodes queries"
+          + " and new documents (default: solr.model, \"${DEFAULT-VALUE}\")")
+  String model;
 
   @Mixin ServerAddress address;
 
@@ -32,10 +47,44 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SemhashConfig.Server s = settings(common.load());
-    SemanticSearchService service = SemanticSearchService.open(indexDir);
-    ServerSettings.serveUntilStopped(service, s, indexDir.toString());
+    SemhashConfig config = common.load();
+    SemhashConfig.Server s = settings(config);
+    if (solr.given() == (indexDir != null)) {
+      throw new ParameterException(spec.commandLine(), solr.given()
+          ? "give either --index or --solr (solr.url is set in the configuration), not both"
+          : "missing --index INDEX_DIR (or --solr URL --collection NAME --model DIR)");
+    }
+    if (indexDir != null) {
+      ServerSettings.serveUntilStopped(SemanticSearchService.open(indexDir), s, indexDir.toString());
+      return 0;
+    }
+    SemhashConfig.Solr settings = ConfigDefaults.build(spec, () -> solr.settings(config.solr(), model));
+    if (settings.model().isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--solr needs --model DIR (or solr.model): the model that"
+          + " encoded the collection's codes");
+    }
+    SemanticSearchService service = overCollection(settings);
+    ServerSettings.serveUntilStopped(service, s, "collection " + settings.collection() + " of SolrCloud " + settings.url());
     return 0;
+  }
+
+  /** The query pipeline over a SolrCloud collection, with the model from a model or index directory. */
+  static SemanticSearchService overCollection(SemhashConfig.Solr settings) throws IOException {
+    Path dir = Path.of(settings.model());
+    boolean isIndex = Files.exists(dir.resolve(IndexLayout.MANIFEST));
+    HashingModel m = HashingModel.load(isIndex ? dir.resolve(IndexLayout.MODEL) : dir);
+    SemanticSearchService.BuildFigures figures = isIndex
+        ? SemanticSearchService.BuildFigures.of(IndexLayout.readManifest(dir))
+        : SemanticSearchService.BuildFigures.none();
+    SolrNodes nodes = SolrArgs.connect(settings);
+    SolrCloudBackend backend;
+    try {
+      backend = SolrCloudBackend.open(nodes, settings.collection(), m.vectorizer().analyzer());
+      return SemanticSearchService.over(m, backend, figures);
+    } catch (RuntimeException e) {
+      nodes.close();
+      throw e;
+    }
   }
 
   /** The settings to serve with, once the command line is parsed. */

@@ -13,14 +13,15 @@ import io.semhash.text.VocabularyOptions;
  * {@code config/semhash.yaml} nor a flag says otherwise. The YAML file uses the same names in
  * kebab-case (e.g. {@code text.vocabulary-size}); {@link ConfigLoader} reads it.
  */
-public record SemhashConfig(Corpus corpus, Text text, Model model, Server server) {
+public record SemhashConfig(Corpus corpus, Text text, Model model, Server server, Solr solr) {
 
   public static SemhashConfig defaults() {
     return new SemhashConfig(
         new Corpus(0.2, false),
         new Text(10_000, 3, 0.8, true),
         new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, 1.0, "tfidf", 0.0, 0.0, "squared", 0.0, 42L, 0.1, 5, 0, CodeSpec.BINARY, 0, 16),
-        new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0));
+        new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0),
+        new Solr("", "semhash", "", 30, 500));
   }
 
   /**
@@ -161,6 +162,27 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
     /** How many requests may do search work at once: {@code searchThreads}, or 0 for one per core. */
     public int searchSlots() {
       return searchThreads == 0 ? Runtime.getRuntime().availableProcessors() : searchThreads;
+    }
+  }
+
+  /**
+   * A SolrCloud collection to serve ({@code serve --solr}) or load ({@code solr-load}).
+   *
+   * @param url one or more of the cluster's node URLs, comma-separated ({@code http://HOST:8983/solr});
+   *     empty: serve the local index
+   * @param collection the collection's name
+   * @param model the model directory (or an index directory holding one) that encodes queries and
+   *     new documents for the collection
+   * @param timeoutSeconds longest wait for one Solr request
+   * @param batchSize documents per update request of {@code solr-load}
+   */
+  public record Solr(String url, String collection, String model, int timeoutSeconds, int batchSize) {
+    public Solr {
+      url = url == null ? "" : url.strip();
+      model = model == null ? "" : model.strip();
+      InvalidSettingException.checkNotBlank("solr.collection", collection);
+      InvalidSettingException.checkRange("solr.timeout-seconds", timeoutSeconds, 1, 3600, "");
+      InvalidSettingException.checkRange("solr.batch-size", batchSize, 1, 100_000, "");
     }
   }
 }

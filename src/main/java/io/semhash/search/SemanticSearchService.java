@@ -65,7 +65,8 @@ public final class SemanticSearchService implements SearchService {
       return new BuildFigures(List.of(), List.of());
     }
 
-    static BuildFigures of(IndexManifest manifest) {
+    /** The figures an index directory's manifest recorded. */
+    public static BuildFigures of(IndexManifest manifest) {
       return new BuildFigures(
           manifest.precisionAtK().stream().map(p -> new ServiceStats.PrecisionAtK(p.k(), p.precision())).toList(),
           manifest.distances().stream().map(d -> new ServiceStats.DistanceCount(d.distance(), d.count())).toList());

@@ -8,6 +8,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.semhash.backend.BackendRejectedException;
+import io.semhash.backend.BackendUnavailableException;
 import io.semhash.config.SemhashConfig;
 import io.semhash.json.ApiJson;
 import io.semhash.search.InvalidRequestException;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every error is JSON {@code {"error", "message"}} with a fitting status, never a stack trace:
  * 400 bad parameters or malformed JSON, 403 writes refused, 404 unknown id or route, 409 a model
- * is needed, 413 body over the limit, 415 not JSON; anything unexpected is logged and answered
+ * is needed, 413 body over the limit, 415 not JSON, 503 the backend (a SolrCloud) unreachable, with
+ * the reason; the backend's own 4xx keeps its status and message; anything unexpected is logged and answered
  * 500 without details. Every response carries the {@link SecurityHeaders}; no CORS headers are
  * ever sent, so browsers keep other origins out.
  */
@@ -145,6 +148,11 @@ public final class SemhashServer implements AutoCloseable {
     app.exception(ApiException.class, (e, ctx) -> writeError(ctx, e.status(), e.body()));
     app.exception(ModelUnavailableException.class, (e, ctx) -> writeError(ctx, 409, new ApiError("no_model", e.getMessage())));
     app.exception(InvalidRequestException.class, (e, ctx) -> writeError(ctx, 400, new ApiError("bad_request", e.getMessage())));
+    app.exception(BackendRejectedException.class, (e, ctx) -> writeError(ctx, e.status(), new ApiError("bad_request", e.getMessage())));
+    app.exception(BackendUnavailableException.class, (e, ctx) -> {
+      LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      writeError(ctx, 503, new ApiError("backend_unavailable", e.getMessage()));
+    });
     app.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(), fromJavalin(e.getStatus())));
     // a read-only backend (a sharded index directory) refuses writes
     app.exception(UnsupportedOperationException.class,

@@ -80,7 +80,8 @@ public final class LuceneDocumentStore implements Closeable {
   private static final String MARKER_VERSION = "1";
   private static final String STEM_KEY = "analyzer.stem";
   private static final float TITLE_BOOST = 2f;
-  private static final int SNIPPET_CHARS = 240;
+  /** Longest excerpt of a hit, in characters. */
+  public static final int SNIPPET_CHARS = 240;
   /**
    * Most distinct terms of a keyword query that are searched (the first ones): title and text
    * clauses for each, plus the label filter (one query whatever its size), stay under Lucene's

@@ -8,6 +8,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrException.ErrorCode;
+import org.apache.solr.common.util.SimpleOrderedMap;
 import org.apache.solr.response.TextResponseWriter;
 import org.apache.solr.schema.BinaryField;
 import org.apache.solr.schema.IndexSchema;
@@ -55,6 +56,14 @@ public final class HammingCodeField extends BinaryField {
   /** Code length in bits. */
   public int bits() {
     return bits;
+  }
+
+  /** The schema API shows the length too, so a client can learn a collection's code length. */
+  @Override
+  public SimpleOrderedMap<Object> getNamedPropertyValues(boolean showDefaults) {
+    SimpleOrderedMap<Object> properties = super.getNamedPropertyValues(showDefaults);
+    properties.add(BITS, bits);
+    return properties;
   }
 
   @Override

@@ -1,0 +1,418 @@
+package io.semhash.solrcloud;
+
+import io.semhash.backend.AddResult;
+import io.semhash.backend.BackendRejectedException;
+import io.semhash.backend.CodeMatch;
+import io.semhash.backend.CodeMatches;
+import io.semhash.backend.CodedDocument;
+import io.semhash.backend.KeywordMatch;
+import io.semhash.backend.KeywordMatches;
+import io.semhash.backend.SearchBackend;
+import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
+import io.semhash.corpus.Document;
+import io.semhash.corpus.Split;
+import io.semhash.index.HammingIndex;
+import io.semhash.store.Excerpter;
+import io.semhash.store.LuceneDocumentStore;
+import io.semhash.text.TermAnalyzer;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.response.FacetField;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.util.ClientUtils;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.CommonParams;
+import org.apache.solr.common.params.CursorMarkParams;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.NamedList;
+
+/**
+ * A SolrCloud collection made from semhash's configset as the backend: documents and codes live
+ * in the collection's shards, the {@code hamming} query parser of the semhash Solr plugin ranks
+ * by Hamming distance in every shard and Solr merges the shards' pages, BM25 (with exact
+ * cross-shard statistics) is Solr's.
+ *
+ * <p><b>Order.</b> Exact, nearest first; ties go by ascending id (the plugin's order, the same
+ * whichever shard holds a document), where the local backend breaks them by storage order.
+ * "Storage order" in {@link #codes} and {@link #forEachDocument} is id order too.
+ *
+ * <p><b>Commit policy.</b> {@link #put} and {@link #delete} send the change and a hard commit
+ * that opens a new searcher in one request and return once Solr has answered it: by then the
+ * leader and every live replica of each shard have written the change to their index (fsync) and
+ * searches on any replica see it. A write that fails is not acknowledged; a later one repeats it
+ * harmlessly (adds replace by id). {@link #send} without a commit and one {@link #commit} at the
+ * end are for bulk loading.
+ *
+ * <p><b>Consistency.</b> Each call is one Solr request (or, for a page and its total, two), and
+ * Solr answers each from one searcher per replica; writes from other clients may land between
+ * two calls. Replaced ids in {@link #put} are found with a real-time get just before the write,
+ * which is exact when this process is the only writer (the query pipeline serialises its writes).
+ */
+public final class SolrCloudBackend implements SearchBackend {
+  static final String ID = "id";
+  static final String TITLE = "title";
+  static final String TEXT = "text";
+  static final String LABELS = "labels";
+  static final String SPLIT = "split";
+  static final String CODE = "code";
+  private static final String STORED = "id,title,text,labels,split,code";
+  private static final int PAGE = 1000;
+  /** Boost of the title over the body in keyword search, as in the local store. */
+  private static final String QUERY_FIELDS = "title^2 text";
+
+  private final SolrNodes nodes;
+  private final String collection;
+  private final int bits;
+  private final TermAnalyzer analyzer;
+  private final Excerpter excerpter;
+
+  SolrCloudBackend(SolrNodes nodes, String collection, int bits, TermAnalyzer analyzer) {
+    this.nodes = nodes;
+    this.collection = collection;
+    this.bits = bits;
+    this.analyzer = analyzer;
+    this.excerpter = Excerpter.of(analyzer, LuceneDocumentStore.SNIPPET_CHARS);
+  }
+
+  /**
+   * The backend of {@code collection}, checked first: it must exist and hold the semhash code
+   * field and query parser ({@link SolrCollections#check}). Closing the backend closes {@code
+   * nodes}.
+   *
+   * @param analyzer the model's analyzer, for the excerpts of hits
+   */
+  public static SolrCloudBackend open(SolrNodes nodes, String collection, TermAnalyzer analyzer) {
+    int bits = SolrCollections.check(nodes, collection);
+    return new SolrCloudBackend(nodes, collection, bits, analyzer);
+  }
+
+  /** The collection's name. */
+  public String collection() {
+    return collection;
+  }
+
+  @Override
+  public int bits() {
+    return bits;
+  }
+
+  /** Binary: the plugin ranks by Hamming distance, so a categorical model's codes cannot be served from Solr. */
+  @Override
+  public CodeShape shape() {
+    return CodeShape.binary(bits);
+  }
+
+  @Override
+  public long count() {
+    return query(params("*:*", 0)).getResults().getNumFound();
+  }
+
+  @Override
+  public Map<String, Long> labelCounts() {
+    ModifiableSolrParams p = params("*:*", 0);
+    p.set("facet", true);
+    p.set("facet.field", LABELS);
+    p.set("facet.limit", -1);
+    p.set("facet.mincount", 1);
+    p.set("facet.sort", "count"); // ties by label, as the local store's
+    Map<String, Long> counts = new LinkedHashMap<>();
+    FacetField f = query(p).getFacetField(LABELS);
+    if (f != null) {
+      f.getValues().forEach(c -> counts.put(c.getName(), c.getCount()));
+    }
+    return counts;
+  }
+
+  @Override
+  public CodeMatches nearest(BitCode query, int offset, int k, Collection<String> labels) {
+    if (offset + k > HammingIndex.MAX_K) {
+      k = Math.max(0, HammingIndex.MAX_K - offset);
+    }
+    if (k == 0) {
+      return new CodeMatches(admitted(labels), List.of());
+    }
+    ModifiableSolrParams p = params("{!hamming f=code k=" + (offset + k) + "}" + query.toHex(), k);
+    p.set(CommonParams.START, offset);
+    p.set(CommonParams.FL, STORED + ",score");
+    filter(p, labels);
+    List<CodeMatch> matches = codeMatches(query(p).getResults(), query);
+    return new CodeMatches(admitted(labels), matches);
+  }
+
+  /** Documents the label filter admits (all without labels). */
+  private long admitted(Collection<String> labels) {
+    ModifiableSolrParams p = params("*:*", 0);
+    filter(p, labels);
+    return query(p).getResults().getNumFound();
+  }
+
+  @Override
+  public CodeMatches within(BitCode query, int radius, int offset, int k, Collection<String> labels) {
+    ModifiableSolrParams p = params("{!hamming f=code maxDistance=" + Math.min(radius, bits) + "}" + query.toHex(), k);
+    p.set(CommonParams.START, offset);
+    p.set(CommonParams.FL, STORED + ",score");
+    filter(p, labels);
+    SolrDocumentList found = query(p).getResults();
+    return new CodeMatches(found.getNumFound(), codeMatches(found, query));
+  }
+
+  private List<CodeMatch> codeMatches(SolrDocumentList found, BitCode query) {
+    List<CodeMatch> matches = new ArrayList<>(found.size());
+    for (SolrDocument d : found) {
+      BitCode code = code(d);
+      matches.add(new CodeMatch(document(d), code, code.distance(query)));
+    }
+    return matches;
+  }
+
+  @Override
+  public KeywordMatches keyword(String query, Collection<String> labels, int offset, int k) {
+    String terms = keywordQuery(query);
+    if (terms.isEmpty()) {
+      return new KeywordMatches(0, List.of());
+    }
+    ModifiableSolrParams p = params(terms, k);
+    p.set("defType", "dismax"); // no query syntax but quotes, + and - (removed): no input is a syntax error
+    p.set("qf", QUERY_FIELDS);
+    p.set("mm", "1"); // any term matches, as in the local store
+    p.set(CommonParams.START, offset);
+    p.set(CommonParams.FL, STORED + ",score");
+    filter(p, labels);
+    SolrDocumentList found = query(p).getResults();
+    Set<String> analysed = new HashSet<>(analyzer.tokens(query));
+    List<KeywordMatch> matches = new ArrayList<>(found.size());
+    for (SolrDocument d : found) {
+      Document doc = document(d);
+      float score = ((Number) d.getFieldValue("score")).floatValue();
+      matches.add(new KeywordMatch(doc, code(d), score, excerpter.excerpt(doc.text(), analysed)));
+    }
+    return new KeywordMatches(found.getNumFound(), matches);
+  }
+
+  /**
+   * The query's words for dismax: its first {@value LuceneDocumentStore#MAX_QUERY_TERMS} distinct
+   * whitespace-separated words, with the three characters dismax reads as syntax taken out.
+   */
+  static String keywordQuery(String query) {
+    Set<String> words = new LinkedHashSet<>();
+    for (String w : query.replace('"', ' ').replace('+', ' ').replace('-', ' ').strip().split("\\s+")) {
+      if (!w.isEmpty() && words.size() < LuceneDocumentStore.MAX_QUERY_TERMS) {
+        words.add(w);
+      }
+    }
+    return String.join(" ", words);
+  }
+
+  @Override
+  public List<String> excerpts(List<String> texts, String query) {
+    return excerpter.excerpts(texts, new HashSet<>(analyzer.tokens(query)));
+  }
+
+  @Override
+  public Optional<CodedDocument> get(String id) {
+    ModifiableSolrParams p = new ModifiableSolrParams();
+    p.set("id", id);
+    p.set(CommonParams.FL, STORED);
+    NamedList<Object> response = nodes.request(new QueryRequest(p, SolrRequest.METHOD.POST) {
+      @Override
+      public String getPath() {
+        return "/get";
+      }
+    }, collection);
+    Object doc = response.get("doc");
+    return doc instanceof SolrDocument d ? Optional.of(new CodedDocument(document(d), code(d))) : Optional.empty();
+  }
+
+  @Override
+  public AddResult put(List<Document> documents, List<BitCode> codes) {
+    if (documents.size() != codes.size()) {
+      throw new IllegalArgumentException(documents.size() + " documents but " + codes.size() + " codes");
+    }
+    Set<String> stored = storedIds(documents.stream().map(Document::id).toList());
+    UpdateRequest update = update(documents, codes);
+    update.setAction(UpdateRequest.ACTION.COMMIT, true, true);
+    nodes.request(update, collection);
+    List<String> added = new ArrayList<>();
+    List<String> replaced = new ArrayList<>();
+    for (Document d : documents) {
+      (stored.contains(d.id()) ? replaced : added).add(d.id());
+    }
+    return new AddResult(added, replaced);
+  }
+
+  /** Sends documents with their codes without committing: for bulk loads, {@link #commit} ends them. */
+  public void send(List<Document> documents, List<BitCode> codes) {
+    nodes.request(update(documents, codes), collection);
+  }
+
+  /** A hard commit opening a new searcher on every replica; returns when Solr has done it. */
+  public void commit() {
+    UpdateRequest commit = new UpdateRequest();
+    commit.setAction(UpdateRequest.ACTION.COMMIT, true, true);
+    nodes.request(commit, collection);
+  }
+
+  private UpdateRequest update(List<Document> documents, List<BitCode> codes) {
+    UpdateRequest update = new UpdateRequest();
+    for (int i = 0; i < documents.size(); i++) {
+      BitCode code = codes.get(i);
+      if (code.bits() != bits) {
+        throw new IllegalArgumentException("a " + code.bits() + "-bit code for a collection of " + bits + "-bit codes");
+      }
+      Document d = documents.get(i);
+      SolrInputDocument in = new SolrInputDocument();
+      in.addField(ID, d.id());
+      in.addField(TITLE, d.title());
+      in.addField(TEXT, d.text());
+      for (String label : d.labels()) {
+        in.addField(LABELS, label);
+      }
+      in.addField(SPLIT, d.split().label());
+      in.addField(CODE, code.toHex());
+      update.add(in);
+    }
+    return update;
+  }
+
+  /** Which of {@code ids} are stored now (real-time get: committed or not). */
+  private Set<String> storedIds(List<String> ids) {
+    Set<String> stored = new HashSet<>();
+    for (int from = 0; from < ids.size(); from += PAGE) {
+      ModifiableSolrParams p = new ModifiableSolrParams();
+      for (String id : ids.subList(from, Math.min(ids.size(), from + PAGE))) {
+        // the ids parameter is split at commas; a backslash escapes one
+        p.add("ids", id.replace("\\", "\\\\").replace(",", "\\,"));
+      }
+      p.set(CommonParams.FL, ID);
+      NamedList<Object> response = nodes.request(new QueryRequest(p, SolrRequest.METHOD.POST) {
+        @Override
+        public String getPath() {
+          return "/get";
+        }
+      }, collection);
+      if (response.get("response") instanceof SolrDocumentList docs) {
+        docs.forEach(d -> stored.add((String) d.getFieldValue(ID)));
+      }
+    }
+    return stored;
+  }
+
+  @Override
+  public boolean delete(String id) {
+    if (get(id).isEmpty()) {
+      return false;
+    }
+    UpdateRequest update = new UpdateRequest();
+    update.deleteById(id);
+    update.setAction(UpdateRequest.ACTION.COMMIT, true, true);
+    nodes.request(update, collection);
+    return true;
+  }
+
+  @Override
+  public List<BitCode> codes() {
+    List<BitCode> codes = new ArrayList<>();
+    walk(ID + "," + CODE, d -> codes.add(code(d)));
+    return codes;
+  }
+
+  @Override
+  public boolean forEachDocument(Consumer<CodedDocument> sink) {
+    walk(STORED, d -> sink.accept(new CodedDocument(document(d), code(d))));
+    return true;
+  }
+
+  /** Every document in id order, a page at a time (Solr's cursor: each page one searcher). */
+  private void walk(String fields, Consumer<SolrDocument> sink) {
+    String cursor = CursorMarkParams.CURSOR_MARK_START;
+    while (true) {
+      ModifiableSolrParams p = params("*:*", PAGE);
+      p.set(CommonParams.SORT, ID + " asc");
+      p.set(CommonParams.FL, fields);
+      p.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+      QueryResponse r = query(p);
+      r.getResults().forEach(sink);
+      String nextCursor = r.getNextCursorMark();
+      if (nextCursor == null || nextCursor.equals(cursor)) {
+        return;
+      }
+      cursor = nextCursor;
+    }
+  }
+
+  private static ModifiableSolrParams params(String q, int rows) {
+    ModifiableSolrParams p = new ModifiableSolrParams();
+    p.set(CommonParams.Q, q);
+    p.set(CommonParams.ROWS, rows);
+    return p;
+  }
+
+  /** Documents with at least one of the labels, as a filter applied inside the search. */
+  private static void filter(ModifiableSolrParams p, Collection<String> labels) {
+    if (labels.isEmpty()) {
+      return;
+    }
+    StringBuilder fq = new StringBuilder(LABELS).append(":(");
+    boolean first = true;
+    for (String label : new LinkedHashSet<>(labels)) {
+      fq.append(first ? "" : " OR ").append(ClientUtils.escapeQueryChars(label));
+      first = false;
+    }
+    p.set(CommonParams.FQ, fq.append(')').toString());
+  }
+
+  private QueryResponse query(ModifiableSolrParams p) {
+    QueryRequest request = new QueryRequest(p, SolrRequest.METHOD.POST); // long filters fit in a body
+    QueryResponse response = new QueryResponse(nodes.request(request, collection), nodes);
+    return response;
+  }
+
+  private static Document document(SolrDocument d) {
+    List<String> labels = new ArrayList<>();
+    Collection<Object> values = d.getFieldValues(LABELS);
+    if (values != null) {
+      values.forEach(v -> labels.add(v.toString()));
+    }
+    Object split = d.getFieldValue(SPLIT);
+    Object title = d.getFieldValue(TITLE);
+    Object text = d.getFieldValue(TEXT);
+    return new Document((String) d.getFieldValue(ID), title == null ? "" : title.toString(),
+        text == null ? "" : text.toString(), labels, split == null ? Split.TRAIN : Split.parse(split.toString()));
+  }
+
+  /** The code of a document: hex from the index's docValues, or as sent when a real-time get reads the update log. */
+  private BitCode code(SolrDocument d) {
+    Object value = d.getFieldValue(CODE);
+    if (value instanceof String hex) {
+      return BitCode.fromHex(hex, bits);
+    }
+    if (value instanceof byte[] b) {
+      return BitCode.fromBytes(bits, b, 0, b.length);
+    }
+    if (value instanceof ByteBuffer b && b.hasArray()) {
+      return BitCode.fromBytes(bits, b.array(), b.arrayOffset() + b.position(), b.remaining());
+    }
+    throw new BackendRejectedException(422, "Solr document '" + d.getFieldValue(ID) + "' in collection " + collection
+        + " has no code (field '" + CODE + "')", null);
+  }
+
+  @Override
+  public void close() {
+    nodes.close();
+  }
+}

@@ -1,0 +1,161 @@
+package io.semhash.solrcloud;
+
+import io.semhash.backend.BackendRejectedException;
+import io.semhash.codes.BitCode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.request.schema.SchemaRequest;
+import org.apache.solr.client.solrj.response.schema.SchemaResponse;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.ContentStreamBase;
+import org.apache.solr.common.util.NamedList;
+
+/**
+ * Making and checking semhash collections: the configset shipped in the core jar (the one in
+ * {@code scale/solr/configset}), uploaded under {@value #CONFIGSET}; a collection created from it
+ * with the code length as the collection property {@code semhash.bits}; and the check a backend
+ * makes before it serves a collection (it exists, its {@code code} field is the plugin's field
+ * type, the {@code hamming} parser answers).
+ */
+public final class SolrCollections {
+  /** The configset's name in the cluster. */
+  public static final String CONFIGSET = "semhash";
+  private static final String RESOURCES = "/solr-configset/conf/";
+  private static final List<String> FILES = List.of("schema.xml", "solrconfig.xml");
+  private static final String FIELD_TYPE_CLASS = "io.semhash.solr.HammingCodeField";
+
+  private SolrCollections() {}
+
+  /** The collections of the cluster. */
+  public static List<String> list(SolrNodes nodes) {
+    try {
+      return CollectionAdminRequest.listCollections(nodes);
+    } catch (IOException | SolrServerException e) {
+      throw new UncheckedIOException(new IOException(e.getMessage(), e)); // not thrown: SolrNodes throws unchecked
+    }
+  }
+
+  /**
+   * Uploads the configset unless the cluster has one of its name already (put there by {@code
+   * LocalCluster} or an operator's {@code bin/solr zk upconfig}, which Solr trusts; an upload
+   * through the API may not replace a trusted one) and creates {@code collection} of
+   * {@code shards} shards with {@code replicas} replicas each for {@code bits}-bit codes; returns
+   * once every replica is active, as the Collections API does.
+   *
+   * @throws IllegalArgumentException when the collection exists already
+   */
+  public static void create(SolrNodes nodes, String collection, int shards, int replicas, int bits) {
+    BitCode.checkBits(bits);
+    if (shards < 1 || replicas < 1) {
+      throw new IllegalArgumentException("shards and replicas must be at least 1, got " + shards + " and " + replicas);
+    }
+    if (list(nodes).contains(collection)) {
+      throw new IllegalArgumentException("collection '" + collection + "' exists already; delete it first"
+          + " (Collections API action=DELETE) or choose another name");
+    }
+    if (!configsets(nodes).contains(CONFIGSET)) {
+      ConfigSetAdminRequest.Upload upload = new ConfigSetAdminRequest.Upload();
+      upload.setConfigSetName(CONFIGSET);
+      upload.setUploadStream(new ContentStreamBase.ByteArrayStream(configsetZip(), CONFIGSET + ".zip", "application/zip"));
+      nodes.request(upload, null);
+    }
+    CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(collection, CONFIGSET, shards, replicas)
+        .withProperty("semhash.bits", Integer.toString(bits));
+    create.setWaitForFinalState(true);
+    nodes.request(create, null);
+  }
+
+  /** The configsets of the cluster. */
+  static List<String> configsets(SolrNodes nodes) {
+    NamedList<Object> r = nodes.request(new ConfigSetAdminRequest.List(), null);
+    List<String> names = new ArrayList<>();
+    if (r.get("configSets") instanceof List<?> l) {
+      l.forEach(n -> names.add(n.toString()));
+    }
+    return names;
+  }
+
+  /** The configset's files, zipped as the Configsets API takes them. */
+  static byte[] configsetZip() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (String name : FILES) {
+        try (InputStream in = SolrCollections.class.getResourceAsStream(RESOURCES + name)) {
+          if (in == null) {
+            throw new IllegalStateException("the core jar lacks the Solr configset file " + RESOURCES + name);
+          }
+          zip.putNextEntry(new ZipEntry(name));
+          in.transferTo(zip);
+          zip.closeEntry();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Checks that {@code collection} exists and was made from semhash's configset with the plugin
+   * installed; returns its code length.
+   *
+   * @throws IllegalArgumentException naming what is missing
+   */
+  public static int check(SolrNodes nodes, String collection) {
+    if (!list(nodes).contains(collection)) {
+      throw new IllegalArgumentException("SolrCloud at " + nodes.nodes() + " has no collection '" + collection
+          + "' (its collections: " + list(nodes) + "); semhash solr-load creates one");
+    }
+    Map<String, Object> field;
+    try {
+      SchemaResponse.FieldResponse r = new SchemaRequest.Field(SolrCloudBackend.CODE).process(nodes, collection);
+      field = r.getField();
+    } catch (BackendRejectedException e) {
+      throw withoutPlugin(collection, "it has no field '" + SolrCloudBackend.CODE + "'", e);
+    } catch (IOException | SolrServerException e) {
+      throw new UncheckedIOException(new IOException(e.getMessage(), e));
+    }
+    String typeName = String.valueOf(field.get("type"));
+    Map<String, Object> type;
+    try {
+      type = new SchemaRequest.FieldType(typeName).process(nodes, collection).getFieldType().getAttributes();
+    } catch (IOException | SolrServerException e) {
+      throw new UncheckedIOException(new IOException(e.getMessage(), e));
+    }
+    String typeClass = String.valueOf(type.get("class"));
+    if (!FIELD_TYPE_CLASS.equals(typeClass)) {
+      throw withoutPlugin(collection, "its field '" + SolrCloudBackend.CODE + "' is of class " + typeClass + ", not "
+          + FIELD_TYPE_CLASS, null);
+    }
+    Object bits = type.get("bits");
+    if (bits == null) {
+      throw withoutPlugin(collection, "its code field type does not report its length (an older semhash-solr jar?)", null);
+    }
+    int n = Integer.parseInt(bits.toString());
+    ModifiableSolrParams probe = new ModifiableSolrParams();
+    probe.set("q", "{!hamming f=" + SolrCloudBackend.CODE + " k=1}" + BitCode.zeros(n).toHex());
+    probe.set("rows", 0);
+    try {
+      nodes.request(new QueryRequest(probe), collection);
+    } catch (BackendRejectedException e) {
+      throw withoutPlugin(collection, "its 'hamming' query parser failed: " + e.getMessage(), e);
+    }
+    return n;
+  }
+
+  private static IllegalArgumentException withoutPlugin(String collection, String what, Exception cause) {
+    return new IllegalArgumentException("collection '" + collection + "' is not a semhash collection: " + what
+        + "; create it from semhash's configset with the semhash-solr plugin installed (semhash solr-load)", cause);
+  }
+}
