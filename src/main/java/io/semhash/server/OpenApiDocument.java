@@ -155,6 +155,12 @@ final class OpenApiDocument {
         "bits", Map.of("type", "integer"),
         "probabilities", Map.of("type", "array", "items", Map.of("type", "number", "minimum", 0, "maximum", 1))),
         List.of("hex", "bits", "probabilities")));
+    Map<String, Object> meanCoherence = obj(ordered(
+        "words", Map.of("type", "integer"),
+        "contrast", Map.of("type", "number", "nullable", true),
+        "decoder", Map.of("type", "number", "nullable", true),
+        "random_frequent", Map.of("type", "number", "nullable", true)), List.of("words"));
+    meanCoherence.put("nullable", true); // no model, or an index built before it was kept
     s.put("Stats", obj(ordered(
         "documents", Map.of("type", "integer"),
         "default_mode", Map.of("type", "string"),
@@ -169,7 +175,8 @@ final class OpenApiDocument {
             "k", Map.of("type", "integer"), "precision", Map.of("type", "number")), List.of("k", "precision"))),
         "distances", Map.of("type", "array", "items", obj(ordered(
             "distance", Map.of("type", "integer"), "count", Map.of("type", "integer")), List.of("distance", "count"))),
-        "labels", Map.of("type", "object", "additionalProperties", Map.of("type", "integer"))),
+        "labels", Map.of("type", "object", "additionalProperties", Map.of("type", "integer")),
+        "coherence", meanCoherence),
         List.of("documents", "default_mode", "labels")));
     Map<String, Object> explainedBit = obj(ordered(
         "bit", Map.of("type", "integer"),
