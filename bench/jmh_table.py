@@ -11,6 +11,7 @@ import sys
 # class -> (what identifies the anchor row: ("method", name) or ("param", name, value))
 ANCHORS = {
     "HammingKnnBenchmark": ("method", "naive"),
+    "SymbolKnnBenchmark": ("method", "binaryScan"),
     "BitCodeDistanceBenchmark": ("method", "packedWords"),
     "SparseEncoderBenchmark": ("method", "textOnly"),
     "ZgrEstimatorBenchmark": ("param", "estimator", "st"),

@@ -1,6 +1,7 @@
 package io.semhash.backend;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
 import io.semhash.corpus.Document;
 import java.io.Closeable;
 import java.util.Collection;
@@ -19,8 +20,9 @@ import java.util.function.Consumer;
  * <p>Contract for implementations:
  *
  * <ul>
- *   <li>Ranking by Hamming distance is exact; ties go to the document stored first, so a page is
- *       reproducible.
+ *   <li>Ranking by distance is exact: Hamming distance for binary codes, symbol distance (groups
+ *       whose classes differ) for categorical ones ({@link #shape()}); ties go to the document
+ *       stored first, so a page is reproducible.
  *   <li>Each call sees one consistent state: every code it finds has its document.
  *   <li>{@link #put} and {@link #delete} are durable when they return.
  *   <li>Label filters are applied during the search, not after it: a page is full whenever enough
@@ -33,6 +35,9 @@ public interface SearchBackend extends Closeable {
   /** Length of the stored codes. */
   int bits();
 
+  /** Shape of the stored codes; distances and radii count its groups (bits, for binary codes). */
+  CodeShape shape();
+
   /** Documents stored. */
   long count();
 
@@ -40,13 +45,13 @@ public interface SearchBackend extends Closeable {
   Map<String, Long> labelCounts();
 
   /**
-   * The documents ranked {@code offset .. offset + k - 1} by Hamming distance to {@code query};
+   * The documents ranked {@code offset .. offset + k - 1} by distance to {@code query};
    * the total is the number of documents the filter admits.
    */
   CodeMatches nearest(BitCode query, int offset, int k, Collection<String> labels);
 
   /**
-   * Documents within Hamming distance {@code radius} of {@code query}, ranked as {@link
+   * Documents within distance {@code radius} (bits, or symbols) of {@code query}, ranked as {@link
    * #nearest}; the page is {@code offset .. offset + k - 1} and the total counts every document
    * within the radius.
    */

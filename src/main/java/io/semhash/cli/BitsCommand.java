@@ -5,6 +5,7 @@ import io.semhash.corpus.Corpus;
 import io.semhash.corpus.Split;
 import io.semhash.corpus.Document;
 import io.semhash.explain.BitContrast;
+import io.semhash.explain.CodeFeatures;
 import io.semhash.explain.BitHealth;
 import io.semhash.explain.BitMeaning;
 import io.semhash.explain.BitMeanings;
@@ -77,6 +78,7 @@ final class BitsCommand implements Callable<Integer> {
     }
     HashingModel model = HashingModel.load(modelDir);
     BitMeanings meanings = BitMeanings.of(model.weights(), model.vectorizer().vocabulary());
+    CodeFeatures features = CodeFeatures.of(model); // bits, or one feature per (group, class) of a categorical code
     BitHealth h = null;
     Coherence coherence = null;
     if (health || rank.equals("contrast")) {
@@ -85,9 +87,9 @@ final class BitsCommand implements Callable<Integer> {
       List<Document> docs = corpus.documents();
       List<SparseVector> counts = docs.parallelStream().map(d -> model.vectorizer().counts(d.fullText())).toList();
       List<BitCode> codes = counts.parallelStream()
-          .map(c -> model.encoder().code(model.input(c))).toList();
+          .map(c -> features.of(model.encoder().code(model.input(c)))).toList();
       if (health) {
-        h = BitHealth.of(model.bits(), IntStream.range(0, docs.size())
+        h = BitHealth.of(features.count(), IntStream.range(0, docs.size())
             .filter(i -> docs.get(i).split() == Split.TRAIN).mapToObj(codes::get).toList());
       }
       if (rank.equals("contrast")) { // over every document, as an index built from the corpus stores them
@@ -102,13 +104,23 @@ final class BitsCommand implements Callable<Integer> {
     if (json) {
       out.println(ApiJson.pretty(report));
     } else {
-      out.printf(Locale.ROOT, "%d bits, estimator %s; words when the bit is on (by %s | by change in probability)%n",
-          report.bits(), model.manifest().options().estimator(),
-          rank.equals("contrast") ? "contrast of the documents with the bit on and off" : "weight");
+      int classes = features.shape().classes();
+      if (features.oneHot()) {
+        out.printf(Locale.ROOT, "%d groups x %d classes, estimator %s; words of each class g.c (by %s | by change in"
+            + " probability)%n", features.shape().groups(), classes, model.manifest().options().estimator(),
+            rank.equals("contrast") ? "contrast of the documents in the class and the rest" : "weight");
+      } else {
+        out.printf(Locale.ROOT, "%d bits, estimator %s; words when the bit is on (by %s | by change in probability)%n",
+            report.bits(), model.manifest().options().estimator(),
+            rank.equals("contrast") ? "contrast of the documents with the bit on and off" : "weight");
+      }
       for (BitMeaning m : report.meanings()) {
         String rate = h == null ? "" : String.format(Locale.ROOT, "%5.1f%% %-4s ", 100 * h.onRate()[m.bit()],
-            h.dead().contains(m.bit()) ? "dead" : "");
-        out.printf(Locale.ROOT, "%3d  %s%s | %s%n", m.bit(), rate, terms(m.on()), terms(m.onByProbability()));
+            h.dead().contains(m.bit()) ? (features.oneHot() ? "unused" : "dead") : "");
+        String name = features.oneHot()
+            ? String.format(Locale.ROOT, "%5s", (m.bit() / classes) + "." + (m.bit() % classes))
+            : String.format(Locale.ROOT, "%3d", m.bit());
+        out.printf(Locale.ROOT, "%s  %s%s | %s%n", name, rate, terms(m.on()), terms(m.onByProbability()));
       }
       if (coherence != null) {
         out.printf(Locale.ROOT, "NPMI coherence of the top %d words, mean over bits: contrast %s, decoder %s,"

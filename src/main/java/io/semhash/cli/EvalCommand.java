@@ -58,9 +58,11 @@ final class EvalCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "bits: %d dead (on for < 1%% or > 99%% of the database), %d redundant (|correlation| > 0.9 with a lower bit)%n",
           report.deadBits(), report.redundantBits());
       Coherence c = report.coherence();
-      out.printf(Locale.ROOT, "bit words: mean NPMI coherence of the top %d over the test documents: contrast %s, decoder %s,"
+      if (c != null) {
+        out.printf(Locale.ROOT, "bit words: mean NPMI coherence of the top %d over the test documents: contrast %s, decoder %s,"
           + " random frequent words %.4f%n", c.words(), fourDecimals(c.contrast()), fourDecimals(c.decoder()),
-          c.randomFrequent());
+            c.randomFrequent());
+      }
     }
     out.flush();
     return 0;

@@ -1,6 +1,7 @@
 package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
+import io.semhash.model.CodeSpec;
 import io.semhash.model.TrainingOptions;
 import io.semhash.training.ParallelSlices;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +18,20 @@ final class ModelArgs {
   @Option(names = "--bits", descriptionKey = "model.bits", paramLabel = "N", description = "code length, 8..1024 (default: ${DEFAULT-VALUE})")
   int bits;
 
-  @Option(names = "--estimator", descriptionKey = "model.estimator", paramLabel = "E", description = "zgr | st | darn | gs | stgs | grmc (default: ${DEFAULT-VALUE})")
+  @Option(names = "--estimator", descriptionKey = "model.estimator", paramLabel = "E", description = "zgr | st | darn | gs | stgs | grmc; categorical codes: zgr | st | stgs | grmc (default: ${DEFAULT-VALUE})")
   String estimator;
+
+  @Option(names = "--code", descriptionKey = "model.code", paramLabel = "T",
+      description = "binary | categorical (groups of classes, one class per group) (default: ${DEFAULT-VALUE})")
+  String code;
+
+  @Option(names = "--groups", descriptionKey = "model.groups", paramLabel = "M",
+      description = "symbols of a categorical code; 0 = bits / log2 classes (default: ${DEFAULT-VALUE})")
+  int groups;
+
+  @Option(names = "--classes", descriptionKey = "model.classes", paramLabel = "C",
+      description = "classes per symbol of a categorical code, a power of two in [2, 256] (default: ${DEFAULT-VALUE})")
+  int classes;
 
   @Option(names = "--tau", descriptionKey = "model.tau", paramLabel = "T", description = "temperature of gs, stgs and grmc, > 0 (default: ${DEFAULT-VALUE})")
   double tau;
@@ -99,8 +112,20 @@ final class ModelArgs {
   /** The training options: the flags, with the settings that have no flag from {@code model.*}. */
   TrainingOptions options(SemhashConfig config) {
     SemhashConfig.Model m = config.model();
-    return new SemhashConfig.Model(bits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
+    if (CodeSpec.BINARY.equals(code)) {
+      for (String flag : new String[] {"--groups", "--classes"}) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+          throw new IllegalArgumentException(flag + " describes a categorical code; add --code categorical");
+        }
+      }
+    }
+    int storedBits = bits;
+    if (CodeSpec.CATEGORICAL.equals(code) && groups > 0 && !spec.commandLine().getParseResult().hasMatchedOption("--bits")) {
+      // --groups M --classes C alone: the bits follow
+      storedBits = groups * Integer.numberOfTrailingZeros(Math.max(1, classes));
+    }
+    return new SemhashConfig.Model(storedBits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
         neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction,
-        inputDropout, neighbourLoss, seed, m.validationFraction(), patience, threads).options();
+        inputDropout, neighbourLoss, seed, m.validationFraction(), patience, threads, code, groups, classes).options();
   }
 }

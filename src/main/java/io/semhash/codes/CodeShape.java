@@ -47,8 +47,14 @@ public record CodeShape(int groups, int classes) {
     }
   }
 
-  /** The binary shape of {@code bits} bits: {@code bits} groups of two classes. */
+  /**
+   * The binary shape of {@code bits} bits: {@code bits} groups of two classes.
+   *
+   * @throws IllegalArgumentException naming the length and the allowed range ({@link
+   *     BitCode#checkBits})
+   */
   public static CodeShape binary(int bits) {
+    BitCode.checkBits(bits);
     return new CodeShape(bits, MIN_CLASSES);
   }
 
@@ -110,6 +116,33 @@ public record CodeShape(int groups, int classes) {
     return BitCode.of(bits(), words);
   }
 
+  /** Length of the one-hot form, {@code groups * classes} bits. */
+  public int oneHotBits() {
+    return groups * classes;
+  }
+
+  /**
+   * The one-hot form of {@code code}: bit {@code g * classes + c} set when group {@code g} holds
+   * class {@code c}, one bit per (group, class), what a categorical model's decoder reads. Its
+   * Hamming distance is twice the symbol distance; what is said of a bit of it (its on-rate, its
+   * words) is said of a class of a group.
+   *
+   * @throws IllegalArgumentException if the form would be longer than {@value BitCode#MAX_BITS} bits
+   */
+  public BitCode oneHot(BitCode code) {
+    checkCode(code);
+    if (oneHotBits() > BitCode.MAX_BITS) {
+      throw new IllegalArgumentException("the one-hot form of " + groups + " groups x " + classes + " classes takes "
+          + oneHotBits() + " bits, more than " + BitCode.MAX_BITS);
+    }
+    long[] words = new long[BitCode.wordsFor(oneHotBits())];
+    for (int g = 0; g < groups; g++) {
+      int bit = g * classes + classOf(code, g);
+      words[bit >>> 6] |= 1L << (bit & 63);
+    }
+    return BitCode.of(oneHotBits(), words);
+  }
+
   /** The number of groups whose classes differ between {@code a} and {@code b}. */
   public int symbolDistance(BitCode a, BitCode b) {
     checkCode(a);
@@ -134,6 +167,16 @@ public record CodeShape(int groups, int classes) {
     if (group < 0 || group >= groups) {
       throw new IllegalArgumentException("group must be in [0, " + groups + "), got " + group);
     }
+  }
+
+  /**
+   * The shape in words, for messages: {@code "binary 64-bit"} or {@code "categorical 32 groups x
+   * 4 classes (64 bits)"}.
+   */
+  public String description() {
+    return isBinary()
+        ? "binary " + bits() + "-bit"
+        : "categorical " + groups + " groups x " + classes + " classes (" + bits() + " bits)";
   }
 
   @Override

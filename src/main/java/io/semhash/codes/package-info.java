@@ -1,7 +1,10 @@
 /**
  * Packed bit codes and their Hamming distance: {@link io.semhash.codes.BitCode} (one code, with
  * the project's bit order and hex form) and {@link io.semhash.codes.CodeArray} (many codes in one
- * {@code long[]}).
+ * {@code long[]}); code shapes, the categorical reading of the same bits ({@link
+ * io.semhash.codes.CodeShape}: groups of log2 C bits), their symbol distance ({@link
+ * io.semhash.codes.SymbolDistance}, the packed kernel) and how manifests record them ({@link
+ * io.semhash.codes.ManifestCode}).
  *
  * <p>May use: nothing of the project. Must not use: text, models, indexes; codes are plain bits.
  */

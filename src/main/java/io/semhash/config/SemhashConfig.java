@@ -2,7 +2,9 @@ package io.semhash.config;
 
 import io.semhash.corpus.CorpusOptions;
 import io.semhash.estimator.BinaryEstimators;
+import io.semhash.estimator.CategoricalEstimators;
 import io.semhash.estimator.EstimatorParams;
+import io.semhash.model.CodeSpec;
 import io.semhash.model.TrainingOptions;
 import io.semhash.text.VocabularyOptions;
 
@@ -17,7 +19,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
     return new SemhashConfig(
         new Corpus(0.2, false),
         new Text(10_000, 3, 0.8, true),
-        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, "tfidf", 0.0, 0.0, "squared", 42L, 0.1, 5, 0),
+        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, "tfidf", 0.0, 0.0, "squared", 42L, 0.1, 5, 0, CodeSpec.BINARY, 0, 16),
         new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0));
   }
 
@@ -63,6 +65,9 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
    * @param patience epochs without a better validation P@100 before training stops
    * @param threads threads of the training step's Java loops, 0 for one per core; the model does
    *     not depend on it (same seed, same model on any number)
+   * @param code {@code binary} or {@code categorical} (see {@code io.semhash.model.CodeSpec})
+   * @param groups symbols of a categorical code, 0 for bits / log2 classes
+   * @param classes classes per symbol of a categorical code, a power of two in [2, 256]
    */
   public record Model(
       int bits,
@@ -85,16 +90,26 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       long seed,
       double validationFraction,
       int patience,
-      int threads) {
+      int threads,
+      String code,
+      int groups,
+      int classes) {
 
     /**
      * The training options these settings give, validated (there, and the estimator with its τ and
      * K here), naming the bad one.
      */
     public TrainingOptions options() {
-      BinaryEstimators.byName(estimator, new EstimatorParams(tau, samples));
+      CodeSpec spec = CodeSpec.of(code, bits, groups, classes);
+      EstimatorParams params = new EstimatorParams(tau, samples);
+      if (spec.categorical()) {
+        CategoricalEstimators.byName(estimator, params);
+      } else {
+        BinaryEstimators.byName(estimator, params);
+      }
       return new TrainingOptions(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
-          neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate, batchSize, epochs, patience, validationFraction, seed);
+          neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
+          learningRate, batchSize, epochs, patience, validationFraction, seed, spec);
     }
   }
 

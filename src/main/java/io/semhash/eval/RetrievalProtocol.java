@@ -1,6 +1,7 @@
 package io.semhash.eval;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
 import java.util.ArrayList;
@@ -93,6 +94,18 @@ public final class RetrievalProtocol {
   public static RetrievalScores hamming(Sides<BitCode> sides, int k) {
     int kk = cutOff(sides, k);
     return RetrievalScores.of(HammingRanking.rank(sides.database(), sides.queries(), kk), sides.relevance(), kk);
+  }
+
+  /**
+   * Scores the database codes of {@code shape} ranked by symbol distance to each query code (the
+   * Hamming distance for a binary shape), cut at k.
+   */
+  public static RetrievalScores codes(Sides<BitCode> sides, CodeShape shape, int k) {
+    if (shape.bitsPerGroup() == 1) {
+      return hamming(sides, k);
+    }
+    int kk = cutOff(sides, k);
+    return RetrievalScores.of(SymbolRanking.rank(shape, sides.database(), sides.queries(), kk), sides.relevance(), kk);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.semhash.index;
 
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeArray;
+import io.semhash.codes.CodeShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.roaringbitmap.RoaringBitmap;
@@ -15,13 +16,18 @@ abstract class AbstractHammingIndex implements HammingIndex {
 
   final Object writeLock = new Object();
   final CodeStore store;
+  final CodeShape shape;
   final int bits;
   final int wpc;
+  /** Largest distance between two codes: the number of groups (bits, for binary codes). */
+  final int groups;
 
   AbstractHammingIndex(CodeStore store) {
     this.store = store;
+    this.shape = store.shape;
     this.bits = store.bits;
     this.wpc = store.wpc;
+    this.groups = shape.groups();
   }
 
   /** The current snapshot. */
@@ -45,6 +51,11 @@ abstract class AbstractHammingIndex implements HammingIndex {
   @Override
   public final int bits() {
     return bits;
+  }
+
+  @Override
+  public final CodeShape shape() {
+    return shape;
   }
 
   @Override
@@ -125,14 +136,15 @@ abstract class AbstractHammingIndex implements HammingIndex {
     if (k < 1 || k > MAX_K) {
       throw new IllegalArgumentException("k = " + k + " is outside the allowed range [1, " + MAX_K + "]");
     }
-    return search(snapshotForSearch(), query, k, bits, filter);
+    return search(snapshotForSearch(), query, k, groups, filter);
   }
 
   @Override
   public final SearchResult radius(long[] query, int r, RoaringBitmap filter, int limit) {
     checkQuery(query);
-    if (r < 0 || r > bits) {
-      throw new IllegalArgumentException("radius r = " + r + " is outside the allowed range [0, " + bits + "]");
+    if (r < 0 || r > groups) {
+      throw new IllegalArgumentException("radius r = " + r + " is outside the allowed range [0, " + groups + "]"
+          + (shape.isBinary() ? "" : " (symbols of a " + shape + " code)"));
     }
     if (limit < 1) {
       throw new IllegalArgumentException(
@@ -169,7 +181,7 @@ abstract class AbstractHammingIndex implements HammingIndex {
       }
       oldToNew[id] = next++;
     }
-    AbstractHammingIndex fresh = sameKind(new CodeStore(bits, null, 0, words, live, new RoaringBitmap()));
+    AbstractHammingIndex fresh = sameKind(new CodeStore(shape, null, 0, words, live, new RoaringBitmap()));
     return new Compaction(fresh, oldToNew);
   }
 
@@ -188,7 +200,8 @@ abstract class AbstractHammingIndex implements HammingIndex {
   final void checkLength(int codeBits) {
     if (codeBits != bits) {
       throw new IllegalArgumentException(
-          "code has " + codeBits + " bits, this index holds " + bits + "-bit codes");
+          "code has " + codeBits + " bits, this index holds " + bits + "-bit codes"
+              + (shape.isBinary() ? "" : " (" + shape + ")"));
     }
   }
 
@@ -199,6 +212,6 @@ abstract class AbstractHammingIndex implements HammingIndex {
   @Override
   public String toString() {
     Snapshot s = snapshot();
-    return getClass().getSimpleName() + "[bits=" + bits + ", size=" + s.size() + ", live=" + s.liveCount() + "]";
+    return getClass().getSimpleName() + "[shape=" + shape + ", bits=" + bits + ", size=" + s.size() + ", live=" + s.liveCount() + "]";
   }
 }

@@ -1,6 +1,8 @@
 package io.semhash.index;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
+import io.semhash.codes.SymbolDistance;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.roaringbitmap.RoaringBitmap;
@@ -13,6 +15,8 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class CodeStore {
 
+  final CodeShape shape;
+  final SymbolDistance symbols;
   final int bits;
   final int wpc;
   private final ByteBuffer mapped;
@@ -21,13 +25,14 @@ final class CodeStore {
   private int size;
   private RoaringBitmap deleted;
 
-  CodeStore(int bits) {
-    this(bits, null, 0, new long[0], 0, new RoaringBitmap());
+  CodeStore(CodeShape shape) {
+    this(shape, null, 0, new long[0], 0, new RoaringBitmap());
   }
 
-  CodeStore(int bits, ByteBuffer mapped, int mappedCount, long[] heap, int size, RoaringBitmap deleted) {
-    BitCode.checkBits(bits);
-    this.bits = bits;
+  CodeStore(CodeShape shape, ByteBuffer mapped, int mappedCount, long[] heap, int size, RoaringBitmap deleted) {
+    this.shape = shape;
+    this.symbols = SymbolDistance.of(shape);
+    this.bits = shape.bits();
     this.wpc = BitCode.wordsFor(bits);
     this.mapped = mapped;
     this.mappedCount = mappedCount;
@@ -37,7 +42,7 @@ final class CodeStore {
   }
 
   Snapshot snapshot() {
-    return new Snapshot(bits, wpc, mapped, mappedCount, heap, size, deleted);
+    return new Snapshot(symbols, bits, wpc, mapped, mappedCount, heap, size, deleted);
   }
 
   /** Appends one validated code and returns its id. */

@@ -2,6 +2,7 @@ package io.semhash.index;
 
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeArray;
+import io.semhash.codes.CodeShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.roaringbitmap.RoaringBitmap;
@@ -10,6 +11,14 @@ import org.roaringbitmap.RoaringBitmap;
  * An exact Hamming-distance index over binary codes of one length, addressed by dense internal
  * int ids assigned in insertion order (0, 1, 2, ...). Mapping external document ids to these is
  * the caller's job.
+ *
+ * <p><b>Code shapes.</b> An index holds codes of one {@link CodeShape}, binary unless created with
+ * another. For a categorical shape (m groups of C classes, log2 C bits each) the distance is the
+ * symbol distance, the number of groups whose classes differ, and every distance, radius and
+ * bound below is counted in symbols, in [0, m]; for the binary shape symbols are bits and the
+ * distance is the Hamming distance. Codes are stored and passed packed as the shape lays them out
+ * ({@link CodeShape}); the index checks their length, not what their bits mean: a caller holding
+ * codes of another shape of the same length has to check the shape ({@link #shape()}).
  *
  * <p><b>Results.</b> {@link #knn} and {@link #radius} return exactly what a brute-force scan over
  * the live codes returns: hits sorted by (distance, id), so ties are broken by insertion order and
@@ -21,7 +30,7 @@ import org.roaringbitmap.RoaringBitmap;
  * search works on an immutable snapshot taken when it starts and sees every write that completed
  * before it, none that started after, and never a partial one.
  *
- * <p><b>Limits.</b> {@code k} for k-NN is in [1, {@value #MAX_K}]; a radius is in [0, bits]; a
+ * <p><b>Limits.</b> {@code k} for k-NN is in [1, {@value #MAX_K}]; a radius is in [0, groups] ([0, bits] for binary codes); a
  * radius query's {@code limit} is in [1, {@link Integer#MAX_VALUE}]. Violations, and codes of the
  * wrong length, throw {@link IllegalArgumentException} naming the value and the allowed range.
  */
@@ -36,6 +45,11 @@ public interface HammingIndex {
    */
   static HammingIndex create(int bits) {
     return MultiIndexHashingIndex.create(bits);
+  }
+
+  /** As {@link #create(int)}, for codes of {@code shape}, searched by symbol distance. */
+  static HammingIndex create(CodeShape shape) {
+    return MultiIndexHashingIndex.create(shape, MultiIndexHashingIndex.Options.DEFAULT);
   }
 
   /** Loads an index saved with {@link #save}, reading the codes onto the heap. */
@@ -61,6 +75,9 @@ public interface HammingIndex {
 
   /** Code length in bits. */
   int bits();
+
+  /** The shape of the codes: binary, or groups of classes searched by symbol distance. */
+  CodeShape shape();
 
   /** Number of ids assigned so far (deleted ones included); the next id to be assigned. */
   int size();
@@ -103,7 +120,7 @@ public interface HammingIndex {
   }
 
   /**
-   * Live codes within Hamming distance {@code r} of {@code query} allowed by {@code filter} (null:
+   * Live codes within distance {@code r} (bits, or symbols for categorical codes) of {@code query} allowed by {@code filter} (null:
    * all), sorted by (distance, id); when more than {@code limit} qualify, the first {@code limit}
    * in that order.
    */

@@ -1,6 +1,7 @@
 package io.semhash.index;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -25,11 +26,16 @@ import org.roaringbitmap.RoaringBitmap;
  *
  * <ul>
  *   <li>{@code MANIFEST}: text, {@code key=value} lines: {@code format=semhash-hamming-index},
- *       {@code version=1}, kind, bits, size, substrings, generation, the names and lengths of the
- *       two data files, and last a CRC32C of everything before it. It is written last and renamed
- *       into place atomically, so it is the commit point of a save.
+ *       {@code version}, kind, bits, size, substrings, generation, the names and lengths of the
+ *       two data files, for categorical codes their shape ({@code code.type=categorical}, {@code
+ *       code.groups}, {@code code.classes}), and last a CRC32C of everything before it. Binary
+ *       indexes are written as version 1, without the shape, as before categorical codes
+ *       existed; categorical ones as version 2, so a reader that knows only binary codes refuses
+ *       them instead of measuring their symbols in bits. A version 1 manifest is binary. The
+ *       manifest is written last and renamed into place atomically, so it is the commit point of a
+ *       save.
  *   <li>{@code codes-G.bin}: a 64-byte header (magic {@code SEMHCODE}, version, bits, words per
- *       code, count), the codes as little-endian longs (the bit order of docs/ARCHITECTURE.md), so the data starts
+ *       code, classes per group or 0 for binary codes, count), the codes as little-endian longs (the bit order of docs/ARCHITECTURE.md), so the data starts
  *       8-byte aligned and can be memory-mapped as is, then an 8-byte trailer: CRC32C of header and
  *       data, and magic {@code SHND}.
  *   <li>{@code deleted-G.bin}: a 32-byte header (magic {@code SEMHTOMB}, version, size, payload
@@ -44,6 +50,10 @@ final class IndexFiles {
 
   static final String FORMAT = "semhash-hamming-index";
   static final int VERSION = 1;
+  /** The manifest version of categorical indexes: version 1 and the code shape. */
+  static final int CATEGORICAL_VERSION = 2;
+  /** Version of the code and tombstone files. */
+  private static final int FILE_VERSION = 1;
   static final String MANIFEST = "MANIFEST";
   private static final byte[] CODES_MAGIC = "SEMHCODE".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TOMB_MAGIC = "SEMHTOMB".getBytes(StandardCharsets.US_ASCII);
@@ -67,8 +77,9 @@ final class IndexFiles {
     long deletedLength = writeDeleted(dir.resolve(deletedName), s);
     StringBuilder m = new StringBuilder();
     m.append("# semhash Hamming index; see io.semhash.index.IndexFiles\n");
+    CodeShape shape = s.shape();
     m.append("format=").append(FORMAT).append('\n');
-    m.append("version=").append(VERSION).append('\n');
+    m.append("version=").append(shape.isBinary() ? VERSION : CATEGORICAL_VERSION).append('\n');
     m.append("kind=").append(kind).append('\n');
     m.append("bits=").append(s.bits()).append('\n');
     m.append("size=").append(s.size()).append('\n');
@@ -78,6 +89,11 @@ final class IndexFiles {
     m.append("codes.length=").append(codesLength).append('\n');
     m.append("deleted=").append(deletedName).append('\n');
     m.append("deleted.length=").append(deletedLength).append('\n');
+    if (!shape.isBinary()) {
+      m.append("code.type=categorical\n");
+      m.append("code.groups=").append(shape.groups()).append('\n');
+      m.append("code.classes=").append(shape.classes()).append('\n');
+    }
     byte[] body = m.toString().getBytes(StandardCharsets.UTF_8);
     String text = m + "checksum=" + Integer.toHexString(crc(body)) + "\n";
     writeAtomically(dir.resolve(MANIFEST), ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
@@ -94,6 +110,33 @@ final class IndexFiles {
 
   static Loaded load(Path dir, boolean mmap) throws IOException {
     Path mf = dir.resolve(MANIFEST);
+    Properties p = readManifest(mf);
+    String kind = p.getProperty("kind");
+    if (!HammingScanIndex.KIND.equals(kind) && !MultiIndexHashingIndex.KIND.equals(kind)) {
+      throw new CorruptIndexException(mf, "unknown index kind '" + kind + "' (expected scan or mih)");
+    }
+    CodeShape shape = shapeOf(mf, p);
+    int bits = shape.bits();
+    int size = intProp(mf, p, "size");
+    int substrings = intProp(mf, p, "substrings");
+    Path codes = dir.resolve(p.getProperty("codes", "codes.bin"));
+    Path deleted = dir.resolve(p.getProperty("deleted", "deleted.bin"));
+    checkLength(codes, longProp(mf, p, "codes.length"));
+    checkLength(deleted, longProp(mf, p, "deleted.length"));
+    RoaringBitmap tomb = readDeleted(deleted, size);
+    int wpc = BitCode.wordsFor(bits);
+    CodeStore store;
+    if (mmap) {
+      ByteBuffer data = mapCodes(codes, shape, wpc, size);
+      store = new CodeStore(shape, data, size, new long[0], size, tomb);
+    } else {
+      store = new CodeStore(shape, null, 0, readCodes(codes, shape, wpc, size), size, tomb);
+    }
+    return new Loaded(kind, substrings, store);
+  }
+
+  /** Reads the manifest and checks its format, version and checksum. */
+  private static Properties readManifest(Path mf) throws IOException {
     byte[] raw;
     try {
       raw = Files.readAllBytes(mf);
@@ -114,38 +157,43 @@ final class IndexFiles {
       throw new CorruptIndexException(mf, "format '" + format + "' is not a semhash Hamming index (expected '" + FORMAT + "')");
     }
     int version = intProp(mf, p, "version");
-    if (version != VERSION) {
-      throw new CorruptIndexException(mf, "format version " + version + " is not supported (expected " + VERSION + ")");
+    if (version != VERSION && version != CATEGORICAL_VERSION) {
+      throw new CorruptIndexException(mf, "format version " + version + " is not supported (expected "
+          + VERSION + " or " + CATEGORICAL_VERSION + ")");
     }
     if (!stored.equals(computed)) {
       throw new CorruptIndexException(mf, "checksum mismatch: stored " + stored + ", computed " + computed);
     }
-    String kind = p.getProperty("kind");
-    if (!HammingScanIndex.KIND.equals(kind) && !MultiIndexHashingIndex.KIND.equals(kind)) {
-      throw new CorruptIndexException(mf, "unknown index kind '" + kind + "' (expected scan or mih)");
-    }
+    return p;
+  }
+
+  /** The code shape a checked manifest records: binary in version 1, the code.* keys in version 2. */
+  private static CodeShape shapeOf(Path mf, Properties p) throws IOException {
     int bits = intProp(mf, p, "bits");
     try {
       BitCode.checkBits(bits);
     } catch (IllegalArgumentException e) {
       throw new CorruptIndexException(mf, e.getMessage());
     }
-    int size = intProp(mf, p, "size");
-    int substrings = intProp(mf, p, "substrings");
-    Path codes = dir.resolve(p.getProperty("codes", "codes.bin"));
-    Path deleted = dir.resolve(p.getProperty("deleted", "deleted.bin"));
-    checkLength(codes, longProp(mf, p, "codes.length"));
-    checkLength(deleted, longProp(mf, p, "deleted.length"));
-    RoaringBitmap tomb = readDeleted(deleted, size);
-    int wpc = BitCode.wordsFor(bits);
-    CodeStore store;
-    if (mmap) {
-      ByteBuffer data = mapCodes(codes, bits, wpc, size);
-      store = new CodeStore(bits, data, size, new long[0], size, tomb);
-    } else {
-      store = new CodeStore(bits, null, 0, readCodes(codes, bits, wpc, size), size, tomb);
+    if (intProp(mf, p, "version") == VERSION) {
+      return CodeShape.binary(bits);
     }
-    return new Loaded(kind, substrings, store);
+    String type = p.getProperty("code.type");
+    if (!"categorical".equals(type)) {
+      throw new CorruptIndexException(mf, "code.type='" + type + "': a version " + CATEGORICAL_VERSION
+          + " index holds categorical codes (expected code.type=categorical)");
+    }
+    CodeShape shape;
+    try {
+      shape = new CodeShape(intProp(mf, p, "code.groups"), intProp(mf, p, "code.classes"));
+    } catch (IllegalArgumentException e) {
+      throw new CorruptIndexException(mf, "code shape: " + e.getMessage());
+    }
+    if (shape.bits() != bits) {
+      throw new CorruptIndexException(mf, "code shape " + shape + " takes " + shape.bits() + " bits, the manifest says bits="
+          + bits);
+    }
+    return shape;
   }
 
   // ---- codes file
@@ -156,7 +204,8 @@ final class IndexFiles {
     int wpc = s.wpc();
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       ByteBuffer header = ByteBuffer.allocate(CODES_HEADER).order(ByteOrder.LITTLE_ENDIAN);
-      header.put(CODES_MAGIC).putInt(VERSION).putInt(s.bits()).putInt(wpc).putInt(0).putLong(s.size());
+      header.put(CODES_MAGIC).putInt(FILE_VERSION).putInt(s.bits()).putInt(wpc).putInt(headerClasses(s.shape()))
+          .putLong(s.size());
       header.clear();
       crc.update(header.duplicate());
       writeFully(ch, header);
@@ -179,7 +228,13 @@ final class IndexFiles {
     return Files.size(file);
   }
 
-  private static long[] readCodes(Path file, int bits, int wpc, int size) throws IOException {
+  /** The classes field of a code file's header: 0 for binary codes (as files before categorical codes have). */
+  private static int headerClasses(CodeShape shape) {
+    return shape.isBinary() ? 0 : shape.classes();
+  }
+
+  private static long[] readCodes(Path file, CodeShape shape, int wpc, int size) throws IOException {
+    int bits = shape.bits();
     long words = (long) size * wpc;
     if (words > Integer.MAX_VALUE - 16) {
       throw new CorruptIndexException(file, size + " codes of " + bits + " bits do not fit one Java array");
@@ -189,7 +244,7 @@ final class IndexFiles {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteBuffer header = ByteBuffer.allocate(CODES_HEADER).order(ByteOrder.LITTLE_ENDIAN);
       readFully(file, ch, header);
-      checkCodesHeader(file, header, bits, wpc, size);
+      checkCodesHeader(file, header, shape, wpc, size);
       crc.update(header.flip());
       ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
       int i = 0;
@@ -209,7 +264,7 @@ final class IndexFiles {
     return out;
   }
 
-  private static ByteBuffer mapCodes(Path file, int bits, int wpc, int size) throws IOException {
+  private static ByteBuffer mapCodes(Path file, CodeShape shape, int wpc, int size) throws IOException {
     long dataBytes = 8L * size * wpc;
     long fileBytes = CODES_HEADER + dataBytes + TRAILER;
     if (fileBytes > Integer.MAX_VALUE) {
@@ -221,22 +276,28 @@ final class IndexFiles {
     }
     map.order(ByteOrder.LITTLE_ENDIAN);
     ByteBuffer header = map.slice(0, CODES_HEADER).order(ByteOrder.LITTLE_ENDIAN);
-    checkCodesHeader(file, header, bits, wpc, size);
+    checkCodesHeader(file, header, shape, wpc, size);
     CRC32C crc = new CRC32C();
     crc.update(map.slice(0, (int) (CODES_HEADER + dataBytes)));
     checkTrailer(file, map.slice((int) (CODES_HEADER + dataBytes), TRAILER).order(ByteOrder.LITTLE_ENDIAN), crc);
     return map.slice(CODES_HEADER, (int) dataBytes).order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  private static void checkCodesHeader(Path file, ByteBuffer h, int bits, int wpc, int size) throws IOException {
+  private static void checkCodesHeader(Path file, ByteBuffer h, CodeShape shape, int wpc, int size) throws IOException {
+    int bits = shape.bits();
     byte[] magic = new byte[8];
     h.get(0, magic);
     if (!java.util.Arrays.equals(magic, CODES_MAGIC)) {
       throw new CorruptIndexException(file, "not a semhash code file: expected magic SEMHCODE, found '" + printable(magic) + "'");
     }
     int version = h.getInt(8);
-    if (version != VERSION) {
-      throw new CorruptIndexException(file, "format version " + version + " is not supported (expected " + VERSION + ")");
+    if (version != FILE_VERSION) {
+      throw new CorruptIndexException(file, "format version " + version + " is not supported (expected " + FILE_VERSION + ")");
+    }
+    int classes = h.getInt(20);
+    if (classes != headerClasses(shape)) {
+      throw new CorruptIndexException(file, "header says " + (classes == 0 ? "binary codes" : classes + " classes per group")
+          + ", the manifest " + (shape.isBinary() ? "binary codes" : "codes of shape " + shape + " (groups x classes)"));
     }
     int fb = h.getInt(12);
     int fw = h.getInt(16);
@@ -254,7 +315,7 @@ final class IndexFiles {
     s.deleted().serialize(new DataOutputStream(bytes));
     byte[] payload = bytes.toByteArray();
     ByteBuffer b = ByteBuffer.allocate(TOMB_HEADER + payload.length + TRAILER).order(ByteOrder.LITTLE_ENDIAN);
-    b.put(TOMB_MAGIC).putInt(VERSION).putInt(s.size()).putInt(payload.length).putInt(0);
+    b.put(TOMB_MAGIC).putInt(FILE_VERSION).putInt(s.size()).putInt(payload.length).putInt(0);
     b.position(TOMB_HEADER);
     b.put(payload);
     CRC32C crc = new CRC32C();
@@ -276,8 +337,8 @@ final class IndexFiles {
       throw new CorruptIndexException(file, "not a semhash tombstone file: expected magic SEMHTOMB, found '" + printable(magic) + "'");
     }
     int version = b.getInt(8);
-    if (version != VERSION) {
-      throw new CorruptIndexException(file, "format version " + version + " is not supported (expected " + VERSION + ")");
+    if (version != FILE_VERSION) {
+      throw new CorruptIndexException(file, "format version " + version + " is not supported (expected " + FILE_VERSION + ")");
     }
     int payload = b.getInt(16);
     if (payload < 0 || TOMB_HEADER + (long) payload + TRAILER != all.length) {

@@ -1,19 +1,22 @@
 package io.semhash.index;
 
+import io.semhash.codes.SymbolDistance;
 import java.nio.ByteBuffer;
 import org.roaringbitmap.BatchIterator;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * The exhaustive scan: xor + popcount over the contiguous code array, feeding a {@link TopK}.
+ * The exhaustive scan: xor + popcount over the contiguous code array, feeding a {@link TopK}
+ * (categorical codes: xor, fold each group into one bit, popcount; see {@link SymbolDistance}).
  *
  * <p>This is the hot path, so the loops are specialised by code width (1, 2 and 4 words, and a
  * general loop) and by storage (heap {@code long[]} or a mapped little-endian buffer). Each loop
  * keeps the current acceptance limit in a local and only calls into the selector when a distance
  * is within it, which after the first few hundred codes is rare. Tombstones split the id range
  * into gaps that are scanned without per-id checks; a filter turns the scan into a gather over
- * the allowed ids.
+ * the allowed ids. Categorical codes take one loop of their own, so the binary loops stay as they
+ * are.
  */
 final class LinearScan {
 
@@ -71,7 +74,7 @@ final class LinearScan {
     }
     int limit = sel.limit();
     long examined = 0;
-    boolean heap1 = s.wpc() == 1 && s.mappedCount() == 0;
+    boolean heap1 = s.binary() && s.wpc() == 1 && s.mappedCount() == 0;
     long[] heap = s.heap();
     long q0 = q[0];
     while (it.hasNext()) {
@@ -96,6 +99,9 @@ final class LinearScan {
 
   /** Scans ids {@code [from, to)}, none deleted, choosing the storage and width loop. */
   static int range(Snapshot s, long[] q, int from, int to, int limit, TopK sel) {
+    if (!s.binary()) {
+      return symbolRange(s, q, from, to, limit, sel);
+    }
     int mc = s.mappedCount();
     if (from < mc) {
       int end = Math.min(to, mc);
@@ -113,6 +119,28 @@ final class LinearScan {
           return heap4(a, q, from - mc, to - mc, mc, limit, sel);
         default:
           return heapN(a, s.wpc(), q, from - mc, to - mc, mc, limit, sel);
+      }
+    }
+    return limit;
+  }
+
+  /** Categorical codes: the symbol-distance kernel per code, heap and mapped alike. */
+  static int symbolRange(Snapshot s, long[] q, int from, int to, int limit, TopK sel) {
+    int mc = s.mappedCount();
+    int i = from;
+    for (; i < Math.min(to, mc); i++) {
+      int d = s.distance(i, q);
+      if (d <= limit) {
+        limit = sel.offer(i, d);
+      }
+    }
+    SymbolDistance symbols = s.symbols();
+    long[] a = s.heap();
+    int wpc = s.wpc();
+    for (; i < to; i++) {
+      int d = symbols.distance(a, (i - mc) * wpc, q, 0);
+      if (d <= limit) {
+        limit = sel.offer(i, d);
       }
     }
     return limit;

@@ -1,5 +1,6 @@
 package io.semhash.index;
 
+import io.semhash.codes.CodeShape;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -15,6 +16,11 @@ import org.roaringbitmap.RoaringBitmap;
  * otherwise the distinct values are kept in an open-addressing hash table. Substrings are at most
  * {@value #MAX_SUBSTRING_BITS} bits. Immutable once built; covers ids {@code [0, count)} that were live at
  * build time.
+ *
+ * <p>Categorical codes are cut on group boundaries, so a substring holds whole symbols and its
+ * distance to the query's is a symbol distance: the pigeonhole argument holds over symbols as it
+ * does over bits (two codes {@code d} symbols apart differ in at most {@code floor(d / m)} symbols
+ * in some substring).
  */
 final class MihTables {
 
@@ -23,8 +29,14 @@ final class MihTables {
   private static final int DIRECT_MAX_RATIO = 2;
 
   final int m;
+  /** Bits per symbol (1 for binary codes). */
+  final int w;
   final int[] starts;
   final int[] lens;
+  /** Symbols per substring ({@code lens[j] / w}). */
+  final int[] symbols;
+  /** Per substring: the bits of the extracted value at which a symbol starts. */
+  private final int[] symbolStarts;
   final int count;
   /**
    * Per table: for a direct table, {@code offsets[v] .. offsets[v+1]} delimit the postings of
@@ -35,10 +47,20 @@ final class MihTables {
   /** Per table: null for a direct table; else open-addressing slots, pairs (value, group + 1). */
   final int[][] slots;
 
-  private MihTables(int m, int[] starts, int[] lens, int count, int[][] offsets, int[][] postings, int[][] slots) {
+  private MihTables(
+      int m, int w, int[] starts, int[] lens, int count, int[][] offsets, int[][] postings, int[][] slots) {
     this.m = m;
+    this.w = w;
     this.starts = starts;
     this.lens = lens;
+    this.symbols = new int[m];
+    this.symbolStarts = new int[m];
+    for (int j = 0; j < m; j++) {
+      symbols[j] = lens[j] / w;
+      for (int g = 0; g < symbols[j]; g++) {
+        symbolStarts[j] |= 1 << (g * w);
+      }
+    }
     this.count = count;
     this.offsets = offsets;
     this.postings = postings;
@@ -46,38 +68,44 @@ final class MihTables {
   }
 
   /**
-   * The number of substrings for {@code n} codes of {@code bits} bits: {@code m ≈ bits / log2 n}
-   * (substrings about as long as log2 n, so a table bucket holds about one code), and at least
-   * {@code ceil(bits / 30)}.
+   * The number of substrings for {@code n} codes of {@code shape}: {@code m ≈ bits / log2 n}
+   * (substrings about as long as log2 n, so a table bucket holds about one code), at most one
+   * per group, and at least enough that no substring is longer than 30 bits.
    */
-  static int defaultSubstrings(int bits, int n) {
+  static int defaultSubstrings(CodeShape shape, int n) {
     double log2n = Math.log(Math.max(n, 2)) / Math.log(2);
-    int m = (int) Math.round(bits / log2n);
-    int min = (bits + MAX_SUBSTRING_BITS - 1) / MAX_SUBSTRING_BITS;
-    return Math.max(min, Math.min(bits, Math.max(1, m)));
+    int m = (int) Math.round(shape.bits() / log2n);
+    return Math.max(minSubstrings(shape), Math.min(shape.groups(), Math.max(1, m)));
   }
 
-  /** Checks that m substrings of a {@code bits}-bit code are each 1 to 30 bits long. */
-  static void checkSubstrings(int bits, int m) {
-    int min = (bits + MAX_SUBSTRING_BITS - 1) / MAX_SUBSTRING_BITS;
-    if (m < min || m > bits) {
+  /** Fewest substrings of whole groups, none longer than 30 bits. */
+  private static int minSubstrings(CodeShape shape) {
+    int groupsPerSubstring = MAX_SUBSTRING_BITS / shape.bitsPerGroup();
+    return (shape.groups() + groupsPerSubstring - 1) / groupsPerSubstring;
+  }
+
+  /** Checks that m substrings of whole groups of {@code shape} are each 1 to 30 bits long. */
+  static void checkSubstrings(CodeShape shape, int m) {
+    int min = minSubstrings(shape);
+    if (m < min || m > shape.groups()) {
       throw new IllegalArgumentException(
-          "substring count " + m + " for " + bits + "-bit codes is outside the allowed range ["
-              + min + ", " + bits + "]");
+          "substring count " + m + " for " + (shape.isBinary() ? shape.bits() + "-bit" : shape + " (groups x classes)")
+              + " codes is outside the allowed range [" + min + ", " + shape.groups() + "]");
     }
   }
 
   /** Builds tables over the live ids of {@code s} in {@code [0, count)}. */
   static MihTables build(Snapshot s, int count, int m) {
-    int bits = s.bits();
-    checkSubstrings(bits, m);
+    CodeShape shape = s.shape();
+    checkSubstrings(shape, m);
+    int w = shape.bitsPerGroup();
     int[] starts = new int[m];
     int[] lens = new int[m];
-    int base = bits / m;
-    int extra = bits % m;
+    int base = shape.groups() / m;
+    int extra = shape.groups() % m;
     for (int j = 0, pos = 0; j < m; j++) {
       starts[j] = pos;
-      lens[j] = base + (j < extra ? 1 : 0);
+      lens[j] = (base + (j < extra ? 1 : 0)) * w;
       pos += lens[j];
     }
     RoaringBitmap deleted = s.deleted();
@@ -159,7 +187,7 @@ final class MihTables {
       postings[j] = post;
       slots[j] = table;
     }
-    return new MihTables(m, starts, lens, count, offsets, postings, slots);
+    return new MihTables(m, w, starts, lens, count, offsets, postings, slots);
   }
 
   private static int hash(int v, int cap) {
@@ -200,6 +228,21 @@ final class MihTables {
       v |= code[w + 1] << (64 - off);
     }
     return (int) (v & ((1L << len) - 1));
+  }
+
+  /**
+   * Distance between two values of substring {@code j} given their xor: bits for binary codes,
+   * else the symbols that differ (each symbol's bits folded into its lowest, then counted).
+   */
+  int substringDistance(int j, int xor) {
+    if (w == 1) {
+      return Integer.bitCount(xor);
+    }
+    int y = xor;
+    for (int t = 1; t < w; t++) {
+      y |= xor >>> t;
+    }
+    return Integer.bitCount(y & symbolStarts[j]);
   }
 
   /** Substring {@code j} of stored code {@code id}. */

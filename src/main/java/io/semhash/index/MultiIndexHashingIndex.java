@@ -1,5 +1,6 @@
 package io.semhash.index;
 
+import io.semhash.codes.CodeShape;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -14,6 +15,10 @@ import org.roaringbitmap.RoaringBitmap;
  * as soon as the k-th best distance is within that bound (or, for a radius query, the bound
  * reaches the radius). A candidate seen in an earlier table is recognised from its substring
  * distances, without a visited set. Results are exact and ordered by (distance, id).
+ *
+ * <p><b>Categorical codes.</b> Substrings are cut on group boundaries and distances count symbols:
+ * the probes at substring radius rr change rr whole symbols of the query's substring in every way
+ * ({@link SubstringNeighbours}), and the pigeonhole bound above holds with symbols for bits.
  *
  * <p><b>Updates.</b> The tables cover a prefix of the ids; codes added since the last build sit in
  * a tail that queries scan. The tables are rebuilt (synchronously, under the write lock) when the
@@ -56,7 +61,7 @@ public final class MultiIndexHashingIndex extends AbstractHammingIndex {
   private MultiIndexHashingIndex(CodeStore store, Options options) {
     super(store);
     if (options.substrings() > 0) {
-      MihTables.checkSubstrings(bits, options.substrings());
+      MihTables.checkSubstrings(shape, options.substrings());
     }
     this.options = options;
     this.state = new State(store.snapshot(), null);
@@ -65,14 +70,19 @@ public final class MultiIndexHashingIndex extends AbstractHammingIndex {
     }
   }
 
-  /** A new, empty index with automatic substrings and cost-based plan choice. */
+  /** A new, empty index of binary codes with automatic substrings and cost-based plan choice. */
   public static MultiIndexHashingIndex create(int bits) {
-    return new MultiIndexHashingIndex(new CodeStore(bits), Options.DEFAULT);
+    return create(CodeShape.binary(bits), Options.DEFAULT);
   }
 
-  /** A new, empty index with the given options. */
+  /** A new, empty index of binary codes with the given options. */
   public static MultiIndexHashingIndex create(int bits, Options options) {
-    return new MultiIndexHashingIndex(new CodeStore(bits), options);
+    return create(CodeShape.binary(bits), options);
+  }
+
+  /** A new, empty index of codes of {@code shape}, searched by symbol distance, with the given options. */
+  public static MultiIndexHashingIndex create(CodeShape shape, Options options) {
+    return new MultiIndexHashingIndex(new CodeStore(shape), options);
   }
 
   static MultiIndexHashingIndex fromStore(CodeStore store, int substrings) {
@@ -105,7 +115,7 @@ public final class MultiIndexHashingIndex extends AbstractHammingIndex {
       int tail = s.size() - covered;
       int allowedTail = options.alwaysMih() ? 64 : Math.max(1024, covered / 64);
       if (t == null || tail > allowedTail) {
-        int m = options.substrings() > 0 ? options.substrings() : MihTables.defaultSubstrings(bits, live);
+        int m = options.substrings() > 0 ? options.substrings() : MihTables.defaultSubstrings(shape, live);
         t = MihTables.build(s, s.size(), m);
       }
     }
@@ -149,7 +159,7 @@ public final class MultiIndexHashingIndex extends AbstractHammingIndex {
     }
     if (!options.alwaysMih()) {
       QueryPlanner.Estimate e = QueryPlanner.estimate(
-          s.liveCount(), bits, k, maxDistance, filter == null ? -1 : filter.getLongCardinality(), t.lens, t.count);
+          s.liveCount(), shape, k, maxDistance, filter == null ? -1 : filter.getLongCardinality(), t.symbols, t.count);
       if (e.plan() != QueryPlanner.Plan.MIH) {
         return scan(s, q, k, maxDistance, filter, null);
       }
@@ -160,7 +170,7 @@ public final class MultiIndexHashingIndex extends AbstractHammingIndex {
   }
 
   private SearchResult scan(Snapshot s, long[] q, int k, int maxDistance, RoaringBitmap filter, QueryPlanner.Plan plan) {
-    TopK sel = new TopK(k, maxDistance, bits, true);
+    TopK sel = new TopK(k, maxDistance, groups, true);
     long examined = LinearScan.scan(s, q, 0, s.size(), filter, sel);
     if (plan == null) {
       plan = filter == null ? QueryPlanner.Plan.SCAN : QueryPlanner.Plan.FILTER_SCAN;
@@ -171,31 +181,30 @@ public final class MultiIndexHashingIndex extends AbstractHammingIndex {
   /** The MIH search; null when the work budget ran out. */
   private SearchResult mih(
       Snapshot s, MihTables t, long[] q, int k, int maxDistance, RoaringBitmap filter, double budget) {
-    TopK sel = new TopK(k, maxDistance, bits, false);
+    TopK sel = new TopK(k, maxDistance, groups, false);
     long examined = LinearScan.scan(s, q, t.count, s.size(), filter, sel);
     double work = examined;
     int m = t.m;
     int[] qs = new int[m];
-    int maxLen = 0;
+    int maxSymbols = 0;
     for (int j = 0; j < m; j++) {
       qs[j] = MihTables.extract(q, t.starts[j], t.lens[j]);
-      maxLen = Math.max(maxLen, t.lens[j]);
+      maxSymbols = Math.max(maxSymbols, t.symbols[j]);
     }
     RoaringBitmap deleted = s.deleted();
     boolean checkDeleted = !deleted.isEmpty();
-    boolean heap1 = s.wpc() == 1 && s.mappedCount() == 0;
+    boolean heap1 = s.binary() && s.wpc() == 1 && s.mappedCount() == 0;
     long[] heap = s.heap();
     long q0 = q[0];
     int limit = sel.limit();
-    for (int rr = 0; rr <= maxLen; rr++) {
+    SubstringNeighbours neighbours = new SubstringNeighbours(t.w);
+    for (int rr = 0; rr <= maxSymbols; rr++) {
       for (int j = 0; j < m; j++) {
-        int len = t.lens[j];
+        int len = t.symbols[j];
         int[] off = t.offsets[j];
         int[] post = t.postings[j];
         int qj = qs[j];
-        int top = 1 << len;
-        int mask = (1 << rr) - 1;
-        while (true) {
+        for (int mask = neighbours.first(len, rr); mask >= 0; mask = neighbours.next()) {
           int g = t.bucket(j, qj ^ mask);
           int a = g < 0 ? 0 : off[g];
           int b = g < 0 ? 0 : off[g + 1];
@@ -215,20 +224,10 @@ public final class MultiIndexHashingIndex extends AbstractHammingIndex {
           if (work > budget) {
             return null;
           }
-          if (rr == 0) {
-            break;
-          }
-          // Gosper's hack: the next larger int with the same number of set bits.
-          int c = mask & -mask;
-          int r = mask + c;
-          mask = (((r ^ mask) >>> 2) / c) | r;
-          if (mask >= top) {
-            break;
-          }
         }
         // Every code has now been seen if table j was fully enumerated; otherwise every code
         // with distance <= m * rr + j (pigeonhole over the substrings' distances).
-        int bound = rr >= len ? bits : m * rr + j;
+        int bound = rr >= len ? groups : m * rr + j;
         if (bound >= maxDistance || (sel.full() && sel.tau() <= bound)) {
           return sel.result(examined, QueryPlanner.Plan.MIH);
         }
@@ -246,7 +245,7 @@ public final class MultiIndexHashingIndex extends AbstractHammingIndex {
       if (i == j) {
         continue;
       }
-      int di = Integer.bitCount(t.extract(s, id, i) ^ qs[i]);
+      int di = t.substringDistance(i, t.extract(s, id, i) ^ qs[i]);
       if (i < j ? di <= rr : di < rr) {
         return true;
       }

@@ -1,6 +1,8 @@
 package io.semhash.index;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
+import io.semhash.codes.SymbolDistance;
 import java.nio.ByteBuffer;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -12,6 +14,7 @@ import org.roaringbitmap.RoaringBitmap;
  * into a fresh, larger array), deletes replace the tombstone bitmap with a modified copy. Readers
  * that took a snapshot therefore see one consistent state for the whole query, with no locking.
  *
+ * @param symbols the code shape's distance kernel (its shape: {@code symbols.shape()})
  * @param bits code length
  * @param wpc words per code
  * @param mapped little-endian codes of ids {@code [0, mappedCount)}, or null
@@ -21,7 +24,17 @@ import org.roaringbitmap.RoaringBitmap;
  * @param deleted tombstones; never modified once published
  */
 record Snapshot(
-    int bits, int wpc, ByteBuffer mapped, int mappedCount, long[] heap, int size, RoaringBitmap deleted) {
+    SymbolDistance symbols, int bits, int wpc, ByteBuffer mapped, int mappedCount, long[] heap, int size, RoaringBitmap deleted) {
+
+  /** The codes' shape. */
+  CodeShape shape() {
+    return symbols.shape();
+  }
+
+  /** Whether the codes are plain binary, measured by Hamming distance. */
+  boolean binary() {
+    return symbols.shape().isBinary();
+  }
 
   /** Number of live (not deleted) codes. */
   int liveCount() {
@@ -40,8 +53,11 @@ record Snapshot(
     return heap[(id - mappedCount) * wpc + w];
   }
 
-  /** Hamming distance between code {@code id} and {@code q}. */
+  /** Distance between code {@code id} and {@code q}: Hamming for binary codes, else symbols. */
   int distance(int id, long[] q) {
+    if (!binary()) {
+      return symbolDistance(id, q);
+    }
     int d = 0;
     if (id < mappedCount) {
       int base = (id * wpc) << 3;
@@ -53,6 +69,21 @@ record Snapshot(
       for (int w = 0; w < wpc; w++) {
         d += Long.bitCount(heap[base + w] ^ q[w]);
       }
+    }
+    return d;
+  }
+
+  private int symbolDistance(int id, long[] q) {
+    if (id >= mappedCount) {
+      return symbols.distance(heap, (id - mappedCount) * wpc, q, 0);
+    }
+    int base = (id * wpc) << 3;
+    int d = 0;
+    long x = mapped.getLong(base) ^ q[0];
+    for (int w = 0; w < wpc; w++) {
+      long next = w + 1 < wpc ? mapped.getLong(base + ((w + 1) << 3)) ^ q[w + 1] : 0L;
+      d += symbols.differingGroups(x, next, w);
+      x = next;
     }
     return d;
   }

@@ -39,6 +39,11 @@ public final class IndexLayout {
       throw new IOException(file + ": expected format " + IndexManifest.FORMAT + " v" + IndexManifest.VERSION
           + ", got " + m.format() + " v" + m.version());
     }
+    try {
+      m.shape();
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
     return m;
   }
 }

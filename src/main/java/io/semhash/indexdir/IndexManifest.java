@@ -1,5 +1,8 @@
 package io.semhash.indexdir;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.semhash.codes.CodeShape;
+import io.semhash.codes.ManifestCode;
 import java.util.List;
 
 /**
@@ -11,12 +14,16 @@ import java.util.List;
  * @param version {@value #VERSION}
  * @param documents documents indexed at build time
  * @param bits code length
+ * @param code the codes' shape; absent (null) in manifests written before code shapes, whose
+ *     codes are binary, and then left out when the manifest is written again
  * @param split which split was indexed (all, train or test)
  * @param precisionAtK P@k of test queries against the train documents at build time, empty
  *     when the corpus has no labels or no test split
- * @param distances distribution of query-to-document Hamming distances in that evaluation
+ * @param distances distribution of query-to-document distances in that evaluation (bits, or
+ *     symbols for categorical codes)
  * @param coherence mean NPMI coherence of the bits' word lists over the indexed documents at
- *     build time (the lists {@code /api/bits} shows); null for indexes built before it was kept
+ *     build time (the lists {@code /api/bits} shows); null for indexes built before it was kept,
+ *     and for codes whose features cannot be counted
  */
 public record IndexManifest(
     String format,
@@ -24,6 +31,7 @@ public record IndexManifest(
     String createdAt,
     int documents,
     int bits,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ManifestCode code,
     String split,
     List<PrecisionAtK> precisionAtK,
     List<DistanceCount> distances,
@@ -36,10 +44,19 @@ public record IndexManifest(
     distances = List.copyOf(distances == null ? List.of() : distances);
   }
 
+  /**
+   * The codes' shape: the recorded one, or binary for a manifest from before code shapes.
+   *
+   * @throws IllegalArgumentException when the recorded shape is invalid or not {@link #bits()} long
+   */
+  public CodeShape shape() {
+    return ManifestCode.shapeOf(code, bits);
+  }
+
   /** Precision at one cut-off k. */
   public record PrecisionAtK(int k, double precision) {}
 
-  /** How many (query, document) pairs lay at one Hamming distance. */
+  /** How many (query, document) pairs lay at one distance. */
   public record DistanceCount(int distance, long count) {}
 
   /**

@@ -8,6 +8,7 @@ import io.semhash.backend.KeywordMatch;
 import io.semhash.backend.KeywordMatches;
 import io.semhash.backend.SearchBackend;
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
 import io.semhash.corpus.Document;
 import io.semhash.index.HammingIndex;
 import io.semhash.index.SearchResult;
@@ -68,14 +69,21 @@ public final class LocalIndexBackend implements SearchBackend {
    * Opens the Hamming index and the store of an index directory and reconciles them after a
    * crash (see {@link IndexRecovery}); a repair is committed and saved before this returns.
    *
-   * @param bits the code length the directory's model makes, checked against the Hamming index
+   * @param shape the code shape the directory's model makes, checked against the Hamming index and
+   *     the manifest: a binary index refuses a categorical model and the reverse, and a shape of
+   *     another length or class count
    * @param encoder the code of a document, for the repair
    */
-  public static LocalIndexBackend open(Path dir, int bits, Function<Document, BitCode> encoder) throws IOException {
+  public static LocalIndexBackend open(Path dir, CodeShape shape, Function<Document, BitCode> encoder) throws IOException {
+    CodeShape recorded = IndexLayout.readManifest(dir).shape();
     HammingIndex index = HammingIndex.load(dir.resolve(IndexLayout.HAMMING));
-    if (index.bits() != bits) {
-      throw new IOException(dir + ": the Hamming index holds " + index.bits() + "-bit codes, the model makes "
-          + bits + "-bit codes");
+    if (!index.shape().equals(shape)) {
+      throw new IOException(dir + ": the Hamming index holds " + index.shape().description() + " codes, the model makes "
+          + shape.description() + " codes");
+    }
+    if (!recorded.equals(shape)) {
+      throw new IOException(dir.resolve(IndexLayout.MANIFEST) + ": records " + recorded.description()
+          + " codes, the model and the Hamming index " + shape.description() + " codes");
     }
     LuceneDocumentStore store = LuceneDocumentStore.open(dir.resolve(IndexLayout.LUCENE));
     IndexRecovery.Outcome recovery;
@@ -109,6 +117,11 @@ public final class LocalIndexBackend implements SearchBackend {
   }
 
   @Override
+  public CodeShape shape() {
+    return index.shape();
+  }
+
+  @Override
   public long count() {
     return store.count();
   }
@@ -135,7 +148,7 @@ public final class LocalIndexBackend implements SearchBackend {
   public CodeMatches within(BitCode query, int radius, int offset, int k, Collection<String> labels) {
     view.readLock().lock();
     try {
-      SearchResult all = index.radius(query, Math.min(radius, index.bits()), filter(labels), Integer.MAX_VALUE);
+      SearchResult all = index.radius(query, Math.min(radius, index.shape().groups()), filter(labels), Integer.MAX_VALUE);
       return new CodeMatches(all.size(), page(all, offset, k));
     } finally {
       view.readLock().unlock();

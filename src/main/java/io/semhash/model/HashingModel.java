@@ -1,6 +1,7 @@
 package io.semhash.model;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
 import io.semhash.files.AtomicDirectory;
 import io.semhash.json.FileJson;
 import io.semhash.json.JsonProblem;
@@ -46,7 +47,7 @@ public final class HashingModel {
     }
     this.vectorizer = vectorizer;
     this.weights = weights;
-    this.encoder = SparseEncoder.of(weights);
+    this.encoder = SparseEncoder.of(weights, manifest.options().code());
     this.manifest = manifest;
     this.inputWeighting = manifest.options().inputTermWeighting();
   }
@@ -71,8 +72,22 @@ public final class HashingModel {
     return manifest;
   }
 
+  /** Stored length of a code, in bits (groups · log2 classes for a categorical code). */
   public int bits() {
     return encoder.bits();
+  }
+
+  /**
+   * The shape of this model's codes: {@code (bits, 2)} for a binary model (and for every model
+   * directory written before categorical codes), {@code (groups, classes)} for a categorical one.
+   */
+  public CodeShape codeShape() {
+    return manifest.options().code().shape();
+  }
+
+  /** The code this model makes: its type and shape, and how logits become it. */
+  public CodeSpec codeSpec() {
+    return manifest.options().code();
   }
 
   /**
@@ -93,9 +108,20 @@ public final class HashingModel {
     return encoder.logits(input(text));
   }
 
-  /** The code of a text: bit i = 1[η_i &gt; 0]. */
+  /**
+   * The code of a text: bit i = 1[η_i &gt; 0] for a binary model, the arg-max class of each group
+   * laid out as {@link CodeShape} says for a categorical one.
+   */
   public BitCode code(String text) {
-    return BitCode.fromPositive(logits(text));
+    return codeSpec().code(logits(text));
+  }
+
+  /**
+   * The probability of each class of each group for a text, {@code [groups][classes]}: the softmax
+   * of each group's logits (for a binary model, (1 − σ(η_i), σ(η_i)) per bit).
+   */
+  public float[][] classProbabilities(String text) {
+    return codeSpec().classProbabilities(logits(text));
   }
 
   /** Writes the model directory atomically (an existing directory is replaced only at the end). */
@@ -171,9 +197,12 @@ public final class HashingModel {
           + manifest.vocabularyChecksum() + ", got " + vocabulary.checksum() + ")");
     }
     ModelWeights weights = ModelWeights.read(dir.resolve(WEIGHTS));
-    if (weights.vocabularySize() != vocabulary.size() || weights.bits() != manifest.options().bits()) {
+    CodeSpec code = manifest.options().code();
+    if (weights.vocabularySize() != vocabulary.size() || weights.bits() != code.logits()
+        || weights.get("W4").rows() != code.logits()) {
       throw new IOException(dir.resolve(WEIGHTS) + ": shape " + weights.vocabularySize() + " terms x " + weights.bits()
-          + " bits does not match the manifest (" + vocabulary.size() + " terms x " + manifest.options().bits() + " bits)");
+          + " logits does not match the manifest (" + vocabulary.size() + " terms x " + code.logits() + " logits of a "
+          + code + " code)");
     }
     return new HashingModel(new Vectorizer(new TermAnalyzer(vocabulary.stemmed()), vocabulary), weights, manifest);
   }

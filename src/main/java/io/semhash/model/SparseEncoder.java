@@ -12,7 +12,8 @@ import io.semhash.text.SparseVector;
 public final class SparseEncoder {
   private final int inputs;
   private final int hidden;
-  private final int bits;
+  private final int outputs;
+  private final CodeSpec code;
   private final float[] w1; // [inputs][hidden]
   private final float[] b1;
   private final float[] w2; // [hidden][hidden]
@@ -20,10 +21,15 @@ public final class SparseEncoder {
   private final float[] w3; // [hidden][bits]
   private final float[] b3;
 
-  private SparseEncoder(ModelWeights w) {
+  private SparseEncoder(ModelWeights w, CodeSpec code) {
+    if (w.bits() != code.logits()) {
+      throw new IllegalArgumentException("a " + code + " code takes " + code.logits() + " logits, the weights give "
+          + w.bits());
+    }
     this.inputs = w.vocabularySize();
     this.hidden = w.hidden();
-    this.bits = w.bits();
+    this.outputs = w.bits();
+    this.code = code;
     this.w1 = w.get("W1").data();
     this.b1 = w.get("b1").data();
     this.w2 = w.get("W2").data();
@@ -32,13 +38,33 @@ public final class SparseEncoder {
     this.b3 = w.get("b3").data();
   }
 
-  /** An encoder over the given weights (shared, not copied: weights are never modified). */
+  /** A binary encoder over the given weights (shared, not copied: weights are never modified). */
   public static SparseEncoder of(ModelWeights weights) {
-    return new SparseEncoder(weights);
+    return new SparseEncoder(weights, CodeSpec.binary(weights.bits()));
   }
 
+  /**
+   * An encoder making {@code code} over the given weights (shared, not copied).
+   *
+   * @throws IllegalArgumentException if the weights give another number of logits than the code takes
+   */
+  public static SparseEncoder of(ModelWeights weights, CodeSpec code) {
+    return new SparseEncoder(weights, code);
+  }
+
+  /** Stored length of a code, in bits. */
   public int bits() {
-    return bits;
+    return code.bits();
+  }
+
+  /** The code this encoder makes. */
+  public CodeSpec codeSpec() {
+    return code;
+  }
+
+  /** How many logits {@link #logits} gives. */
+  public int logitCount() {
+    return outputs;
   }
 
   public int inputs() {
@@ -60,7 +86,7 @@ public final class SparseEncoder {
     addRows(coef, rows, nonZeros(h1, hidden, coef, rows), w2, h2, hidden);
     relu(h2);
     float[] eta = b3.clone();
-    addRows(coef, rows, nonZeros(h2, bits, coef, rows), w3, eta, bits);
+    addRows(coef, rows, nonZeros(h2, outputs, coef, rows), w3, eta, outputs);
     return eta;
   }
 
@@ -105,12 +131,12 @@ public final class SparseEncoder {
     }
   }
 
-  /** The code: bit i = 1[η_i &gt; 0]. */
+  /** The code: bit i = 1[η_i &gt; 0], or the arg-max class of each group ({@link CodeSpec#code}). */
   public BitCode code(SparseVector tfidf) {
-    return BitCode.fromPositive(logits(tfidf));
+    return code.code(logits(tfidf));
   }
 
-  /** σ(η): the per-bit probabilities. */
+  /** σ(η): the per-bit probabilities of a binary code. */
   public static float[] probabilities(float[] eta) {
     float[] p = new float[eta.length];
     for (int i = 0; i < eta.length; i++) {

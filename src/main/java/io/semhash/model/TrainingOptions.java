@@ -41,6 +41,8 @@ import io.semhash.text.TermWeighting;
  * @param patience epochs without a better validation P@100 before stopping
  * @param validationFraction share of the train split held out for model selection
  * @param seed weights, sampling and batch order
+ * @param code the code the model makes, binary or categorical ({@link CodeSpec}); it stores {@code
+ *     bits} bits. A manifest from before categorical codes has none and reads as binary
  */
 public record TrainingOptions(
     int bits,
@@ -62,7 +64,8 @@ public record TrainingOptions(
     int epochs,
     int patience,
     double validationFraction,
-    long seed) {
+    long seed,
+    CodeSpec code) {
 
   /** The neighbour term as a squared difference of probabilities. */
   public static final String SQUARED = "squared";
@@ -92,6 +95,21 @@ public record TrainingOptions(
     require(epochs >= 1, "epochs", epochs, "[1, ∞)");
     require(patience >= 1, "patience", patience, "[1, ∞)");
     require(validationFraction > 0 && validationFraction < 0.5, "validation-fraction", validationFraction, "(0, 0.5)");
+    code = code == null ? CodeSpec.binary(bits) : code;
+    if (code.bits() != bits) {
+      throw new IllegalArgumentException("a " + code + " code stores " + code.bits() + " bits, but bits is " + bits);
+    }
+  }
+
+  /** Binary-code options (every option but the code). */
+  public TrainingOptions(
+      int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
+      int neighbours, String neighbourWeighting, double neighbourMinSimilarity, String inputWeighting,
+      double neighbourReconstruction, double inputDropout, String neighbourLoss, double learningRate, int batchSize,
+      int epochs, int patience, double validationFraction, long seed) {
+    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
+        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate,
+        batchSize, epochs, patience, validationFraction, seed, null);
   }
 
   /** Options with the neighbour graph of the first recipe: tf-idf cosine, every one of the k nearest. */
@@ -132,6 +150,13 @@ public record TrainingOptions(
 
   public TrainingOptions withEstimator(String name) {
     return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
-        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate, batchSize, epochs, patience, validationFraction, seed);
+        neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, learningRate, batchSize, epochs, patience, validationFraction, seed, code);
+  }
+
+  /** The same options making the code {@code newCode} (whose stored length becomes the bits). */
+  public TrainingOptions withCode(CodeSpec newCode) {
+    return new TrainingOptions(newCode.bits(), hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
+        neighbourWeighting, neighbourMinSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
+        learningRate, batchSize, epochs, patience, validationFraction, seed, newCode);
   }
 }

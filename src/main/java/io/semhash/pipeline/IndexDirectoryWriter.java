@@ -3,10 +3,14 @@ package io.semhash.pipeline;
 import io.semhash.codes.BitCode;
 import io.semhash.explain.BitContrast;
 import io.semhash.explain.BitMeanings;
+import io.semhash.explain.CodeFeatures;
 import io.semhash.explain.Coherence;
 import io.semhash.explain.ContrastedMeanings;
 import io.semhash.text.SparseVector;
 import io.semhash.text.Vocabulary;
+import io.semhash.codes.CodeShape;
+import io.semhash.codes.ManifestCode;
+import io.semhash.codes.SymbolDistance;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
 import io.semhash.eval.RetrievalProtocol;
@@ -60,7 +64,8 @@ public final class IndexDirectoryWriter {
       throws IOException {
     Files.createDirectories(dir.resolve(IndexLayout.MODEL));
     model.writeInto(dir.resolve(IndexLayout.MODEL));
-    HammingIndex index = HammingIndex.create(model.bits());
+    CodeShape shape = model.codeShape();
+    HammingIndex index = HammingIndex.create(shape);
     Progress progress = progressOut == null
         ? Progress.silent("index", docs.size())
         : Progress.start("index", "docs", docs.size(), progressOut);
@@ -70,7 +75,8 @@ public final class IndexDirectoryWriter {
       for (int start = 0; start < docs.size(); start += CHUNK) {
         List<Document> chunk = docs.subList(start, Math.min(docs.size(), start + CHUNK));
         List<SparseVector> chunkCounts = chunk.parallelStream().map(d -> model.vectorizer().counts(d.fullText())).toList();
-        List<BitCode> chunkCodes = chunkCounts.parallelStream().map(c -> model.encoder().code(model.input(c))).toList();
+        List<BitCode> chunkCodes = chunkCounts.parallelStream()
+            .map(c -> model.codeSpec().code(model.encoder().logits(model.input(c)))).toList();
         counts.addAll(chunkCounts);
         List<StoredEntry> entries = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
@@ -85,8 +91,8 @@ public final class IndexDirectoryWriter {
     progress.finish();
     index.save(dir.resolve(IndexLayout.HAMMING));
     IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, IndexManifest.VERSION, Instant.now().toString(),
-        docs.size(), model.bits(), split, precisionCurve(docs, codes), distanceHistogram(docs, codes, model.bits()),
-        coherence(model, codes, counts));
+        docs.size(), model.bits(), ManifestCode.of(shape), split, precisionCurve(docs, codes, shape),
+        distanceHistogram(codes, shape), coherence(model, codes, counts));
     IndexLayout.writeManifest(dir, manifest);
     return manifest;
   }
@@ -96,23 +102,24 @@ public final class IndexDirectoryWriter {
    * contrast over every stored document), kept so that the stats page need not count it.
    */
   static IndexManifest.MeanCoherence coherence(HashingModel model, List<BitCode> codes, List<SparseVector> counts) {
-    if (codes.isEmpty()) {
+    CodeFeatures features = CodeFeatures.of(model);
+    if (codes.isEmpty() || !features.countable()) {
       return null;
     }
     Vocabulary vocabulary = model.vectorizer().vocabulary();
-    Coherence c = ContrastedMeanings.of(BitMeanings.of(model.weights(), vocabulary), vocabulary, codes, counts,
-        BitContrast.Options.DEFAULT, counts).coherence();
+    Coherence c = ContrastedMeanings.of(BitMeanings.of(model.weights(), vocabulary), vocabulary,
+        codes.stream().map(features::of).toList(), counts, BitContrast.Options.DEFAULT, counts).coherence();
     return new IndexManifest.MeanCoherence(c.words(), c.decoder(), c.contrast(), c.randomFrequent());
   }
 
   /** P@k of the test documents against the train documents (the evaluation protocol), when both exist with labels. */
-  static List<IndexManifest.PrecisionAtK> precisionCurve(List<Document> docs, List<BitCode> codes) {
+  static List<IndexManifest.PrecisionAtK> precisionCurve(List<Document> docs, List<BitCode> codes, CodeShape shape) {
     RetrievalProtocol.Sides<BitCode> sides = RetrievalProtocol.trainAgainstTest(docs, codes);
     if (!sides.scorable()) {
       return List.of();
     }
     int kMax = RetrievalProtocol.cutOff(sides, CURVE_K[CURVE_K.length - 1]);
-    RetrievalScores scores = RetrievalProtocol.hamming(sides, kMax);
+    RetrievalScores scores = RetrievalProtocol.codes(sides, shape, kMax);
     List<IndexManifest.PrecisionAtK> curve = new ArrayList<>();
     for (int k : CURVE_K) {
       if (k <= kMax) {
@@ -122,19 +129,23 @@ public final class IndexDirectoryWriter {
     return curve;
   }
 
-  /** Hamming distances between up to 200 evenly spaced documents and all documents. */
-  static List<IndexManifest.DistanceCount> distanceHistogram(List<Document> docs, List<BitCode> codes, int bits) {
-    long[] counts = new long[bits + 1];
+  /**
+   * Distances (bits, or symbols for categorical codes) between up to 200 evenly spaced documents
+   * and all documents.
+   */
+  static List<IndexManifest.DistanceCount> distanceHistogram(List<BitCode> codes, CodeShape shape) {
+    SymbolDistance distance = SymbolDistance.of(shape);
+    long[] counts = new long[shape.groups() + 1];
     int step = Math.max(1, codes.size() / 200);
     for (int q = 0; q < codes.size(); q += step) {
       for (int d = 0; d < codes.size(); d++) {
         if (d != q) {
-          counts[codes.get(q).distance(codes.get(d))]++;
+          counts[distance.distance(codes.get(q), codes.get(d))]++;
         }
       }
     }
     List<IndexManifest.DistanceCount> out = new ArrayList<>();
-    for (int i = 0; i <= bits; i++) {
+    for (int i = 0; i <= shape.groups(); i++) {
       out.add(new IndexManifest.DistanceCount(i, counts[i]));
     }
     return out;

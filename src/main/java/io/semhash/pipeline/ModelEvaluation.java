@@ -44,7 +44,7 @@ public final class ModelEvaluation {
    * @param redundantBits live bits correlated above 0.9 in absolute value with a lower live bit
    * @param coherence NPMI coherence of the bits' top words, the lists made from the database (its
    *     codes' contrast, and the decoder's), scored over the queries' documents, which the lists
-   *     have not seen
+   *     have not seen; null for categorical codes
    */
   public record Report(
       int bits, String estimator, int k, int queries, int database, List<MethodScores> methods,
@@ -71,8 +71,9 @@ public final class ModelEvaluation {
 
     // the model's codes from its own input weighting; the baselines always from tf-idf
     List<BitCode> dbCodes = counts.database().parallelStream().map(c -> model.encoder().code(model.input(c))).toList();
-    RetrievalScores semhash = RetrievalProtocol.hamming(
-        counts.with(dbCodes, counts.queries().parallelStream().map(c -> model.encoder().code(model.input(c))).toList()), kk);
+    RetrievalScores semhash = RetrievalProtocol.codes(
+        counts.with(dbCodes, counts.queries().parallelStream().map(c -> model.encoder().code(model.input(c))).toList()),
+        model.codeShape(), kk);
 
     CosineKnnIndex cosine = CosineKnnIndex.build(tfidf.database(), vz.vocabulary().size());
     RetrievalScores tfidfScores = RetrievalProtocol.ranked(tfidf, cosine.topK(tfidf.queries(), kk, false), kk);
@@ -82,8 +83,9 @@ public final class ModelEvaluation {
         tfidf.database().parallelStream().map(lsh::code).toList(), tfidf.queries().parallelStream().map(lsh::code).toList()), kk);
 
     BitHealth health = BitHealth.of(model.bits(), dbCodes);
-    Coherence coherence = ContrastedMeanings.of(BitMeanings.of(model.weights(), vz.vocabulary()), vz.vocabulary(),
-        dbCodes, counts.database(), BitContrast.Options.DEFAULT, counts.queries()).coherence();
+    Coherence coherence = !model.codeShape().isBinary() ? null // these codes are scored as bits here
+        : ContrastedMeanings.of(BitMeanings.of(model.weights(), vz.vocabulary()), vz.vocabulary(),
+            dbCodes, counts.database(), BitContrast.Options.DEFAULT, counts.queries()).coherence();
     return new Report(model.bits(), model.manifest().options().estimator(), kk, sides.queries().size(), sides.database().size(),
         List.of(MethodScores.of("semhash", semhash), MethodScores.of("tfidf-cosine", tfidfScores), MethodScores.of("lsh", lshScores)),
         health.deadBits(), health.redundantBits(), coherence, (System.nanoTime() - t0) / 1e9);

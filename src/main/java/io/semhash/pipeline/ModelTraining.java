@@ -78,12 +78,15 @@ public final class ModelTraining {
     return nearest;
   }
 
-  /** P@100 of the validation documents against the fit documents, by Hamming distance (the evaluation protocol). */
+  /**
+   * P@100 of the validation documents against the fit documents, by Hamming distance (symbol
+   * distance for categorical codes; the evaluation protocol).
+   */
   static ValidationScorer validationPrecision(TrainingSet set) {
     RetrievalProtocol.Sides<SparseVector> sides =
         RetrievalProtocol.sides(set.fitDocs(), set.fitInputs(), set.validationDocs(), set.validationInputs());
-    return encoder -> RetrievalProtocol.hamming(
-        sides.with(encode(encoder, sides.database()), encode(encoder, sides.queries())), VALIDATION_K).precision();
+    return encoder -> RetrievalProtocol.codes(sides.with(encode(encoder, sides.database()),
+        encode(encoder, sides.queries())), encoder.codeSpec().shape(), VALIDATION_K).precision();
   }
 
   static List<BitCode> encode(SparseEncoder encoder, List<SparseVector> inputs) {

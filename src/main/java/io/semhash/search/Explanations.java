@@ -8,6 +8,7 @@ import io.semhash.explain.BitContrast;
 import io.semhash.explain.BitHealth;
 import io.semhash.explain.BitMeanings;
 import io.semhash.explain.BitReport;
+import io.semhash.explain.CodeFeatures;
 import io.semhash.explain.Coherence;
 import io.semhash.explain.ContrastedMeanings;
 import io.semhash.explain.MatchExplanation;
@@ -19,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The explanations a model-backed service gives: what each bit means, with the bits' health over
- * the stored codes, and why a document matches a query or another document.
+ * the stored codes, and why a document matches a query or another document. For a categorical
+ * model the "bits" are its decoder's features, one per (group, class) ({@link CodeFeatures}).
  *
  * <p>Bit words are ranked by their {@link BitContrast} over the stored documents when the backend
  * can walk them, else by the decoder. The contrast is counted on first use (one analysis of every
@@ -31,6 +33,7 @@ final class Explanations {
   static final double RECOUNT_SHARE = 0.1;
 
   private final HashingModel model;
+  private final CodeFeatures features;
   private final SearchBackend backend;
   private volatile BitMeanings decoderMeanings;
   private volatile Counted meanings;
@@ -40,20 +43,27 @@ final class Explanations {
 
   Explanations(HashingModel model, SearchBackend backend) {
     this.model = model;
+    this.features = CodeFeatures.of(model);
     this.backend = backend;
   }
 
+  /** Meanings per bit, or per (group, class) of a categorical model (see {@link CodeFeatures}), and their health. */
   BitReport bits(int top) {
     Counted c = counted();
-    return BitReport.of(c.meanings(), top, BitHealth.of(model.bits(), backend.codes()), c.coherence());
+    BitHealth health = features.countable()
+        ? BitHealth.of(features.count(), backend.codes().stream().map(features::of).toList())
+        : null;
+    return BitReport.of(c.meanings(), top, health, c.coherence());
   }
 
   Optional<MatchExplanation> explain(String query, String id) {
+    requireCountable();
     BitCode code = model.code(query);
     return backend.get(id).map(d -> explanation(null, code, d));
   }
 
   Optional<MatchExplanation> explainPair(String a, String b) {
+    requireCountable();
     Optional<CodedDocument> left = backend.get(a);
     Optional<CodedDocument> right = backend.get(b);
     if (left.isEmpty() || right.isEmpty()) {
@@ -64,8 +74,16 @@ final class Explanations {
 
   private MatchExplanation explanation(String leftId, BitCode left, CodedDocument right) {
     Document d = right.document();
-    return MatchExplanation.of(meanings(), model.vectorizer().vocabulary(), leftId, left, d.id(), right.code(),
-        model.vectorizer().counts(d.fullText()));
+    return MatchExplanation.of(meanings(), model.vectorizer().vocabulary(), leftId, features.of(left), d.id(),
+        features.of(right.code()), model.vectorizer().counts(d.fullText()));
+  }
+
+  private void requireCountable() {
+    if (!features.countable()) {
+      throw new ModelUnavailableException("this model's codes have " + features.shape().groups() + " groups x "
+          + features.shape().classes() + " classes, more than " + BitCode.MAX_BITS
+          + " (group, class) features to explain a match by");
+    }
   }
 
   /** The bit meanings as shown: contrast-ranked over the stored documents where possible. */
@@ -91,10 +109,10 @@ final class Explanations {
     BitMeanings decoder = decoderMeanings();
     BitMeanings shown = decoder;
     Coherence coherence = null;
-    if (backend.forEachDocument(stored::add) && !stored.isEmpty()) {
+    if (features.countable() && backend.forEachDocument(stored::add) && !stored.isEmpty()) {
       List<SparseVector> counts = stored.parallelStream()
           .map(d -> model.vectorizer().counts(d.document().fullText())).toList();
-      List<BitCode> codes = stored.stream().map(CodedDocument::code).toList();
+      List<BitCode> codes = stored.stream().map(d -> features.of(d.code())).toList();
       ContrastedMeanings ranked = ContrastedMeanings.of(decoder, model.vectorizer().vocabulary(), codes, counts,
           BitContrast.Options.DEFAULT, counts);
       shown = ranked.meanings();

@@ -114,6 +114,8 @@ public final class KeywordSearchService implements SearchService {
         SearchMode.KEYWORD,
         List.of(SearchMode.KEYWORD),
         null,
+        null,
+        null,
         Map.of(),
         List.of(),
         List.of(),

@@ -7,6 +7,8 @@ import io.semhash.backend.KeywordMatch;
 import io.semhash.backend.KeywordMatches;
 import io.semhash.backend.SearchBackend;
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
+import io.semhash.codes.SymbolDistance;
 import io.semhash.corpus.Document;
 import io.semhash.explain.BitReport;
 import io.semhash.explain.MatchExplanation;
@@ -15,6 +17,8 @@ import io.semhash.indexdir.IndexLayout;
 import io.semhash.indexdir.IndexManifest;
 import io.semhash.indexdir.LocalIndexBackend;
 import io.semhash.json.ApiJson;
+import io.semhash.explain.ClassUsage;
+import io.semhash.model.CodeSpec;
 import io.semhash.model.HashingModel;
 import io.semhash.model.ModelManifest;
 import io.semhash.model.SparseEncoder;
@@ -31,8 +35,8 @@ import java.util.Optional;
  * SearchBackend} finds codes and keywords and holds the documents. Explanations are {@link
  * Explanations}' and hybrid fusion {@link HybridRanking}'s.
  *
- * <p>Modes: {@code semantic} ranks by Hamming distance to the query's code (ties by storage
- * order); {@code keyword} is BM25; {@code hybrid} fuses the semantic and keyword top {@value
+ * <p>Modes: {@code semantic} ranks by distance to the query's code (Hamming, or symbols for
+ * categorical codes; ties by storage order); {@code keyword} is BM25; {@code hybrid} fuses the semantic and keyword top {@value
  * HybridRanking#DEPTH} (at least offset + k) by reciprocal rank fusion.
  *
  * <p>Durability and read consistency are the backend's (see {@link SearchBackend}); adds and
@@ -41,6 +45,7 @@ import java.util.Optional;
 public final class SemanticSearchService implements SearchService {
   private final HashingModel model;
   private final SearchBackend backend;
+  private final SymbolDistance distance;
   private final BuildFigures figures;
   private final Explanations explanations;
 
@@ -69,12 +74,14 @@ public final class SemanticSearchService implements SearchService {
   }
 
   private SemanticSearchService(HashingModel model, SearchBackend backend, BuildFigures figures) {
-    if (backend.bits() != model.bits()) {
-      throw new IllegalArgumentException("the backend holds " + backend.bits() + "-bit codes, the model makes "
-          + model.bits() + "-bit codes");
+    CodeShape shape = codeShape(model);
+    if (!backend.shape().equals(shape)) {
+      throw new IllegalArgumentException("the backend holds " + backend.shape().description() + " codes, the model makes "
+          + shape.description() + " codes");
     }
     this.model = model;
     this.backend = backend;
+    this.distance = SymbolDistance.of(shape);
     this.figures = figures;
     this.explanations = new Explanations(model, backend);
   }
@@ -91,8 +98,13 @@ public final class SemanticSearchService implements SearchService {
   public static SemanticSearchService open(Path dir) throws IOException {
     IndexManifest manifest = IndexLayout.readManifest(dir);
     HashingModel model = HashingModel.load(dir.resolve(IndexLayout.MODEL));
-    LocalIndexBackend backend = LocalIndexBackend.open(dir, model.bits(), d -> model.code(d.fullText()));
+    LocalIndexBackend backend = LocalIndexBackend.open(dir, codeShape(model), d -> model.code(d.fullText()));
     return new SemanticSearchService(model, backend, BuildFigures.of(manifest));
+  }
+
+  /** The shape of the model's codes. */
+  private static CodeShape codeShape(HashingModel model) {
+    return model.codeShape();
   }
 
   public HashingModel model() {
@@ -137,7 +149,7 @@ public final class SemanticSearchService implements SearchService {
     List<SearchHit> hits = new ArrayList<>();
     for (KeywordMatch m : page.matches()) {
       Document d = m.document();
-      hits.add(new SearchHit(d.id(), d.title(), m.excerpt(), d.labels(), m.code().distance(query), m.score(), m.code().toHex()));
+      hits.add(new SearchHit(d.id(), d.title(), m.excerpt(), d.labels(), distance.distance(m.code(), query), m.score(), m.code().toHex()));
     }
     return response(query, page.total(), hits, SearchMode.KEYWORD, start);
   }
@@ -149,7 +161,7 @@ public final class SemanticSearchService implements SearchService {
     Map<String, CodeMatch> byId = new LinkedHashMap<>();
     semantic.matches().forEach(m -> byId.put(m.document().id(), m));
     for (KeywordMatch m : keyword.matches()) {
-      byId.putIfAbsent(m.document().id(), new CodeMatch(m.document(), m.code(), m.code().distance(query)));
+      byId.putIfAbsent(m.document().id(), new CodeMatch(m.document(), m.code(), distance.distance(m.code(), query)));
     }
     List<HybridRanking.Fused<String>> ranked = HybridRanking.fuse(
         semantic.matches().stream().map(m -> m.document().id()).toList(),
@@ -164,7 +176,8 @@ public final class SemanticSearchService implements SearchService {
   /**
    * Hits for matches found by code, with excerpts for {@code query}.
    *
-   * @param scores one per match, or null for the semantic score 1 - distance / bits
+   * @param scores one per match, or null for the semantic score 1 - distance / groups (bits, for
+   *     binary codes)
    */
   private List<SearchHit> hits(List<CodeMatch> matches, double[] scores, String query) {
     List<String> excerpts = backend.excerpts(matches.stream().map(m -> m.document().text()).toList(), query);
@@ -172,7 +185,7 @@ public final class SemanticSearchService implements SearchService {
     for (int i = 0; i < matches.size(); i++) {
       CodeMatch m = matches.get(i);
       Document d = m.document();
-      double score = scores == null ? 1.0 - m.distance() / (double) model.bits() : scores[i];
+      double score = scores == null ? 1.0 - m.distance() / (double) distance.shape().groups() : scores[i];
       hits.add(new SearchHit(d.id(), d.title(), excerpts.get(i), d.labels(), m.distance(), score, m.code().toHex()));
     }
     return hits;
@@ -207,12 +220,25 @@ public final class SemanticSearchService implements SearchService {
   @Override
   public EncodedText encode(String text) {
     float[] eta = model.logits(text);
-    float[] p = SparseEncoder.probabilities(eta);
-    double[] probabilities = new double[p.length];
-    for (int i = 0; i < p.length; i++) {
-      probabilities[i] = p[i];
+    CodeSpec spec = model.codeSpec();
+    String hex = spec.code(eta).toHex();
+    if (!spec.categorical()) {
+      float[] p = SparseEncoder.probabilities(eta);
+      double[] probabilities = new double[p.length];
+      for (int i = 0; i < p.length; i++) {
+        probabilities[i] = p[i];
+      }
+      return new EncodedText(hex, model.bits(), spec, probabilities, null);
     }
-    return new EncodedText(BitCode.fromPositive(eta).toHex(), model.bits(), probabilities);
+    float[][] p = spec.classProbabilities(eta);
+    double[][] classes = new double[p.length][];
+    for (int g = 0; g < p.length; g++) {
+      classes[g] = new double[p[g].length];
+      for (int c = 0; c < p[g].length; c++) {
+        classes[g][c] = p[g][c];
+      }
+    }
+    return new EncodedText(hex, model.bits(), spec, null, classes);
   }
 
   @Override
@@ -254,9 +280,11 @@ public final class SemanticSearchService implements SearchService {
     List<ServiceStats.Epoch> training = m.history().stream()
         .map(e -> new ServiceStats.Epoch(e.epoch(), e.loss(), e.validationPrecision()))
         .toList();
+    CodeShape shape = distance.shape();
+    ClassUsage usage = shape.isBinary() ? null : ClassUsage.of(shape, backend.codes());
     return new ServiceStats(backend.count(), SearchMode.SEMANTIC, List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID),
-        model.bits(), modelJson, training, figures.precisionAtK(), figures.distances(), backend.labelCounts(),
-        figures.coherence());
+        model.bits(), model.codeSpec(), usage, modelJson, training, figures.precisionAtK(), figures.distances(),
+        backend.labelCounts(), figures.coherence());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.semhash.search;
 
+import io.semhash.explain.ClassUsage;
+import io.semhash.model.CodeSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +16,15 @@ import java.util.Objects;
  * @param defaultMode the mode a search without {@code mode} gets
  * @param modes the modes this service answers
  * @param bits code length; null without a model
+ * @param code the model's code type and shape; null without a model
+ * @param classUsage per group, the share of the stored codes in each class, the classes never
+ *     used and the groups one class fills (see {@link ClassUsage}); null without a categorical model
  * @param model the model's manifest (estimator, bits, vocabulary size, ...) as free-form JSON
  *     values under the API's snake_case names, without history and checksums; empty without a model
  * @param training per epoch of training, in order; empty when unknown
  * @param precisionAtK precision@k of the evaluation run, for increasing k; empty when unknown
- * @param distances how many (query, document) pairs of the evaluation lay at each Hamming
- *     distance, for distance 0..bits; empty when unknown
+ * @param distances how many (query, document) pairs of the evaluation lay at each distance, for
+ *     distance 0..bits (0..groups, in symbols, for categorical codes); empty when unknown
  * @param labels documents per label, most frequent first
  * @param coherence mean NPMI coherence of the bits' word lists over the indexed documents,
  *     measured when the index was built; null when unknown (no model, or an index built before
@@ -30,6 +35,8 @@ public record ServiceStats(
     SearchMode defaultMode,
     List<SearchMode> modes,
     Integer bits,
+    CodeSpec code,
+    ClassUsage classUsage,
     Map<String, Object> model,
     List<Epoch> training,
     List<PrecisionAtK> precisionAtK,

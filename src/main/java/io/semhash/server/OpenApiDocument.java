@@ -150,11 +150,22 @@ final class OpenApiDocument {
         List.of("id", "text")));
     s.put("AddResult", obj(ordered("added", strings, "replaced", strings), List.of("added", "replaced")));
     s.put("Deleted", obj(Map.of("deleted", Map.of("type", "string")), List.of("deleted")));
+    Map<String, Object> probability = Map.of("type", "number", "minimum", 0, "maximum", 1);
+    Map<String, Object> code = obj(ordered(
+        "type", Map.of("type", "string", "enum", List.of("binary", "categorical")),
+        "groups", Map.of("type", "integer", "description", "symbols per code (bits, for a binary code)"),
+        "classes", Map.of("type", "integer", "description", "classes per symbol: 2 for a binary code, a power of two up to 256")),
+        List.of("type", "groups", "classes"));
     s.put("EncodedText", obj(ordered(
         "hex", Map.of("type", "string"),
         "bits", Map.of("type", "integer"),
-        "probabilities", Map.of("type", "array", "items", Map.of("type", "number", "minimum", 0, "maximum", 1))),
-        List.of("hex", "bits", "probabilities")));
+        "code", code,
+        "probabilities", Map.of("type", "array", "nullable", true, "items", probability,
+            "description", "binary code: per bit, the probability that it is 1; null for a categorical code"),
+        "class_probabilities", Map.of("type", "array", "nullable", true,
+            "items", Map.of("type", "array", "items", probability),
+            "description", "categorical code: per group, the probability of each class; null for a binary code")),
+        List.of("hex", "bits", "code")));
     Map<String, Object> meanCoherence = obj(ordered(
         "words", Map.of("type", "integer"),
         "contrast", Map.of("type", "number", "nullable", true),
@@ -166,6 +177,18 @@ final class OpenApiDocument {
         "default_mode", Map.of("type", "string"),
         "modes", strings,
         "bits", nullableInt,
+        "code", nullable(code),
+        "class_usage", nullable(obj(ordered(
+            "groups", Map.of("type", "integer"),
+            "classes", Map.of("type", "integer"),
+            "documents", Map.of("type", "integer"),
+            "rates", Map.of("type", "array", "items", Map.of("type", "array", "items", probability),
+                "description", "per group, the share of the stored codes in each class"),
+            "unused", Map.of("type", "array", "items", obj(ordered(
+                "group", Map.of("type", "integer"), "class_id", Map.of("type", "integer")), List.of("group", "class_id"))),
+            "dead_groups", Map.of("type", "array", "items", Map.of("type", "integer"),
+                "description", "groups where one class holds more than 99% of the codes")),
+            List.of("groups", "classes", "documents", "rates", "unused", "dead_groups"))),
         "model", Map.of("type", "object"),
         "training", Map.of("type", "array", "items", obj(ordered(
             "epoch", Map.of("type", "integer"),
@@ -324,6 +347,13 @@ final class OpenApiDocument {
 
   private static Map<String, Object> obj(Map<String, Object> properties, List<String> required) {
     return ordered("type", "object", "properties", properties, "required", required);
+  }
+
+  /** {@code schema}, allowing null. */
+  private static Map<String, Object> nullable(Map<String, Object> schema) {
+    Map<String, Object> copy = new LinkedHashMap<>(schema);
+    copy.put("nullable", true);
+    return copy;
   }
 
   private static Map<String, Object> ref(String schema) {

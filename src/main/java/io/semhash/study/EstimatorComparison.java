@@ -2,6 +2,12 @@ package io.semhash.study;
 
 import io.semhash.estimator.BinaryEstimator;
 import io.semhash.estimator.BinarySample;
+import io.semhash.estimator.CategoricalEstimator;
+import io.semhash.estimator.CategoricalGumbelRaoEstimator;
+import io.semhash.estimator.CategoricalSample;
+import io.semhash.estimator.CategoricalStEstimator;
+import io.semhash.estimator.CategoricalStGumbelSoftmaxEstimator;
+import io.semhash.estimator.CategoricalZgrEstimator;
 import io.semhash.estimator.CubicObjective;
 import io.semhash.estimator.DarnEstimator;
 import io.semhash.estimator.EstimateMoments;
@@ -26,9 +32,10 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Compares the binary gradient estimators on fixed problems small enough to enumerate: a random
- * quadratic (where ZGR must be exactly unbiased), a cubic (where it is not), and a tiny decoder
- * loss on a few real documents. For each estimator: squared bias and variance against the exact
+ * Compares the gradient estimators on fixed problems small enough to enumerate: for binary
+ * latents a random quadratic (where ZGR must be exactly unbiased), a cubic (where it is not), and
+ * a tiny decoder loss on a few real documents; for categorical latents ({@value #GROUPS} groups ×
+ * {@value #CLASSES} classes) a quadratic in the one-hot vectors and the same decoder loss. For each estimator: squared bias and variance against the exact
  * gradient, their sum (MSE), the mean cosine of one estimate to the exact gradient, and the time
  * per estimate.
  *
@@ -44,6 +51,10 @@ public final class EstimatorComparison {
   public static final int BITS = 10;
   /** Documents in the decoder problem (independent blocks of {@value #BITS} bits each). */
   public static final int DOCUMENTS = 4;
+  /** Groups of the categorical problems' latent blocks. */
+  public static final int GROUPS = 4;
+  /** Classes per group of the categorical problems (4⁴ = 256 configurations per block). */
+  public static final int CLASSES = 4;
 
   static final int NOISE_DRAWS = 32;
   static final int REINFORCE_ESTIMATES = 4096;
@@ -77,7 +88,9 @@ public final class EstimatorComparison {
         List.of(
             quadratic(seed, settings.bits()),
             cubic(seed, settings.bits()),
-            decoder(seed, data, settings.bits()));
+            decoder(seed, data, settings.bits()),
+            categoricalQuadratic(seed),
+            categoricalDecoder(seed, data));
     List<ProblemReport> reports = new ArrayList<>();
     for (Problem problem : problems) {
       reports.add(compare(problem, seed, settings));
@@ -112,10 +125,69 @@ public final class EstimatorComparison {
     return List.of(ReinforceLooEstimator.create(2), ReinforceLooEstimator.create(10));
   }
 
+  /** The categorical estimators compared (no categorical DARN or REINFORCE is implemented). */
+  static List<CategoricalEstimator> categoricalEstimators() {
+    List<CategoricalEstimator> out = new ArrayList<>();
+    out.add(CategoricalZgrEstimator.create());
+    out.add(CategoricalStEstimator.create());
+    for (double tau : new double[] {0.1, 0.5, 1.0}) {
+      out.add(CategoricalStGumbelSoftmaxEstimator.create(tau));
+    }
+    for (double tau : new double[] {0.1, 0.5, 1.0}) {
+      out.add(CategoricalGumbelRaoEstimator.create(tau, 10));
+    }
+    return out;
+  }
+
   /** One independent block of the latent: its logits and its objective. */
   record Block(double[] logits, Objective f) {}
 
-  record Problem(String name, String description, List<Block> blocks) {}
+  /**
+   * @param classes 0 for binary latents; else the blocks' logits are groups of this many classes
+   *     (group g at g·C .. g·C + C − 1) and f takes the concatenated one-hot vectors
+   */
+  record Problem(String name, String description, List<Block> blocks, int classes) {
+    Problem(String name, String description, List<Block> blocks) {
+      this(name, description, blocks, 0);
+    }
+
+    boolean categorical() {
+      return classes > 0;
+    }
+
+    Enumeration enumeration(Block block) {
+      if (!categorical()) {
+        return Enumeration.binary(block.logits());
+      }
+      double[][] grouped = new double[block.logits().length / classes][classes];
+      for (int g = 0; g < grouped.length; g++) {
+        System.arraycopy(block.logits(), g * classes, grouped[g], 0, classes);
+      }
+      return Enumeration.categorical(grouped);
+    }
+  }
+
+  /**
+   * f = x'Ax + b'x on the concatenated one-hot vectors of {@value #GROUPS} groups of {@value
+   * #CLASSES} classes: a polynomial of degree 2 in x, where categorical ZGR must be unbiased.
+   */
+  static Problem categoricalQuadratic(long seed) {
+    int n = GROUPS * CLASSES;
+    return new Problem(
+        "categorical-quadratic",
+        "f = x'Ax + b'x on one-hot x, random A, " + GROUPS + " groups x " + CLASSES + " classes",
+        List.of(new Block(logits(n, seed + 2), QuadraticObjective.random(n, seed + 2))), CLASSES);
+  }
+
+  /** The decoder loss of {@link #decoder} on {@value #GROUPS} × {@value #CLASSES} categorical latents per document. */
+  static Problem categoricalDecoder(long seed, RealProblemData data) {
+    Problem binaryForm = decoder(seed, data, GROUPS * CLASSES);
+    return new Problem(
+        "categorical-decoder",
+        "f = -sum_w count_w log softmax(Wx + c)_w on " + DOCUMENTS + " documents x " + GROUPS + " groups x " + CLASSES
+            + " classes (one-hot x)",
+        binaryForm.blocks(), CLASSES);
+  }
 
   static Problem quadratic(long seed, int bits) {
     return new Problem(
@@ -198,9 +270,15 @@ public final class EstimatorComparison {
 
   static ProblemReport compare(Problem problem, long seed, Settings settings) {
     double[] exact = concat(problem.blocks().stream()
-        .map(b -> Enumeration.binary(b.logits()).exactGradient(b.f())).toList());
+        .map(b -> problem.enumeration(b).exactGradient(b.f())).toList());
     List<EstimatorFigures> rows = new ArrayList<>();
     Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+    if (problem.categorical()) {
+      for (CategoricalEstimator estimator : categoricalEstimators()) {
+        rows.add(figures(problem, exact, estimator, rng, settings));
+      }
+      return new ProblemReport(problem.name(), problem.description(), exact.length, dot(exact, exact), rows);
+    }
     for (BinaryEstimator estimator : binaryEstimators()) {
       rows.add(figures(problem, exact, estimator, rng, settings));
     }
@@ -213,24 +291,38 @@ public final class EstimatorComparison {
 
   private static EstimatorFigures figures(
       Problem problem, double[] exact, BinaryEstimator estimator, Random rng, Settings settings) {
+    int draws = estimator.drawsNoise() ? settings.noiseDraws() : 1;
+    return figures(problem, exact, estimator.name(), estimator.drawsNoise(),
+        block -> Enumeration.binary(block.logits()).moments(estimator, block.f(), rng, draws),
+        (logits, f) -> binaryEstimates(estimator, logits, f, rng), settings);
+  }
+
+  private static EstimatorFigures figures(
+      Problem problem, double[] exact, CategoricalEstimator estimator, Random rng, Settings settings) {
+    int draws = estimator.drawsNoise() ? settings.noiseDraws() : 1;
+    return figures(problem, exact, estimator.name(), estimator.drawsNoise(),
+        block -> problem.enumeration(block).moments(estimator, block.f(), rng, draws),
+        (logits, f) -> categoricalEstimates(estimator, logits, f, problem.classes(), rng), settings);
+  }
+
+  /** The figures of an estimator whose E[ĝ] per block is {@code moments} and whose single estimates are {@code single}. */
+  private static EstimatorFigures figures(
+      Problem problem, double[] exact, String name, boolean drawsNoise,
+      java.util.function.Function<Block, EstimateMoments> moments, BlockEstimates single, Settings settings) {
     List<double[]> means = new ArrayList<>();
     double variance = 0;
     double floor = 0;
     for (Block block : problem.blocks()) {
-      EstimateMoments moments =
-          Enumeration.binary(block.logits())
-              .moments(estimator, block.f(), rng, estimator.drawsNoise() ? settings.noiseDraws() : 1);
-      means.add(moments.mean());
-      variance += moments.variance();
-      floor += moments.squaredBiasNoiseFloor();
+      EstimateMoments m = moments.apply(block);
+      means.add(m.mean());
+      variance += m.variance();
+      floor += m.squaredBiasNoiseFloor();
     }
     double bias = squaredDistance(concat(means), exact);
-    BlockEstimates single = (logits, f) -> binaryEstimates(estimator, logits, f, rng);
     INDArray batch = estimates(problem, single, settings.cosineEstimates());
     double micros = microsPerEstimate(problem, single, settings);
     return new EstimatorFigures(
-        estimator.name(), bias, floor, variance, bias + variance, meanCosine(batch, exact), micros,
-        estimator.drawsNoise() ? "MC" : "exact");
+        name, bias, floor, variance, bias + variance, meanCosine(batch, exact), micros, drawsNoise ? "MC" : "exact");
   }
 
   private static EstimatorFigures figures(
@@ -298,6 +390,16 @@ public final class EstimatorComparison {
       BinaryEstimator estimator, INDArray logits, Objective f, Random rng) {
     BinarySample sample = estimator.sample(logits, rng);
     return estimator.backward(sample, f.gradients(sample.x()));
+  }
+
+  /** Single estimates for categorical logits {@code [count, m·C]}: grouped for the estimator, flat for f. */
+  private static INDArray categoricalEstimates(
+      CategoricalEstimator estimator, INDArray logits, Objective f, int classes, Random rng) {
+    long count = logits.size(0);
+    long width = logits.size(1);
+    CategoricalSample sample = estimator.sample(logits.reshape('c', count, width / classes, classes), rng);
+    INDArray g = f.gradients(sample.x().reshape('c', count, width));
+    return estimator.backward(sample, g.reshape('c', count, width / classes, classes)).reshape('c', count, width);
   }
 
   private static INDArray reinforceEstimates(

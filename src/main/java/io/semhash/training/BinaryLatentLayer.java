@@ -1,32 +1,15 @@
 package io.semhash.training;
 
-import java.util.Collection;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.NoParamLayer;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Configuration of the binary latent layer: its input is the logits η of the bits, its output
  * the bits themselves, drawn through a gradient estimator of {@code io.semhash.estimator}
  * (ZGR by default). The layer also owns the terms of the loss that live on the bits: β · KL to
  * Bernoulli(½) and the neighbour term (see {@link BinaryLatentLayerImpl}).
- *
- * <p>A plain bean (no-argument constructor, getters, setters) because DL4J stores layer
- * configurations as JSON.
  */
-public final class BinaryLatentLayer extends NoParamLayer {
-  private String estimator = "zgr";
-  private double tau = 0.5;
-  private int samples = 10;
-  private double beta = 1.0;
-  private double neighbourWeight = 0.0;
-  private boolean neighbourCrossEntropy;
-  private long seed = 42;
+public final class BinaryLatentLayer extends LatentLayerConfiguration {
 
   public BinaryLatentLayer() {}
 
@@ -43,106 +26,18 @@ public final class BinaryLatentLayer extends NoParamLayer {
       String estimator, double tau, int samples, double beta, double neighbourWeight, boolean neighbourCrossEntropy,
       long seed) {
     BinaryLatentLayer l = new BinaryLatentLayer();
-    l.estimator = estimator;
-    l.tau = tau;
-    l.samples = samples;
-    l.beta = beta;
-    l.neighbourWeight = neighbourWeight;
-    l.neighbourCrossEntropy = neighbourCrossEntropy;
-    l.seed = seed;
+    l.set(estimator, tau, samples, beta, neighbourWeight, neighbourCrossEntropy, seed);
     l.setLayerName("bits");
     return l;
   }
 
   @Override
-  public org.deeplearning4j.nn.api.Layer instantiate(
-      NeuralNetConfiguration conf,
-      Collection<TrainingListener> listeners,
-      int layerIndex,
-      INDArray layerParamsView,
-      boolean initializeParams,
-      DataType networkDataType) {
-    return LayerWiring.wire(new BinaryLatentLayerImpl(conf, networkDataType), this, conf, listeners, layerIndex,
-        layerParamsView, initializeParams);
-  }
-
-  @Override
-  public InputType getOutputType(int layerIndex, InputType inputType) {
-    return inputType;
-  }
-
-  @Override
-  public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-    return null;
-  }
-
-  @Override
-  public LayerMemoryReport getMemoryReport(InputType inputType) {
-    return new LayerMemoryReport.Builder(layerName, BinaryLatentLayer.class, inputType, inputType)
-        .standardMemory(0, 0)
-        .workingMemory(0, 0, 0, 0)
-        .cacheMemory(0, 0)
-        .build();
+  LatentLayer<?> newLayer(NeuralNetConfiguration conf, DataType networkDataType) {
+    return new BinaryLatentLayerImpl(conf, networkDataType);
   }
 
   @Override
   public BinaryLatentLayer clone() {
     return (BinaryLatentLayer) super.clone();
-  }
-
-  public String getEstimator() {
-    return estimator;
-  }
-
-  public void setEstimator(String estimator) {
-    this.estimator = estimator;
-  }
-
-  public double getTau() {
-    return tau;
-  }
-
-  public void setTau(double tau) {
-    this.tau = tau;
-  }
-
-  public int getSamples() {
-    return samples;
-  }
-
-  public void setSamples(int samples) {
-    this.samples = samples;
-  }
-
-  public double getBeta() {
-    return beta;
-  }
-
-  public void setBeta(double beta) {
-    this.beta = beta;
-  }
-
-  public double getNeighbourWeight() {
-    return neighbourWeight;
-  }
-
-  public void setNeighbourWeight(double neighbourWeight) {
-    this.neighbourWeight = neighbourWeight;
-  }
-
-  public boolean isNeighbourCrossEntropy() {
-    return neighbourCrossEntropy;
-  }
-
-  public void setNeighbourCrossEntropy(boolean neighbourCrossEntropy) {
-    this.neighbourCrossEntropy = neighbourCrossEntropy;
-  }
-
-  public long getSeed() {
-    return seed;
-  }
-
-  public void setSeed(long seed) {
-    this.seed = seed;
   }
 }

@@ -4,19 +4,14 @@ import io.semhash.estimator.BinaryEstimator;
 import io.semhash.estimator.BinaryEstimators;
 import io.semhash.estimator.BinarySample;
 import io.semhash.estimator.EstimatorParams;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.rng.Random;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -40,34 +35,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * Inference forward: the deterministic code 1[η &gt; 0].
  */
-public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer> {
+public final class BinaryLatentLayerImpl extends LatentLayer<BinaryLatentLayer> {
   private transient BinaryEstimator estimator;
-  private transient Random rng;
   private BinarySample lastSample;
-  private boolean pairedBatch;
-  private double lastKl;
-  private double lastNeighbour;
 
   BinaryLatentLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
-  }
-
-  /**
-   * Whether the next batches are paired for the neighbour term: the first half holds documents,
-   * the second half one neighbour of each, in the same order.
-   */
-  public void setPairedBatch(boolean paired) {
-    this.pairedBatch = paired;
-  }
-
-  /** β-free KL summed over the last training batch. */
-  public double lastKl() {
-    return lastKl;
-  }
-
-  /** Unweighted ‖p_i − t_i‖² summed over the last training batch. */
-  public double lastNeighbour() {
-    return lastNeighbour;
   }
 
   /** The estimator this layer runs, as the estimator package gives it. */
@@ -84,11 +57,10 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
     return lastSample;
   }
 
-  private Random rng() {
-    if (rng == null) {
-      rng = Nd4j.getRandomFactory().getNewRandomInstance(layerConf().getSeed());
-    }
-    return rng;
+  /** Sets the input and the sample the next backward pass maps, with {@code x} as the bits (for tests). */
+  void forwardGiven(INDArray logits, INDArray x) {
+    setInput(logits, LayerWorkspaceMgr.noWorkspaces());
+    lastSample = estimator().sampleGiven(logits.dup(), x, rng());
   }
 
   @Override
@@ -116,15 +88,9 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
     lastKl = klToUniform(p);
     double w = layerConf().getNeighbourWeight();
     lastNeighbour = 0;
-    if (pairedBatch && w != 0) {
-      long half = p.rows() / 2;
-      if (p.rows() != 2 * half) {
-        throw new IllegalStateException("a paired batch needs an even number of rows, got " + p.rows());
-      }
-      INDArray d = p.get(NDArrayIndex.interval(0, half), NDArrayIndex.all())
-          .sub(p.get(NDArrayIndex.interval(half, 2 * half), NDArrayIndex.all()));
-      lastNeighbour = d.mul(d).sumNumber().doubleValue();
-      INDArray dp = Nd4j.concat(0, d, d.neg());
+    if (neighbourTermOn()) {
+      INDArray dp = pairDifferences(p);
+      lastNeighbour = dp.mul(dp).sumNumber().doubleValue() / 2;
       if (layerConf().isNeighbourCrossEntropy()) {
         dp.muli(w);
       } else {
@@ -141,28 +107,5 @@ public final class BinaryLatentLayerImpl extends AbstractLayer<BinaryLatentLayer
     INDArray q = pc.rsub(1.0);
     INDArray kl = pc.mul(Transforms.log(pc, true)).addi(q.mul(Transforms.log(q, true))).addi(Math.log(2));
     return kl.sumNumber().doubleValue();
-  }
-
-  @Override
-  public double calcRegularizationScore(boolean backpropOnlyParams) {
-    return 0;
-  }
-
-  @Override
-  public Layer.Type type() {
-    return Layer.Type.FEED_FORWARD;
-  }
-
-  @Override
-  public boolean isPretrainLayer() {
-    return false;
-  }
-
-  @Override
-  public void clearNoiseWeightParams() {}
-
-  @Override
-  public INDArray params() {
-    return null;
   }
 }

@@ -1,6 +1,7 @@
 package io.semhash.training;
 
 import io.semhash.estimator.BinaryEstimators;
+import io.semhash.estimator.CategoricalEstimators;
 import io.semhash.estimator.EstimatorParams;
 import io.semhash.model.EpochRecord;
 import io.semhash.model.ModelWeights;
@@ -59,7 +60,12 @@ public final class HashingTrainer {
    *     out of range or a budget that is not positive
    */
   public HashingTrainer(TrainingOptions options, int threads, PrintStream progressOut, double budgetSeconds) {
-    BinaryEstimators.byName(options.estimator(), new EstimatorParams(options.tau(), options.samples()));
+    EstimatorParams params = new EstimatorParams(options.tau(), options.samples());
+    if (options.code().categorical()) {
+      CategoricalEstimators.byName(options.estimator(), params);
+    } else {
+      BinaryEstimators.byName(options.estimator(), params);
+    }
     ParallelSlices.checkThreads(threads);
     if (!(budgetSeconds > 0)) {
       throw new IllegalArgumentException("training time budget must be > 0 seconds, got " + budgetSeconds);
@@ -100,7 +106,7 @@ public final class HashingTrainer {
       List<SparseVector> tfidf, List<SparseVector> counts, int[][] neighbours, int vocabularySize,
       ValidationScorer validation, MultiLayerNetwork net) {
     boolean withNeighbours = options.neighbourWeight() > 0;
-    BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
+    LatentLayer<?> latent = VaeNetwork.latent(net);
     SplittableRandom random = new SplittableRandom(options.seed());
     // its own stream, so that a rate of 0 leaves batch order and partners exactly as without it
     SplittableRandom dropout = new SplittableRandom(options.seed() ^ 0x64726f70L);
@@ -145,7 +151,7 @@ public final class HashingTrainer {
         progress.status(String.format(Locale.ROOT, "loss %.1f KL %.2f", (recon + options.beta() * kl) / rows, kl / rows));
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      SparseEncoder encoder = SparseEncoder.of(VaeNetwork.weights(net));
+      SparseEncoder encoder = SparseEncoder.of(VaeNetwork.weights(net), options.code());
       double score = validation.score(encoder);
       progress.status(String.format(Locale.ROOT, "loss %.1f KL %.2f val P@100 %.4f",
           (recon + options.beta() * kl) / rows, kl / rows, score));

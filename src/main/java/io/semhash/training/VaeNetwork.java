@@ -1,5 +1,6 @@
 package io.semhash.training;
 
+import io.semhash.model.CodeSpec;
 import io.semhash.model.ModelWeights;
 import io.semhash.model.TrainingOptions;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * The hashing VAE as a DL4J network: encoder V → H → H → b (ReLU, ReLU, identity: the logits η;
  * the first layer sparse-aware, see {@link SparseDenseLayer}),
- * the binary latent layer (estimator, KL, neighbour term), and a linear decoder b → V whose
+ * the latent layer (estimator, KL, neighbour term: {@link BinaryLatentLayer}, or {@link
+ * CategoricalLatentLayer} with b = m·C logits and the one-hot classes concatenated as the
+ * decoder's input), and a linear decoder b → V whose
  * softmax and count-weighted log-likelihood live in {@link CountMultinomialLoss}.
  *
  * <p>The network is rebuilt from the options, never read from a serialised configuration, so a
@@ -58,7 +61,7 @@ public final class VaeNetwork {
   public static MultiLayerNetwork create(
       TrainingOptions o, int vocabularySize, boolean sparseInput, boolean fast, ParallelSlices slices) {
     OutputLayer.Builder decoder = new OutputLayer.Builder(new CountMultinomialLoss())
-        .nIn(o.bits()).nOut(vocabularySize).activation(Activation.IDENTITY);
+        .nIn(o.code().logits()).nOut(vocabularySize).activation(Activation.IDENTITY);
     org.deeplearning4j.nn.conf.layers.Layer first = sparseInput
         ? SparseDenseLayer.of(vocabularySize, o.hidden(), Activation.RELU, slices)
         : new DenseLayer.Builder().nIn(vocabularySize).nOut(o.hidden()).activation(Activation.RELU).build();
@@ -73,9 +76,8 @@ public final class VaeNetwork {
         .list()
         .layer(ENCODER_1, first)
         .layer(ENCODER_2, hidden(o.hidden(), o.hidden(), Activation.RELU, fast))
-        .layer(LOGITS, hidden(o.hidden(), o.bits(), Activation.IDENTITY, fast))
-        .layer(LATENT, BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(),
-            o.neighbourLoss().equals(TrainingOptions.CROSS_ENTROPY), o.seed()))
+        .layer(LOGITS, hidden(o.hidden(), o.code().logits(), Activation.IDENTITY, fast))
+        .layer(LATENT, latentLayer(o))
         .layer(DECODER, fast ? new SoftmaxDecoderLayer(decoder, slices) : decoder.build())
         .build();
     MultiLayerNetwork net = fast ? new FusedStepNetwork(conf) : new MultiLayerNetwork(conf);
@@ -89,8 +91,20 @@ public final class VaeNetwork {
         : new DenseLayer.Builder().nIn(nIn).nOut(nOut).activation(activation).build();
   }
 
-  public static BinaryLatentLayerImpl latent(MultiLayerNetwork net) {
-    return (BinaryLatentLayerImpl) net.getLayer(LATENT);
+  /** The latent layer of the options' code: binary bits, or one class per group. */
+  private static LatentLayerConfiguration latentLayer(TrainingOptions o) {
+    boolean crossEntropy = o.neighbourLoss().equals(TrainingOptions.CROSS_ENTROPY);
+    CodeSpec code = o.code();
+    return code.categorical()
+        ? CategoricalLatentLayer.of(code.groups(), code.classes(), o.estimator(), o.tau(), o.samples(), o.beta(),
+            o.neighbourWeight(), crossEntropy, o.seed())
+        : BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(), crossEntropy, o.seed());
+  }
+
+  /** The latent layer of a network made here ({@link BinaryLatentLayerImpl} or {@link CategoricalLatentLayerImpl}). */
+  @SuppressWarnings("unchecked")
+  public static <L extends LatentLayer<?>> L latent(MultiLayerNetwork net) {
+    return (L) net.getLayer(LATENT);
   }
 
   /** Copies the weights out of a network made here, as the model stores them. */

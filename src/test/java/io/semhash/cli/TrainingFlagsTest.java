@@ -50,4 +50,33 @@ class TrainingFlagsTest {
     assertThat(train.modelArgs.neighbourWeight).isEqualTo(defaults.model().neighbourWeight());
     assertThat(train.corpusArgs.options()).isEqualTo(new CorpusOptions(defaults.corpus().testFraction(), defaults.corpus().skipBad()));
   }
+
+  @Test
+  void categoricalCodeFlagsAndKeys() throws Exception {
+    Path file = dir.resolve("semhash.yaml");
+    Files.writeString(file, "model:\n  classes: 4\n");
+    SemhashConfig config = ConfigLoader.load(file);
+    TrainingOptions o = parse(config, file, "--code", "categorical", "--bits", "64", "--estimator", "st");
+    assertThat(o.code()).isEqualTo(io.semhash.model.CodeSpec.categorical(32, 4)); // classes from the file
+    assertThat(o.estimator()).isEqualTo("st");
+    o = parse(config, file, "--code", "categorical", "--groups", "8", "--classes", "256");
+    assertThat(o.code()).isEqualTo(io.semhash.model.CodeSpec.categorical(8, 256));
+    assertThat(o.bits()).isEqualTo(64);
+    assertThat(parse(config, file).code()).isEqualTo(io.semhash.model.CodeSpec.binary(64)); // binary by default
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(config, file, "--classes", "16"))
+        .hasMessageContaining("--classes").hasMessageContaining("--code categorical");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(config, file, "--code", "categorical", "--estimator", "darn"))
+        .hasMessageContaining("darn").hasMessageContaining("zgr, st, stgs, grmc");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(config, file, "--code", "categorical", "--groups", "8",
+        "--classes", "16", "--bits", "64"))
+        .hasMessageContaining("8 groups of 16 classes store 32 bits");
+  }
+
+  private static TrainingOptions parse(SemhashConfig config, Path file, String... flags) {
+    TrainCommand train = new TrainCommand();
+    String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--config", file.toString(), "--out", "x"),
+        java.util.Arrays.stream(flags)).toArray(String[]::new);
+    new CommandLine(train).parseArgs(args);
+    return train.modelArgs.options(config);
+  }
 }

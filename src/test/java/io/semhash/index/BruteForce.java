@@ -2,6 +2,7 @@ package io.semhash.index;
 
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeArray;
+import io.semhash.codes.CodeShape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -9,19 +10,48 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.roaringbitmap.RoaringBitmap;
 
-/** The reference the indexes must equal: compute every distance, sort by (distance, id). */
+/**
+ * The reference the indexes must equal: compute every distance, sort by (distance, id). Binary
+ * codes by {@link BitCode#distance}; categorical ones by {@link CodeShape#symbolDistance}, class by
+ * class (not the packed kernel the indexes use).
+ */
 final class BruteForce {
 
+  final CodeShape shape;
   final int bits;
   final List<long[]> codes = new ArrayList<>();
   final BitSet deleted = new BitSet();
+  /** The distances to the last query (the slow reference is computed once per query). */
+  private long[] cachedQuery;
+  private int[] cachedDistances;
 
   BruteForce(int bits) {
-    this.bits = bits;
+    this(CodeShape.binary(bits));
+  }
+
+  BruteForce(CodeShape shape) {
+    this.shape = shape;
+    this.bits = shape.bits();
   }
 
   void add(long[] code) {
     codes.add(code.clone());
+    cachedQuery = null;
+  }
+
+  private int distance(int id, long[] q) {
+    if (cachedQuery == null || !Arrays.equals(cachedQuery, q)) {
+      cachedQuery = q.clone();
+      cachedDistances = new int[codes.size()];
+      BitCode query = BitCode.of(bits, q);
+      for (int i = 0; i < codes.size(); i++) {
+        long[] c = codes.get(i);
+        cachedDistances[i] = shape.isBinary()
+            ? BitCode.distance(c, 0, q, 0, c.length)
+            : shape.symbolDistance(BitCode.of(bits, c), query);
+      }
+    }
+    return cachedDistances[id];
   }
 
   boolean delete(int id) {
@@ -38,8 +68,7 @@ final class BruteForce {
       if (deleted.get(id) || (filter != null && !filter.contains(id))) {
         continue;
       }
-      long[] c = codes.get(id);
-      int d = BitCode.distance(c, 0, q, 0, c.length);
+      int d = distance(id, q);
       if (d <= maxDistance) {
         hits.add(new long[] {d, id});
       }
@@ -56,7 +85,7 @@ final class BruteForce {
   }
 
   SearchResult knn(long[] q, int k, RoaringBitmap filter) {
-    return search(q, k, bits, filter, codes.size());
+    return search(q, k, shape.groups(), filter, codes.size());
   }
 
   SearchResult radius(long[] q, int r, RoaringBitmap filter, int limit) {
@@ -96,6 +125,30 @@ final class BruteForce {
       }
     }
     return BitCode.of(centre.bits(), w);
+  }
+
+  /**
+   * Clustered categorical codes: uniform random centres; each code copies a random centre and
+   * redraws each group's class with probability {@code redraw} (possibly the same class).
+   */
+  static CodeArray clustered(CodeShape shape, int n, int centres, double redraw, SplittableRandom r) {
+    int[][] c = new int[centres][shape.groups()];
+    for (int[] centre : c) {
+      for (int g = 0; g < centre.length; g++) {
+        centre[g] = r.nextInt(shape.classes());
+      }
+    }
+    CodeArray a = CodeArray.create(shape.bits(), n);
+    for (int i = 0; i < n; i++) {
+      int[] classes = c[r.nextInt(centres)].clone();
+      for (int g = 0; g < classes.length; g++) {
+        if (r.nextDouble() < redraw) {
+          classes[g] = r.nextInt(shape.classes());
+        }
+      }
+      a.add(shape.encode(classes));
+    }
+    return a;
   }
 
   static RoaringBitmap randomFilter(int n, double p, SplittableRandom r) {

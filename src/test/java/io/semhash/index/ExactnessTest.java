@@ -57,9 +57,17 @@ class ExactnessTest {
     CodeArray codes = clustered
         ? BruteForce.clustered(bits, n, 12, bits <= 16 ? 0.05 : 0.08, r)
         : BruteForce.random(bits, n, r);
-    HammingIndex index = kind.factory.apply(bits);
-    BruteForce ref = new BruteForce(bits);
-    // first half in one batch, the rest one by one (exercises the MIH tail and rebuilds)
+    fillAndCheck(kind.factory.apply(bits), new BruteForce(bits), codes, r);
+  }
+
+  /**
+   * Adds {@code codes} to the empty {@code index} (half in one batch, the rest one by one, which
+   * exercises the MIH tail and rebuilds), checks it against {@code ref}, deletes 15% (nearest
+   * neighbours among them) and checks again.
+   */
+  static void fillAndCheck(HammingIndex index, BruteForce ref, CodeArray codes, SplittableRandom r) {
+    int n = codes.size();
+    int bits = codes.bits();
     CodeArray firstHalf = CodeArray.create(bits, n / 2);
     for (int i = 0; i < n / 2; i++) {
       firstHalf.add(codes.get(i));
@@ -72,7 +80,6 @@ class ExactnessTest {
       assertThat(index.add(codes.get(i))).isEqualTo(i);
     }
     check(index, ref, codes, r, bits);
-    // delete 15%, including ones that will be nearest neighbours
     for (int i = 0; i < n; i++) {
       if (r.nextDouble() < 0.15) {
         assertThat(index.delete(i)).isEqualTo(ref.delete(i));
@@ -82,8 +89,9 @@ class ExactnessTest {
     check(index, ref, codes, r, bits);
   }
 
-  private static void check(HammingIndex index, BruteForce ref, CodeArray codes, SplittableRandom r, int bits) {
+  static void check(HammingIndex index, BruteForce ref, CodeArray codes, SplittableRandom r, int bits) {
     int n = codes.size();
+    int groups = index.shape().groups();
     int queries = bits > 256 ? 8 : 24;
     for (int t = 0; t < queries; t++) {
       BitCode q = t % 2 == 0
@@ -102,7 +110,7 @@ class ExactnessTest {
         assertThat(got).as("knn k=%d t=%d: want %s got %s", k, t, BruteForce.describe(want), BruteForce.describe(got))
             .isEqualTo(want);
       }
-      for (int rad : new int[] {0, 2, bits / 8, bits / 4}) {
+      for (int rad : new int[] {0, 2, groups / 8, groups / 4}) {
         for (int limit : new int[] {3, Integer.MAX_VALUE}) {
           SearchResult want = ref.radius(qw, rad, filter, limit);
           SearchResult got = index.radius(q, rad, filter, limit);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeArray;
+import io.semhash.codes.CodeShape;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -74,7 +75,7 @@ class IndexBehaviourTest {
     CodeArray codes = BruteForce.clustered(64, 50_000, 50, 0.08, r);
     MultiIndexHashingIndex index = MultiIndexHashingIndex.create(64);
     index.addAll(codes);
-    assertThat(index.substrings()).isEqualTo(MihTables.defaultSubstrings(64, 50_000));
+    assertThat(index.substrings()).isEqualTo(MihTables.defaultSubstrings(CodeShape.binary(64), 50_000));
     SearchResult res = index.knn(BruteForce.near(codes.get(7), 0.05, r), 10);
     assertThat(res.plan()).isEqualTo(QueryPlanner.Plan.MIH);
     assertThat(res.examined()).isLessThan(50_000 / 4);
@@ -197,9 +198,9 @@ class IndexBehaviourTest {
 
     // another version: expected vs found
     String m = new String(manifestBytes, StandardCharsets.UTF_8);
-    Files.writeString(manifest, m.replace("version=1", "version=2"));
+    Files.writeString(manifest, m.replace("version=1", "version=3"));
     assertThatThrownBy(() -> HammingIndex.load(dir)).isInstanceOf(CorruptIndexException.class)
-        .hasMessageContaining("MANIFEST").hasMessageContaining("version 2").hasMessageContaining("expected 1");
+        .hasMessageContaining("MANIFEST").hasMessageContaining("version 3").hasMessageContaining("expected 1 or 2");
     Files.writeString(manifest, m.replace("semhash-hamming-index", "something-else"));
     assertThatThrownBy(() -> HammingIndex.load(dir)).hasMessageContaining("expected 'semhash-hamming-index'");
     Files.writeString(manifest, m.replace("size=1000", "size=999"));
@@ -306,9 +307,10 @@ class IndexBehaviourTest {
   @Test
   void plannerPrefersScanForTinyFiltersAndMihForLargeIndexes() {
     int[] lens = {22, 21, 21};
-    assertThat(QueryPlanner.estimate(10_000_000, 64, 10, 64, -1, lens, 10_000_000).plan()).isEqualTo(QueryPlanner.Plan.MIH);
-    assertThat(QueryPlanner.estimate(10_000_000, 64, 10, 64, 500, lens, 10_000_000).plan()).isEqualTo(QueryPlanner.Plan.FILTER_SCAN);
-    assertThat(QueryPlanner.estimate(1000, 64, 10, 64, -1, null, 0).plan()).isEqualTo(QueryPlanner.Plan.SCAN);
-    assertThat(QueryPlanner.uniformQuantile(64, 0.5)).isEqualTo(32);
+    CodeShape b64 = CodeShape.binary(64);
+    assertThat(QueryPlanner.estimate(10_000_000, b64, 10, 64, -1, lens, 10_000_000).plan()).isEqualTo(QueryPlanner.Plan.MIH);
+    assertThat(QueryPlanner.estimate(10_000_000, b64, 10, 64, 500, lens, 10_000_000).plan()).isEqualTo(QueryPlanner.Plan.FILTER_SCAN);
+    assertThat(QueryPlanner.estimate(1000, b64, 10, 64, -1, null, 0).plan()).isEqualTo(QueryPlanner.Plan.SCAN);
+    assertThat(QueryPlanner.uniformQuantile(b64, 0.5)).isEqualTo(32);
   }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /openapi.json} describes what the server really answers, field by field: for every
  * documented operation, real requests (to a server with a model and to one without, so that
  * nullable fields are seen both ways; successes and documented errors) and each response body
- * checked against the operation's schema for that status. Every field of a response must be a
+ * checked against the operation's schema for that status (and to a server with a categorical
+ * model, whose codes, probabilities and class usage take their own fields). Every field of a response must be a
  * property of its schema with the schema's JSON type (nullable only where the schema says so,
  * enum values and patterns kept), and every required property must be present. A documented
  * operation without a sample here fails the test, so a new route cannot go unchecked.
@@ -41,10 +42,13 @@ class OpenApiConformanceTest {
 
   @TempDir static Path dir;
   private static SemanticSearchService semantic;
+  private static SemanticSearchService categorical;
   private static KeywordSearchService keyword;
   private static SemhashServer semanticServer;
+  private static SemhashServer categoricalServer;
   private static SemhashServer keywordServer;
   private static HttpProbe withModel;
+  private static HttpProbe withCategoricalModel;
   private static HttpProbe withoutModel;
   private static JsonNode doc;
 
@@ -56,9 +60,12 @@ class OpenApiConformanceTest {
     semantic = SemanticSearchService.open(TinySemanticIndex.copyTo(dir.resolve("index")));
     keyword = KeywordSearchService.over(LuceneDocumentStore.inMemory(new TermAnalyzer(false)));
     keyword.add(MiniCorpus.documents());
+    categorical = SemanticSearchService.open(TinySemanticIndex.categoricalCopyTo(dir.resolve("categorical")));
     semanticServer = start(semantic);
+    categoricalServer = start(categorical);
     keywordServer = start(keyword);
     withModel = new HttpProbe(semanticServer.port());
+    withCategoricalModel = new HttpProbe(categoricalServer.port());
     withoutModel = new HttpProbe(keywordServer.port());
     doc = withModel.get("/openapi.json").json();
   }
@@ -70,24 +77,26 @@ class OpenApiConformanceTest {
   @AfterAll
   static void stop() {
     semanticServer.close();
+    categoricalServer.close();
     keywordServer.close();
     semantic.close();
+    categorical.close();
     keyword.close();
   }
 
   private static List<Sample> samples() {
     String docJson = "{\"id\":\"conf-1\",\"title\":\"t\",\"text\":\"orbit rocket\",\"labels\":[\"x\"],\"split\":\"test\"}";
     List<Sample> s = new ArrayList<>();
-    for (String server : List.of("model", "keyword")) {
+    for (String server : List.of("model", "keyword", "categorical")) {
       s.add(new Sample("GET /api/search", server, h -> h.get("/api/search?q=orbit+rocket&k=3")));
       s.add(new Sample("GET /api/search", server, h -> h.get("/api/search?q=orbit&k=2&mode=keyword&labels=topic0,sci.space")));
       s.add(new Sample("GET /api/search", server, h -> h.get("/api/search?k=3")));
       s.add(new Sample("GET /api/search", server, h -> h.get("/api/search?q=orbit&k=0")));
       s.add(new Sample("GET /api/search", server, h -> h.get("/api/search?q=orbit&mode=hybrid&maxDistance=5")));
-      s.add(new Sample("GET /api/docs/{id}", server, h -> h.get("/api/docs/" + (server.equals("model") ? "doc-1" : "space-1"))));
+      s.add(new Sample("GET /api/docs/{id}", server, h -> h.get("/api/docs/" + (server.equals("keyword") ? "space-1" : "doc-1"))));
       s.add(new Sample("GET /api/docs/{id}", server, h -> h.get("/api/docs/no-such-id")));
       s.add(new Sample("GET /api/docs/{id}/similar", server,
-          h -> h.get("/api/docs/" + (server.equals("model") ? "doc-1" : "space-1") + "/similar?k=3")));
+          h -> h.get("/api/docs/" + (server.equals("keyword") ? "space-1" : "doc-1") + "/similar?k=3")));
       s.add(new Sample("GET /api/docs/{id}/similar", server, h -> h.get("/api/docs/no-such-id/similar")));
       s.add(new Sample("GET /api/docs/{id}/similar", server, h -> h.get("/api/docs/doc-1/similar?k=x")));
       s.add(new Sample("POST /api/encode", server, h -> h.post("/api/encode", "application/json", "{\"text\":\"orbit rocket\"}")));
@@ -126,7 +135,11 @@ class OpenApiConformanceTest {
     List<String> problems = new ArrayList<>();
     for (Sample sample : samples()) {
       sampled.add(sample.operation());
-      Reply reply = sample.request().apply(sample.server().equals("model") ? withModel : withoutModel);
+      Reply reply = sample.request().apply(switch (sample.server()) {
+        case "model" -> withModel;
+        case "categorical" -> withCategoricalModel;
+        default -> withoutModel;
+      });
       String where = sample.operation() + " (" + sample.server() + ", " + reply.status() + ")";
       String[] op = sample.operation().split(" ", 2);
       JsonNode response = doc.get("paths").get(op[1]).get(op[0].toLowerCase()).get("responses").get(Integer.toString(reply.status()));

@@ -7,6 +7,7 @@ import io.semhash.explain.BitMeaning;
 import io.semhash.explain.BitReport;
 import io.semhash.explain.BitWord;
 import io.semhash.backend.AddResult;
+import io.semhash.model.CodeSpec;
 import io.semhash.search.EncodedText;
 import io.semhash.search.KeywordSearchService;
 import io.semhash.search.SearchHit;
@@ -86,7 +87,7 @@ public final class FakeCodesService implements SearchService {
     for (int i = 0; i < BITS; i++) {
       p[i] = ((c >>> i) & 1) == 1 ? 0.9 : 0.1;
     }
-    return new EncodedText(hex(c), BITS, p);
+    return new EncodedText(hex(c), BITS, CodeSpec.binary(BITS), p, null);
   }
 
   @Override
@@ -119,7 +120,8 @@ public final class FakeCodesService implements SearchService {
     model.put("bits", BITS);
     model.put("vocabulary", 2000);
     return new ServiceStats(base.documents(), SearchMode.SEMANTIC,
-        List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID), BITS, model, training, precision, distances,
+        List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID), BITS, CodeSpec.binary(BITS), null, model,
+        training, precision, distances,
         base.labels(), new ServiceStats.MeanCoherence(10, 0.1762, -0.0758, 0.1186));
   }
 

@@ -2,6 +2,7 @@ package io.semhash.testing;
 
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
+import io.semhash.model.CodeSpec;
 import io.semhash.model.HashingModel;
 import io.semhash.model.TrainingOptions;
 import io.semhash.pipeline.ModelTraining;
@@ -28,7 +29,11 @@ public final class TinySemanticIndex {
     {"hockey", "goalie", "puck", "playoffs", "skate", "season", "team", "coach"},
     {"church", "bible", "faith", "prayer", "gospel", "christ", "belief", "scripture"}};
 
+  /** The categorical index's code: 8 groups of 4 classes, 16 bits like the binary one. */
+  public static final CodeSpec CATEGORICAL = CodeSpec.categorical(8, 4);
+
   private static Path built;
+  private static Path builtCategorical;
   private static HashingModel model;
   private static List<Document> docs;
 
@@ -65,7 +70,18 @@ public final class TinySemanticIndex {
 
   /** A fresh copy of the index directory at {@code target} (which must not exist). */
   public static Path copyTo(Path target) {
-    Path from = build();
+    return copy(build(), target);
+  }
+
+  /**
+   * A fresh copy, at {@code target}, of the same documents indexed by a categorical model of the
+   * same options ({@link #CATEGORICAL}), trained once per test JVM.
+   */
+  public static Path categoricalCopyTo(Path target) {
+    return copy(buildCategorical(), target);
+  }
+
+  private static Path copy(Path from, Path target) {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path p : walk.toList()) {
         Path to = target.resolve(from.relativize(p).toString());
@@ -87,17 +103,36 @@ public final class TinySemanticIndex {
         Path dir = Files.createTempDirectory("semhash-tiny-index");
         List<Document> d = documents();
         CorpusVectors vectors = CorpusVectors.build(d, new VocabularyOptions(1000, 1, 1.0, false), null);
-        model = ModelTraining.train(d, vectors,
-            new TrainingOptions(16, 32, "zgr", 0.5, 10, 1.0, 0.0, 3, 3e-3, 16, 5, 5, 0.2, 9), null);
-        Path index = dir.resolve("index");
-        IndexDirectoryWriter.write(model, d, "all", index, null);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-        built = index;
+        model = ModelTraining.train(d, vectors, OPTIONS, null);
+        built = write(model, dir);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return built;
+  }
+
+  private static final TrainingOptions OPTIONS = new TrainingOptions(16, 32, "zgr", 0.5, 10, 1.0, 0.0, 3, 3e-3, 16, 5, 5, 0.2, 9);
+
+  private static synchronized Path buildCategorical() {
+    if (builtCategorical == null) {
+      try {
+        Path dir = Files.createTempDirectory("semhash-tiny-categorical-index");
+        List<Document> d = documents();
+        CorpusVectors vectors = CorpusVectors.build(d, new VocabularyOptions(1000, 1, 1.0, false), null);
+        builtCategorical = write(ModelTraining.train(d, vectors, OPTIONS.withCode(CATEGORICAL), null), dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return builtCategorical;
+  }
+
+  private static Path write(HashingModel m, Path dir) throws IOException {
+    Path index = dir.resolve("index");
+    IndexDirectoryWriter.write(m, documents(), "all", index, null);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+    return index;
   }
 
   private static void deleteTree(Path dir) {

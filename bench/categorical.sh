@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Binary against categorical codes on the embedded 20 Newsgroups corpus, per stored bits, code,
+# estimator and seed: train (a fixed number of epochs, no early stop, the best validation epoch
+# kept) then `semhash eval` (test P@100 by Hamming or symbol distance).
+#   bench/categorical.sh "64" "binary c4 c16 c256" "zgr st" "42 43 44" [extra train flags...]
+# Codes: binary; cN = --code categorical --classes N (groups = bits / log2 N). Runs one training
+# at a time on a copy of the jar taken at the start (the same build for every row). Prints one
+# line per run and keeps the JSON in bench/out/categorical/. Needs `mvn -q -DskipTests package`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bits_list=${1:-64}
+codes=${2:-"binary c4 c16"}
+estimators=${3:-"zgr st"}
+seeds=${4:-42}
+shift $(( $# < 4 ? $# : 4 ))
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+out=bench/out/categorical
+mkdir -p "$out"
+jar=target/semhash-categorical-bench.jar
+[ -f "$jar" ] || cp target/semhash.jar "$jar"
+printf "%-5s %-7s %-4s %-5s %8s %8s %8s %9s %9s %7s %7s\n" bits code est seed P@100 mAP@100 val@100 loss recon epochs train_s
+for bits in $bits_list; do
+  for code in $codes; do
+    for est in $estimators; do
+      for seed in $seeds; do
+        case "$code" in
+          binary) flags=(--code binary) ;;
+          c*) flags=(--code categorical --classes "${code#c}") ;;
+        esac
+        name="b${bits}-${code}-${est}-s${seed}"
+        if [ ! -f "$out/$name.eval.json" ]; then
+          java -jar "$jar" train --bits "$bits" "${flags[@]}" --estimator "$est" --seed "$seed" --out "$out/$name" --json "$@" \
+            > "$out/$name.train.json" 2> "$out/$name.train.log"
+          java -jar "$jar" eval --model "$out/$name" --json > "$out/$name.eval.json" 2> "$out/$name.eval.log"
+        fi
+        python3 - "$bits" "$code" "$est" "$seed" "$out/$name" <<'PY'
+import json, sys
+bits, code, est, seed, base = sys.argv[1:]
+ev = json.load(open(base + ".eval.json")); tr = json.load(open(base + ".train.json"))
+m = {x["method"]: x for x in ev["methods"]}
+h = tr["history"]; best = max(h, key=lambda e: e["validation_precision"])
+print(f"{bits:<5} {code:<7} {est:<4} {seed:<5} {m['semhash']['precision']:8.4f} {m['semhash']['map']:8.4f} "
+      f"{best['validation_precision']:8.4f} {h[-1]['loss']:9.2f} {h[-1]['reconstruction']:9.2f} {tr['best_epoch']:>3}/{len(h):<3} {tr['training_seconds']:7.0f}")
+PY
+      done
+    done
+  done
+done
