@@ -35,7 +35,7 @@ public record IndexManifest(
     String split,
     List<PrecisionAtK> precisionAtK,
     List<DistanceCount> distances,
-    MeanCoherence coherence) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) MeanCoherence coherence) {
   public static final String FORMAT = "semhash-index";
   public static final int VERSION = 1;
 
