@@ -62,32 +62,45 @@ function codePair(e, leftName, wordsBox) {
   return root;
 }
 
-function bitList(title, bits, cls) {
-  const list = el('ul', { class: 'why-bits ' + cls });
-  for (const b of bits) {
-    const state = b.left === b.right ? (b.left ? 'both on' : 'both off') : `${b.left ? 'on' : 'off'} / ${b.right ? 'on' : 'off'}`;
-    const words = b.left === b.right && !b.left ? (b.off_words || b.off) : (b.on_words || b.on);
-    list.appendChild(el('li', { 'data-bit': b.bit },
-      el('span', { class: 'why-bit-no' }, `bit ${b.bit}`), ` (${state}): `,
-      el('span', { class: 'why-words' }, words && words.length ? words.join(' ') : '—')));
-  }
-  return el('div', {}, el('h4', {}, `${title} (${bits.length})`), bits.length ? list : el('p', { class: 'absent' }, 'none'));
+// A differing bit says what each side is about: the left side's words, then the result's.
+function differingItem(b, leftName) {
+  const side = (on) => (on ? (b.on_words || b.on) : (b.off_words || b.off)) || [];
+  const words = (list) => el('span', { class: 'why-words' }, list.length ? list.join(' ') : '—');
+  return el('li', { 'data-bit': b.bit },
+    el('span', { class: 'why-bit-no' }, `bit ${b.bit}`), ': ',
+    el('span', { class: 'why-side' }, `${leftName} ${b.left ? 'on' : 'off'}`), ' ', words(side(b.left)),
+    ' · ', el('span', { class: 'why-side' }, `result ${b.right ? 'on' : 'off'}`), ' ', words(side(b.right)));
 }
 
-/** The explanation view for one result. */
+// A shared bit: both on (its on words) or both off (its off words).
+function sharedItem(b) {
+  const words = (b.left ? (b.on_words || b.on) : (b.off_words || b.off)) || [];
+  return el('li', { 'data-bit': b.bit },
+    el('span', { class: 'why-bit-no' }, `bit ${b.bit}`), ` (both ${b.left ? 'on' : 'off'}): `,
+    el('span', { class: 'why-words' }, words.length ? words.join(' ') : '—'));
+}
+
+/**
+ * The explanation view for one result, in the order a person reads it: the result's words the
+ * shared code predicts best, then the few bits that differ with their words, then the two codes
+ * (hover a bit for its words), and the shared bits folded into one line that opens on demand.
+ */
 export function explanationView(e, leftName = 'query') {
   const wordsBox = el('p', { class: 'why-hover' }, 'Hover a bit to see its words.');
   const match = (e.match_words || []).map((w) => w.word);
+  const differing = el('ul', { class: 'why-bits differing' }, e.differing.map((b) => differingItem(b, leftName)));
+  const shared = el('details', { class: 'why-shared' },
+    el('summary', {}, `${e.shared.length} shared bit${e.shared.length === 1 ? '' : 's'}`),
+    el('ul', { class: 'why-bits shared' }, e.shared.map(sharedItem)));
   return el('div', { class: 'why-view' },
-    el('p', { class: 'why-summary' },
-      `Hamming distance ${e.distance}: ${e.shared.length} of ${e.bits} bits shared, ${e.differing.length} differ.`),
     el('p', { class: 'why-match' }, el('strong', {}, 'Close because of: '),
       el('span', { class: 'why-match-words' }, match.length ? match.join(' ') : '(no words of the result stand out)')),
+    el('p', { class: 'why-summary' },
+      `Hamming distance ${e.distance}: ${e.differing.length} of ${e.bits} bits differ` + (e.differing.length ? ':' : '.')),
+    e.differing.length ? differing : null,
     codePair(e, leftName, wordsBox),
     wordsBox,
-    el('div', { class: 'why-lists' },
-      bitList('Shared bits', e.shared, 'shared'),
-      bitList('Differing bits', e.differing, 'differing')));
+    shared);
 }
 
 /** Adds a "why?" toggle to a search hit that fetches and shows the explanation on demand. */

@@ -7,6 +7,13 @@ function card(label, value, id) {
   return el('div', { class: 'card', id }, el('div', { class: 'card-value' }, value), el('div', { class: 'card-label' }, label));
 }
 
+// Mean NPMI of the bits' top words as shown, beside random frequent words (the baseline).
+function coherenceCard(c) {
+  const shown = c && isNumber(c.contrast) ? c.contrast.toFixed(3) : '—';
+  const baseline = c && isNumber(c.random_frequent) ? ` (random words ${c.random_frequent.toFixed(3)})` : '';
+  return card(`bit words' coherence, NPMI${baseline}`, shown, 'card-coherence');
+}
+
 function absent(figureId, message) {
   const fig = document.getElementById(figureId);
   fig.appendChild(el('p', { class: 'absent' }, message));
@@ -153,7 +160,8 @@ async function main() {
     card('documents', String(stats.documents ?? '—'), 'card-documents'),
     card('bits', stats.bits ? String(stats.bits) : '—', 'card-bits'),
     card('default mode', String(stats.default_mode ?? '—'), 'card-mode'),
-    card('labels', String(Object.keys(stats.labels || {}).length), 'card-labels'));
+    card('labels', String(Object.keys(stats.labels || {}).length), 'card-labels'),
+    coherenceCard(stats.coherence));
   renderTraining(stats.training);
   renderPrecision(stats.precision_at_k);
   renderDistances(stats.distances);

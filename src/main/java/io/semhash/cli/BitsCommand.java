@@ -12,6 +12,7 @@ import io.semhash.explain.BitMeanings;
 import io.semhash.explain.BitReport;
 import io.semhash.explain.BitWord;
 import io.semhash.explain.Coherence;
+import io.semhash.explain.ContrastedMeanings;
 import io.semhash.json.ApiJson;
 import io.semhash.model.HashingModel;
 import io.semhash.text.SparseVector;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
     name = "bits",
     mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
     description = "Per bit, the words that set the documents with the bit on apart: by default ranked by their log-odds"
-        + " ratio (informative Dirichlet prior, z-scored) between the documents of --corpus with the bit on and off,"
+        + " ratio (informative Dirichlet prior, z-scored) between the documents of --corpus with the bit on and off, times"
+        + " the word's exclusivity to the bit,"
         + " words of few documents and host-name or number shapes left out; with --rank decoder, by decoder weight (which"
         + " ranks as the change in log-probability does). Second column: by the change in probability, the other bits"
         + " held at 0.5.")
@@ -91,10 +93,10 @@ final class BitsCommand implements Callable<Integer> {
             .filter(i -> docs.get(i).split() == Split.TRAIN).mapToObj(codes::get).toList());
       }
       if (rank.equals("contrast")) { // over every document, as an index built from the corpus stores them
-        BitContrast contrast = BitContrast.of(features.count(), model.vectorizer().vocabulary(), codes, counts, prior);
-        BitMeanings decoder = meanings;
-        meanings = decoder.rankedBy(contrast);
-        coherence = Coherence.of(decoder, meanings, contrast, counts, model.vectorizer().vocabulary());
+        ContrastedMeanings ranked = ContrastedMeanings.of(meanings, model.vectorizer().vocabulary(), codes, counts,
+            BitContrast.Options.DEFAULT.withPrior(prior), counts);
+        meanings = ranked.meanings();
+        coherence = ranked.coherence();
       }
     }
     BitReport report = BitReport.of(meanings, top, h, coherence);

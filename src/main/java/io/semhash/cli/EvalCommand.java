@@ -2,6 +2,7 @@ package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
 import io.semhash.corpus.Corpus;
+import io.semhash.explain.Coherence;
 import io.semhash.json.ApiJson;
 import io.semhash.model.HashingModel;
 import io.semhash.pipeline.ModelEvaluation;
@@ -56,8 +57,18 @@ final class EvalCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "bits: %d dead (on for < 1%% or > 99%% of the database), %d redundant (|correlation| > 0.9 with a lower bit)%n",
           report.deadBits(), report.redundantBits());
+      Coherence c = report.coherence();
+      if (c != null) {
+        out.printf(Locale.ROOT, "bit words: mean NPMI coherence of the top %d over the test documents: contrast %s, decoder %s,"
+          + " random frequent words %.4f%n", c.words(), fourDecimals(c.contrast()), fourDecimals(c.decoder()),
+            c.randomFrequent());
+      }
     }
     out.flush();
     return 0;
+  }
+
+  private static String fourDecimals(Double x) {
+    return x == null ? "-" : String.format(Locale.ROOT, "%.4f", x);
   }
 }

@@ -37,46 +37,74 @@ public record Coherence(int words, Double decoder, Double contrast, double rando
   /**
    * The coherence of the decoder's lists ({@code decoder}) and the contrast's ({@code ranked},
    * {@link BitMeanings#rankedBy} of {@code contrast}), and of random frequent words, over the
-   * documents of {@code counts}.
+   * documents of {@code counts} (those the contrast was counted on, or others: held-out documents
+   * score lists without the choice having seen them).
    */
   public static Coherence of(BitMeanings decoder, BitMeanings ranked, BitContrast contrast, List<SparseVector> counts,
       Vocabulary vocabulary) {
     Documents docs = new Documents(counts, vocabulary.size());
     int bits = decoder.bits();
     List<Double> perBit = new ArrayList<>(bits);
-    double sumDecoder = 0;
-    double sumContrast = 0;
-    double sumRandom = 0;
-    int nDecoder = 0;
-    int nContrast = 0;
+    List<int[]> decoderLists = new ArrayList<>(bits);
+    for (int i = 0; i < bits; i++) {
+      decoderLists.add(terms(decoder.bit(i).on(), vocabulary));
+      double c = docs.npmi(terms(ranked.bit(i).on(), vocabulary));
+      perBit.add(Double.isNaN(c) ? null : c);
+    }
+    double d = docs.mean(decoderLists);
+    double c = perBit.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    return new Coherence(WORDS, Double.isNaN(d) ? null : d, Double.isNaN(c) ? null : c,
+        docs.mean(randomFrequent(contrast, vocabulary.size(), bits)), perBit);
+  }
+
+  /**
+   * Mean over {@code lists} (those of at least two terms) of their mean pairwise NPMI in {@code
+   * documents}; NaN when no list has two terms.
+   */
+  public static double mean(List<int[]> lists, List<SparseVector> documents, int vocabularySize) {
+    return new Documents(documents, vocabularySize).mean(lists);
+  }
+
+  /**
+   * {@code lists} lists of {@value #WORDS} terms, each drawn without replacement from the
+   * {@value #RANDOM_POOL} most frequent terms {@code contrast} lets be listed (a vocabulary is
+   * ordered by document frequency), with the fixed seed {@value #SEED}: the random baseline.
+   */
+  public static List<int[]> randomFrequent(BitContrast contrast, int vocabularySize, int lists) {
     List<Integer> pool = new ArrayList<>();
-    for (int t = 0; t < vocabulary.size() && pool.size() < RANDOM_POOL; t++) { // vocabulary is by df, descending
+    for (int t = 0; t < vocabularySize && pool.size() < RANDOM_POOL; t++) {
       if (contrast.listable(t)) {
         pool.add(t);
       }
     }
     SplittableRandom random = new SplittableRandom(SEED);
-    for (int i = 0; i < bits; i++) {
-      double d = docs.npmi(terms(decoder.bit(i).on(), vocabulary));
-      if (!Double.isNaN(d)) {
-        sumDecoder += d;
-        nDecoder++;
-      }
-      double c = docs.npmi(terms(ranked.bit(i).on(), vocabulary));
-      perBit.add(Double.isNaN(c) ? null : c);
-      if (!Double.isNaN(c)) {
-        sumContrast += c;
-        nContrast++;
-      }
+    List<int[]> out = new ArrayList<>(lists);
+    for (int i = 0; i < lists; i++) {
       List<Integer> draw = new ArrayList<>(pool);
       int[] picked = new int[Math.min(WORDS, draw.size())];
       for (int k = 0; k < picked.length; k++) {
         picked[k] = draw.remove(random.nextInt(draw.size()));
       }
-      sumRandom += docs.npmi(picked);
+      out.add(picked);
     }
-    return new Coherence(WORDS, nDecoder == 0 ? null : sumDecoder / nDecoder,
-        nContrast == 0 ? null : sumContrast / nContrast, sumRandom / bits, perBit);
+    return out;
+  }
+
+  /**
+   * The share of distinct terms among all the terms of {@code lists} (topic diversity, Dieng, Ruiz
+   * and Blei 2020): 1 when no two lists share a word, small when the same words head every list.
+   * NaN for no terms.
+   */
+  public static double diversity(List<int[]> lists) {
+    java.util.Set<Integer> distinct = new java.util.HashSet<>();
+    int all = 0;
+    for (int[] list : lists) {
+      for (int t : list) {
+        distinct.add(t);
+        all++;
+      }
+    }
+    return all == 0 ? Double.NaN : distinct.size() / (double) all;
   }
 
   /** Mean NPMI over the pairs of {@code terms} in the documents of {@code counts}; NaN for fewer than two terms. */
@@ -111,6 +139,20 @@ public record Coherence(int words, Double decoder, Double contrast, double rando
         holders[term] = set;
       }
       return holders[term];
+    }
+
+    /** Mean over the lists of at least two terms of their NPMI; NaN when there is none. */
+    double mean(List<int[]> lists) {
+      double sum = 0;
+      int n = 0;
+      for (int[] list : lists) {
+        double c = npmi(list);
+        if (!Double.isNaN(c)) {
+          sum += c;
+          n++;
+        }
+      }
+      return n == 0 ? Double.NaN : sum / n;
     }
 
     /** Mean NPMI over the pairs of {@code terms}; NaN for fewer than two. */

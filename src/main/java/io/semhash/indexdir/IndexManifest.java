@@ -21,6 +21,9 @@ import java.util.List;
  *     when the corpus has no labels or no test split
  * @param distances distribution of query-to-document distances in that evaluation (bits, or
  *     symbols for categorical codes)
+ * @param coherence mean NPMI coherence of the bits' word lists over the indexed documents at
+ *     build time (the lists {@code /api/bits} shows); null for indexes built before it was kept,
+ *     and for codes whose features cannot be counted
  */
 public record IndexManifest(
     String format,
@@ -31,7 +34,8 @@ public record IndexManifest(
     @JsonInclude(JsonInclude.Include.NON_NULL) ManifestCode code,
     String split,
     List<PrecisionAtK> precisionAtK,
-    List<DistanceCount> distances) {
+    List<DistanceCount> distances,
+    @JsonInclude(JsonInclude.Include.NON_NULL) MeanCoherence coherence) {
   public static final String FORMAT = "semhash-index";
   public static final int VERSION = 1;
 
@@ -54,4 +58,14 @@ public record IndexManifest(
 
   /** How many (query, document) pairs lay at one distance. */
   public record DistanceCount(int distance, long count) {}
+
+  /**
+   * Mean over bits of the NPMI coherence of each bit's top {@code words} words (null where no bit
+   * has two words).
+   *
+   * @param decoder the lists by decoder weight
+   * @param contrast the lists by contrast over the documents, as shown
+   * @param randomFrequent random frequent words, the baseline
+   */
+  public record MeanCoherence(int words, Double decoder, Double contrast, Double randomFrequent) {}
 }

@@ -1,6 +1,13 @@
 package io.semhash.pipeline;
 
 import io.semhash.codes.BitCode;
+import io.semhash.explain.BitContrast;
+import io.semhash.explain.BitMeanings;
+import io.semhash.explain.CodeFeatures;
+import io.semhash.explain.Coherence;
+import io.semhash.explain.ContrastedMeanings;
+import io.semhash.text.SparseVector;
+import io.semhash.text.Vocabulary;
 import io.semhash.codes.CodeShape;
 import io.semhash.codes.ManifestCode;
 import io.semhash.codes.SymbolDistance;
@@ -63,10 +70,14 @@ public final class IndexDirectoryWriter {
         ? Progress.silent("index", docs.size())
         : Progress.start("index", "docs", docs.size(), progressOut);
     List<BitCode> codes = new ArrayList<>(docs.size());
+    List<SparseVector> counts = new ArrayList<>(docs.size());
     try (LuceneDocumentStore store = LuceneDocumentStore.create(dir.resolve(IndexLayout.LUCENE), model.vectorizer().analyzer())) {
       for (int start = 0; start < docs.size(); start += CHUNK) {
         List<Document> chunk = docs.subList(start, Math.min(docs.size(), start + CHUNK));
-        List<BitCode> chunkCodes = chunk.parallelStream().map(d -> model.code(d.fullText())).toList();
+        List<SparseVector> chunkCounts = chunk.parallelStream().map(d -> model.vectorizer().counts(d.fullText())).toList();
+        List<BitCode> chunkCodes = chunkCounts.parallelStream()
+            .map(c -> model.codeSpec().code(model.encoder().logits(model.input(c)))).toList();
+        counts.addAll(chunkCounts);
         List<StoredEntry> entries = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
           entries.add(new StoredEntry(index.add(chunkCodes.get(i)), chunk.get(i)));
@@ -81,9 +92,24 @@ public final class IndexDirectoryWriter {
     index.save(dir.resolve(IndexLayout.HAMMING));
     IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, IndexManifest.VERSION, Instant.now().toString(),
         docs.size(), model.bits(), ManifestCode.of(shape), split, precisionCurve(docs, codes, shape),
-        distanceHistogram(codes, shape));
+        distanceHistogram(codes, shape), coherence(model, codes, counts));
     IndexLayout.writeManifest(dir, manifest);
     return manifest;
+  }
+
+  /**
+   * The coherence of the bit lists a server over this index shows at first ({@code /api/bits}:
+   * contrast over every stored document), kept so that the stats page need not count it.
+   */
+  static IndexManifest.MeanCoherence coherence(HashingModel model, List<BitCode> codes, List<SparseVector> counts) {
+    CodeFeatures features = CodeFeatures.of(model);
+    if (codes.isEmpty() || !features.countable()) {
+      return null;
+    }
+    Vocabulary vocabulary = model.vectorizer().vocabulary();
+    Coherence c = ContrastedMeanings.of(BitMeanings.of(model.weights(), vocabulary), vocabulary,
+        codes.stream().map(features::of).toList(), counts, BitContrast.Options.DEFAULT, counts).coherence();
+    return new IndexManifest.MeanCoherence(c.words(), c.decoder(), c.contrast(), c.randomFrequent());
   }
 
   /** P@k of the test documents against the train documents (the evaluation protocol), when both exist with labels. */

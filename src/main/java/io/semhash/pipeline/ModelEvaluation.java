@@ -2,7 +2,11 @@ package io.semhash.pipeline;
 
 import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
+import io.semhash.explain.BitContrast;
 import io.semhash.explain.BitHealth;
+import io.semhash.explain.BitMeanings;
+import io.semhash.explain.Coherence;
+import io.semhash.explain.ContrastedMeanings;
 import io.semhash.eval.RandomHyperplaneLsh;
 import io.semhash.eval.RetrievalProtocol;
 import io.semhash.eval.RetrievalScores;
@@ -38,10 +42,13 @@ public final class ModelEvaluation {
    *
    * @param deadBits bits on for fewer than 1% or more than 99% of the database (see {@link BitHealth})
    * @param redundantBits live bits correlated above 0.9 in absolute value with a lower live bit
+   * @param coherence NPMI coherence of the bits' top words, the lists made from the database (its
+   *     codes' contrast, and the decoder's), scored over the queries' documents, which the lists
+   *     have not seen; null for categorical codes
    */
   public record Report(
       int bits, String estimator, int k, int queries, int database, List<MethodScores> methods,
-      int deadBits, int redundantBits, double seconds) {
+      int deadBits, int redundantBits, Coherence coherence, double seconds) {
     public MethodScores method(String name) {
       return methods.stream().filter(m -> m.method().equals(name)).findFirst().orElseThrow();
     }
@@ -76,8 +83,11 @@ public final class ModelEvaluation {
         tfidf.database().parallelStream().map(lsh::code).toList(), tfidf.queries().parallelStream().map(lsh::code).toList()), kk);
 
     BitHealth health = BitHealth.of(model.bits(), dbCodes);
+    Coherence coherence = !model.codeShape().isBinary() ? null // these codes are scored as bits here
+        : ContrastedMeanings.of(BitMeanings.of(model.weights(), vz.vocabulary()), vz.vocabulary(),
+            dbCodes, counts.database(), BitContrast.Options.DEFAULT, counts.queries()).coherence();
     return new Report(model.bits(), model.manifest().options().estimator(), kk, sides.queries().size(), sides.database().size(),
         List.of(MethodScores.of("semhash", semhash), MethodScores.of("tfidf-cosine", tfidfScores), MethodScores.of("lsh", lshScores)),
-        health.deadBits(), health.redundantBits(), (System.nanoTime() - t0) / 1e9);
+        health.deadBits(), health.redundantBits(), coherence, (System.nanoTime() - t0) / 1e9);
   }
 }

@@ -30,6 +30,11 @@ public record TrainingSet(
   /** Salt of the validation sampling, distinct from the test-split hash. */
   static final long VALIDATION_SALT = 0x5eed_0001L;
 
+  /** Whether the train document {@code d} is in the validation part of a split with this fraction. */
+  public static boolean validates(Document d, double validationFraction) {
+    return IdHash.unit(d.id(), VALIDATION_SALT) < validationFraction;
+  }
+
   /** The split with tf-idf inputs. */
   public static TrainingSet of(List<Document> docs, CorpusVectors vectors, double validationFraction) {
     return of(docs, vectors, validationFraction, TermWeighting.TFIDF);
@@ -50,7 +55,7 @@ public record TrainingSet(
         continue;
       }
       SparseVector counts = vectors.counts().get(i);
-      if (IdHash.unit(d.id(), VALIDATION_SALT) < validationFraction) {
+      if (validates(d, validationFraction)) {
         valDocs.add(d);
         valInputs.add(input.apply(counts, vz));
       } else {

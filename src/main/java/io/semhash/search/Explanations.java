@@ -10,6 +10,7 @@ import io.semhash.explain.BitMeanings;
 import io.semhash.explain.BitReport;
 import io.semhash.explain.CodeFeatures;
 import io.semhash.explain.Coherence;
+import io.semhash.explain.ContrastedMeanings;
 import io.semhash.explain.MatchExplanation;
 import io.semhash.model.HashingModel;
 import io.semhash.text.SparseVector;
@@ -112,9 +113,10 @@ final class Explanations {
       List<SparseVector> counts = stored.parallelStream()
           .map(d -> model.vectorizer().counts(d.document().fullText())).toList();
       List<BitCode> codes = stored.stream().map(d -> features.of(d.code())).toList();
-      BitContrast contrast = BitContrast.of(features.count(), model.vectorizer().vocabulary(), codes, counts);
-      shown = decoder.rankedBy(contrast);
-      coherence = Coherence.of(decoder, shown, contrast, counts, model.vectorizer().vocabulary());
+      ContrastedMeanings ranked = ContrastedMeanings.of(decoder, model.vectorizer().vocabulary(), codes, counts,
+          BitContrast.Options.DEFAULT, counts);
+      shown = ranked.meanings();
+      coherence = ranked.coherence();
     }
     c = new Counted(now, shown, coherence);
     meanings = c;

@@ -120,7 +120,8 @@ public final class KeywordSearchService implements SearchService {
         List.of(),
         List.of(),
         List.of(),
-        store.labelCounts());
+        store.labelCounts(),
+        null);
   }
 
   @Override

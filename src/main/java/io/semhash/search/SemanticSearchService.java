@@ -55,21 +55,24 @@ public final class SemanticSearchService implements SearchService {
    * What the build measured, for the stats page: P@k of the test split against the train split
    * and the distribution of query-to-document distances; empty when unknown.
    */
-  public record BuildFigures(List<ServiceStats.PrecisionAtK> precisionAtK, List<ServiceStats.DistanceCount> distances) {
+  public record BuildFigures(List<ServiceStats.PrecisionAtK> precisionAtK, List<ServiceStats.DistanceCount> distances,
+      ServiceStats.MeanCoherence coherence) {
     public BuildFigures {
       precisionAtK = List.copyOf(precisionAtK);
       distances = List.copyOf(distances);
     }
 
     public static BuildFigures none() {
-      return new BuildFigures(List.of(), List.of());
+      return new BuildFigures(List.of(), List.of(), null);
     }
 
     /** The figures an index directory's manifest recorded. */
     public static BuildFigures of(IndexManifest manifest) {
+      IndexManifest.MeanCoherence c = manifest.coherence();
       return new BuildFigures(
           manifest.precisionAtK().stream().map(p -> new ServiceStats.PrecisionAtK(p.k(), p.precision())).toList(),
-          manifest.distances().stream().map(d -> new ServiceStats.DistanceCount(d.distance(), d.count())).toList());
+          manifest.distances().stream().map(d -> new ServiceStats.DistanceCount(d.distance(), d.count())).toList(),
+          c == null ? null : new ServiceStats.MeanCoherence(c.words(), c.contrast(), c.decoder(), c.randomFrequent()));
     }
   }
 
@@ -292,7 +295,7 @@ public final class SemanticSearchService implements SearchService {
     ClassUsage usage = shape.isBinary() ? null : ClassUsage.of(shape, backend.codes());
     return new ServiceStats(backend.count(), SearchMode.SEMANTIC, List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID),
         model.bits(), model.codeSpec(), usage, modelJson, training, figures.precisionAtK(), figures.distances(),
-        backend.labelCounts());
+        backend.labelCounts(), figures.coherence());
   }
 
   @Override

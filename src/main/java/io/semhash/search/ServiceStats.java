@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param distances how many (query, document) pairs of the evaluation lay at each distance, for
  *     distance 0..bits (0..groups, in symbols, for categorical codes); empty when unknown
  * @param labels documents per label, most frequent first
+ * @param coherence mean NPMI coherence of the bits' word lists over the indexed documents,
+ *     measured when the index was built; null when unknown (no model, or an index built before
+ *     it was kept)
  */
 public record ServiceStats(
     long documents,
@@ -38,7 +41,8 @@ public record ServiceStats(
     List<Epoch> training,
     List<PrecisionAtK> precisionAtK,
     List<DistanceCount> distances,
-    Map<String, Long> labels) {
+    Map<String, Long> labels,
+    MeanCoherence coherence) {
   public ServiceStats {
     Objects.requireNonNull(defaultMode, "defaultMode");
     modes = List.copyOf(modes);
@@ -62,4 +66,14 @@ public record ServiceStats(
 
   /** How many pairs lay at one Hamming distance. */
   public record DistanceCount(int distance, long count) {}
+
+  /**
+   * Mean over bits of the NPMI coherence of each bit's top {@code words} words; each null when no
+   * bit has two words.
+   *
+   * @param contrast the lists as shown (by contrast over the documents)
+   * @param decoder the lists by decoder weight ({@code /api/bits?rank=decoder}'s order)
+   * @param randomFrequent random frequent words, the baseline
+   */
+  public record MeanCoherence(int words, Double contrast, Double decoder, Double randomFrequent) {}
 }

@@ -168,6 +168,12 @@ final class OpenApiDocument {
             "items", Map.of("type", "array", "items", probability),
             "description", "categorical code: per group, the probability of each class; null for a binary code")),
         List.of("hex", "bits", "code")));
+    Map<String, Object> meanCoherence = obj(ordered(
+        "words", Map.of("type", "integer"),
+        "contrast", Map.of("type", "number", "nullable", true),
+        "decoder", Map.of("type", "number", "nullable", true),
+        "random_frequent", Map.of("type", "number", "nullable", true)), List.of("words"));
+    meanCoherence.put("nullable", true); // no model, or an index built before it was kept
     s.put("Stats", obj(ordered(
         "documents", Map.of("type", "integer"),
         "default_mode", Map.of("type", "string"),
@@ -194,7 +200,8 @@ final class OpenApiDocument {
             "k", Map.of("type", "integer"), "precision", Map.of("type", "number")), List.of("k", "precision"))),
         "distances", Map.of("type", "array", "items", obj(ordered(
             "distance", Map.of("type", "integer"), "count", Map.of("type", "integer")), List.of("distance", "count"))),
-        "labels", Map.of("type", "object", "additionalProperties", Map.of("type", "integer"))),
+        "labels", Map.of("type", "object", "additionalProperties", Map.of("type", "integer")),
+        "coherence", meanCoherence),
         List.of("documents", "default_mode", "labels")));
     Map<String, Object> explainedBit = obj(ordered(
         "bit", Map.of("type", "integer"),

@@ -67,6 +67,9 @@ class ReadableWordsTest {
   @Test
   void bitWordsAreSurfaceFormsWithTheirStems() throws Exception {
     assertThat(model.vectorizer().vocabulary().stemmed()).isTrue();
+    // the vocabulary does hold host names, e-mail parts and numbers: the lists below must leave them out
+    assertThat(model.vectorizer().vocabulary().terms().stream().filter(t -> NOT_A_WORD.matcher(t).matches()).count())
+        .as("vocabulary terms shaped like host names or numbers").isGreaterThan(10);
     CliRun json = CliRun.of("bits", "--model", index.resolve("model").toString(), "--top", "50", "--json",
         "--corpus", dir.resolve("small.jsonl").toString());
     assertThat(json.exitCode()).as(json.err()).isZero();

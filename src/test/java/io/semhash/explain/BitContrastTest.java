@@ -23,6 +23,14 @@ class BitContrastTest {
    * with bit 0 off and a:1 b:2 host:1 x1:1. Bits 1..7 are off.
    */
   static BitContrast corpus(int copies) {
+    return corpus(copies, BitContrast.Options.DEFAULT);
+  }
+
+  /** The log-odds of the first version: 1 + ln tf, z-scored, prior 0.1. */
+  static final BitContrast.Options LOG_TF_Z =
+      new BitContrast.Options(0.1, 0.002, BitContrast.Counting.LOG_TF, BitContrast.Score.Z);
+
+  static BitContrast corpus(int copies, BitContrast.Options options) {
     List<BitCode> codes = new ArrayList<>();
     List<SparseVector> counts = new ArrayList<>();
     int a = VOCABULARY.indexOf("a");
@@ -35,7 +43,7 @@ class BitContrastTest {
       codes.add(BitCode.of(8, 0L));
       counts.add(vector(new int[] {a, b, host, number}, new float[] {1, 2, 1, 1}));
     }
-    return BitContrast.of(8, VOCABULARY, codes, counts);
+    return BitContrast.of(8, VOCABULARY, codes, counts, options);
   }
 
   static SparseVector vector(int[] terms, float[] values) {
@@ -58,7 +66,7 @@ class BitContrastTest {
     // a: y⁺ = 5 · (1 + ln 3), y⁻ = 5; b: y⁺ = 0, y⁻ = 5 · (1 + ln 2); then
     // z = [ln((y⁺ + α) / (n⁺ + α₀ − y⁺ − α)) − ln((y⁻ + α) / (n⁻ + α₀ − y⁻ − α))] / √(1/(y⁺ + α) + 1/(y⁻ + α))
     // gives a: 2.297091, b: −2.340860
-    BitContrast c = corpus(5);
+    BitContrast c = corpus(5, LOG_TF_Z);
     int a = VOCABULARY.indexOf("a");
     int b = VOCABULARY.indexOf("b");
     assertThat(c.z(0, a)).isCloseTo(2.297091, within(1e-5));
@@ -72,6 +80,66 @@ class BitContrastTest {
     assertThat(c.topOn(0, 10)).containsExactly(a);
     assertThat(c.topOff(0, 10)).containsExactly(b);
     assertThat(c.topOn(1, 10)).isEmpty();
+  }
+
+  @Test
+  void presenceComparesDocumentSharesAndFrequencyWeightingScalesByTheOnShare() {
+    // 5 copies: the trials are documents, n⁺ = 5 on, n⁻ = 5 off, n = 10; prior 0.01: α₀ = 0.1.
+    // a (like host and x1) is in every document: no contrast. b is in 0 of the on and 5 of the off
+    // documents, α_b = 0.05: δ = ln(0.05 / 5.05) − ln(5.05 / 0.05) = −9.230241,
+    // σ² = 1/0.05 + 1/5.05 + 1/5.05 + 1/0.05 (both outcomes of each side), z = −1.452258;
+    // frequency-weighted: δ · (y⁺ + α) / (n⁺ + α₀) = −9.230241 · 0.05 / 5.1 = −0.090493
+    var presence = new BitContrast.Options(0.01, 0.002, BitContrast.Counting.PRESENCE, BitContrast.Score.Z);
+    int a = VOCABULARY.indexOf("a");
+    int b = VOCABULARY.indexOf("b");
+    assertThat(corpus(5, presence).z(0, a)).isZero();
+    assertThat(corpus(5, presence).z(0, b)).isCloseTo(-1.452258, within(1e-5));
+    var weighted = new BitContrast.Options(0.01, 0.002, BitContrast.Counting.PRESENCE, BitContrast.Score.FREQUENCY_WEIGHTED);
+    assertThat(corpus(5, weighted).z(0, b)).isCloseTo(-0.090493, within(1e-5));
+    assertThat(corpus(5, weighted).topOn(0, 10)).isEmpty();
+  }
+
+  @Test
+  void exclusiveScoresAreZTimesTheBitsShareOfTheWordsScores() {
+    // three kinds of document, 100 copies each: bits 0 and 1 on with a and c; bit 0 on with a and b;
+    // all off with b and c. "a" leans to both bits, so each holds only a share of it
+    List<BitCode> codes = new ArrayList<>();
+    List<SparseVector> counts = new ArrayList<>();
+    int a = VOCABULARY.indexOf("a");
+    int b = VOCABULARY.indexOf("b");
+    int c = VOCABULARY.indexOf("x1");
+    for (int k = 0; k < 100; k++) {
+      codes.add(BitCode.of(8, 0b11L));
+      counts.add(vector(new int[] {a, c}, new float[] {2, 1}));
+      codes.add(BitCode.of(8, 0b01L));
+      counts.add(vector(new int[] {a, b}, new float[] {1, 1}));
+      codes.add(BitCode.of(8, 0L));
+      counts.add(vector(new int[] {b, c}, new float[] {1, 3}));
+    }
+    var z = new BitContrast.Options(0.01, 0.002, BitContrast.Counting.PRESENCE, BitContrast.Score.Z);
+    var exclusive = new BitContrast.Options(0.01, 0.002, BitContrast.Counting.PRESENCE, BitContrast.Score.EXCLUSIVE);
+    BitContrast plain = BitContrast.of(8, VOCABULARY, codes, counts, z);
+    BitContrast scaled = BitContrast.of(8, VOCABULARY, codes, counts, exclusive);
+    int checked = 0;
+    for (int t : new int[] {a, b, c}) {
+      double positive = 0;
+      double negative = 0;
+      for (int i = 0; i < 8; i++) {
+        positive += Math.max(plain.z(i, t), 0);
+        negative += Math.max(-plain.z(i, t), 0);
+      }
+      for (int i = 0; i < 8; i++) {
+        double x = plain.z(i, t);
+        double expected = Math.abs(x) < BitContrast.SIGNIFICANT ? 0 : x > 0 ? x * x / positive : -x * x / negative;
+        assertThat(scaled.z(i, t)).as("bit %d, term %d", i, t).isCloseTo(expected, within(1e-5));
+        checked += Math.abs(x) >= BitContrast.SIGNIFICANT ? 1 : 0;
+      }
+    }
+    assertThat(checked).as("scores that are not zero").isGreaterThanOrEqualTo(5);
+    // "a" is on the on side of both bits, so its exclusive score is below its z for each
+    assertThat(plain.z(0, a)).isPositive();
+    assertThat(plain.z(1, a)).isPositive();
+    assertThat(scaled.z(0, a)).isLessThan(plain.z(0, a));
   }
 
   @Test

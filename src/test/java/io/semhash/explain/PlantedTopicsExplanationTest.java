@@ -92,7 +92,8 @@ class PlantedTopicsExplanationTest {
 
   /**
    * Ranked by contrast over the index's own documents, each bit's top words are words of the
-   * topics the bit is on for more often than overall, never of the shared pool (its off words:
+   * topics the bit is on for more often than overall, at most one of the shared pool and never
+   * first (its off words:
    * of topics it is on for less often): the topic shares come from the codes alone, not from the
    * ranking.
    */
@@ -117,8 +118,17 @@ class PlantedTopicsExplanationTest {
           }
           topicRate[t] = ofTopic.stream().filter(c -> c.get(bit)).count() / (double) ofTopic.size();
         }
+        // the shared pool's words are spread evenly over the topics, but a sample leans a little:
+        // exclusivity may let one such word in, never at the head of a list
+        assertThat(m.on().stream().filter(w -> w.term().startsWith("shared")).count())
+            .as("bit %d on: %s", bit, m.onTerms(10)).isLessThanOrEqualTo(1);
+        if (!m.on().isEmpty()) {
+          assertThat(m.on().get(0).term()).as("bit %d on: %s", bit, m.onTerms(10)).doesNotStartWith("shared");
+        }
         for (BitWord w : m.on()) {
-          assertThat(w.term()).as("bit %d on: %s", bit, m.onTerms(10)).doesNotStartWith("shared");
+          if (w.term().startsWith("shared")) {
+            continue;
+          }
           int t = w.term().charAt(1) - 'a';
           assertThat(topicRate[t]).as("bit %d, word %s: topic %d on-rate vs %.3f", bit, w.term(), t, rate).isGreaterThan(rate);
           assertThat(w.contrast()).isPositive();

@@ -125,6 +125,6 @@ class IndexDirectoryShapeTest {
 
   private static IndexManifest withCode(IndexManifest m, ManifestCode code) {
     return new IndexManifest(m.format(), m.version(), m.createdAt(), m.documents(), m.bits(), code, m.split(),
-        m.precisionAtK(), m.distances());
+        m.precisionAtK(), m.distances(), m.coherence());
   }
 }

@@ -198,6 +198,7 @@ class WebUiBrowserTest {
   void statsPageSaysWhatIsMissingWithoutAModel() {
     open(keywordBase + "/stats.html", "stats");
     assertThat(driver.findElement(By.cssSelector("#card-documents .card-value")).getText()).isEqualTo("26");
+    assertThat(driver.findElement(By.cssSelector("#card-coherence .card-value")).getText()).isEqualTo("—");
     assertThat(driver.findElement(By.id("chart-training")).getText()).contains("No training history");
     assertThat(driver.findElement(By.id("chart-precision")).getText()).contains("No evaluation");
     assertThat(driver.findElement(By.id("chart-distances")).getText()).contains("No distance");
@@ -239,6 +240,9 @@ class WebUiBrowserTest {
   void statsPageDrawsTrainingPrecisionAndDistances() {
     open(codesBase + "/stats.html", "stats");
     assertThat(driver.findElement(By.cssSelector("#card-bits .card-value")).getText()).isEqualTo("32");
+    // FakeCodesService's coherence: contrast 0.1762, random frequent words 0.1186
+    assertThat(driver.findElement(By.cssSelector("#card-coherence .card-value")).getText()).isEqualTo("0.176");
+    assertThat(driver.findElement(By.cssSelector("#card-coherence .card-label")).getText()).contains("random words 0.119");
     WebElement training = driver.findElement(By.cssSelector("#chart-training svg"));
     assertThat(training.findElements(By.cssSelector("g.series-loss circle"))).hasSize(12);
     assertThat(training.findElements(By.cssSelector("g.series-precision circle"))).hasSize(8); // every third epoch unmeasured

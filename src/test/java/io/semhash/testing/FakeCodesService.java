@@ -122,7 +122,7 @@ public final class FakeCodesService implements SearchService {
     return new ServiceStats(base.documents(), SearchMode.SEMANTIC,
         List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID), BITS, CodeSpec.binary(BITS), null, model,
         training, precision, distances,
-        base.labels());
+        base.labels(), new ServiceStats.MeanCoherence(10, 0.1762, -0.0758, 0.1186));
   }
 
   /** Made-up meanings ("alpha3", "beta3", ... for bit 3) and the health of 200 hashed codes with bit 0 forced on. */
