@@ -38,6 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  * text, and found by a semantic search; the directory opens every time.
  */
 class ServeCrashDurabilityTest {
+  private static long acked(Map<String, History> histories) {
+    return histories.values().stream().filter(h -> h.lastAcked >= 0).count();
+  }
+
   private static final String TOKEN = "crash-test-token";
   private static final int ROUNDS = 4;
   private static final int WRITERS = 2;
@@ -84,14 +88,21 @@ class ServeCrashDurabilityTest {
           t.start();
           writers.add(t);
         }
-        Thread.sleep(random.nextLong(1500, 4000));
+        // kill at a random moment, but only once this round has some acknowledged writes, so that a
+        // slow (loaded) machine still tests acknowledged writes rather than an idle server
+        long ackedBefore = acked(histories);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (acked(histories) < ackedBefore + 3 && System.nanoTime() < deadline && failures.isEmpty()) {
+          Thread.sleep(20);
+        }
+        Thread.sleep(random.nextLong(500, 2500));
         server.destroyForcibly().waitFor();
         stop.set(true);
         for (Thread t : writers) {
           t.join(10_000);
         }
         assertThat(failures).as("answers other than 201 while the server lived").isEmpty();
-        acksAtKill = histories.values().stream().filter(h -> h.lastAcked >= 0).count();
+        acksAtKill = acked(histories);
       } finally {
         server.destroyForcibly().waitFor();
       }
