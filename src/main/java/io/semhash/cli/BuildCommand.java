@@ -68,7 +68,7 @@ final class BuildCommand implements Callable<Integer> {
 
   /** The configuration {@code semhash tune} chooses for this corpus from the flags and {@code config}, also written to {@link #tuneOut}. */
   private SemhashConfig tuned(SemhashConfig config, int threads) throws IOException {
-    SemhashConfig base = new SemhashConfig(config.corpus(), config.text(), modelArgs.model(config), config.server());
+    SemhashConfig base = new SemhashConfig(config.corpus(), config.text(), modelArgs.model(config), config.server(), config.solr());
     base.model().options();
     Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
     TuneReport report = tuneArgs.tuner(base, modelArgs.givenKeys(), threads).run(corpus.documents());

@@ -53,7 +53,7 @@ final class TuneCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
-    SemhashConfig base = new SemhashConfig(config.corpus(), config.text(), modelArgs.model(config), config.server());
+    SemhashConfig base = new SemhashConfig(config.corpus(), config.text(), modelArgs.model(config), config.server(), config.solr());
     base.model().options(); // a bad flag or key fails here, before the corpus is read
     Corpus corpus = Corpus.load(corpusArgs.corpus, corpusArgs.options());
     TuneReport report = tuneArgs.tuner(base, modelArgs.givenKeys(), modelArgs.threads()).run(corpus.documents());

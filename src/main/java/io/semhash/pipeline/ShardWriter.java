@@ -99,7 +99,7 @@ public final class ShardWriter implements Closeable {
     index.save(dir.resolve(IndexLayout.HAMMING));
     ShardOrder.write(dir, Arrays.copyOf(keys, count));
     IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, IndexManifest.VERSION, Instant.now().toString(),
-        count, model.bits(), ManifestCode.of(model.codeShape()), "all", List.of(), List.of());
+        count, model.bits(), ManifestCode.of(model.codeShape()), "all", List.of(), List.of(), null);
     IndexLayout.writeManifest(dir, manifest);
     return manifest;
   }
