@@ -236,8 +236,34 @@ public final class BuildIndexJob implements Callable<Integer> {
       print(summary);
       return 0;
     } catch (Exception e) {
-      fs.delete(staging, true);
+      discard(sc, fs, staging);
       throw e;
+    }
+  }
+
+  /**
+   * Deletes the staging folder of a failed job. A job fails as soon as one task fails, while the
+   * other tasks of its stage may still be writing their shards there; so the running jobs are
+   * cancelled and the folder deleted again until no task runs any more.
+   */
+  private static void discard(JavaSparkContext sc, FileSystem fs, Path staging) throws IOException {
+    sc.cancelAllJobs();
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      fs.delete(staging, true);
+      boolean idle = java.util.Arrays.stream(sc.sc().statusTracker().getExecutorInfos())
+          .allMatch(info -> info.numRunningTasks() == 0);
+      if (idle || System.nanoTime() > deadline) {
+        fs.delete(staging, true);
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        fs.delete(staging, true);
+        return;
+      }
     }
   }
 
