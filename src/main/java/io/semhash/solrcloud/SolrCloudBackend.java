@@ -13,6 +13,7 @@ import io.semhash.codes.CodeShape;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
 import io.semhash.index.HammingIndex;
+import io.semhash.store.AuthorText;
 import io.semhash.store.Excerpter;
 import io.semhash.store.LuceneDocumentStore;
 import io.semhash.text.TermAnalyzer;
@@ -199,7 +200,7 @@ public final class SolrCloudBackend implements SearchBackend {
     for (SolrDocument d : found) {
       Document doc = document(d);
       float score = ((Number) d.getFieldValue("score")).floatValue();
-      matches.add(new KeywordMatch(doc, code(d), score, excerpter.excerpt(doc.text(), analysed)));
+      matches.add(new KeywordMatch(doc, code(d), score, excerpter.excerpt(AuthorText.of(doc.text()), analysed)));
     }
     return new KeywordMatches(found.getNumFound(), matches);
   }

@@ -352,9 +352,9 @@ public final class LuceneDocumentStore implements Closeable {
   }
 
   /**
-   * A plain-text excerpt of {@code text} around the terms of {@code query} (analysed like the
-   * documents), as keyword hits have: for results that come from elsewhere, e.g. the Hamming
-   * index.
+   * A plain-text excerpt of {@code text}'s author's part ({@link AuthorText}) around the terms of
+   * {@code query} (analysed like the documents), as keyword hits have: for results that come from
+   * elsewhere, e.g. the Hamming index.
    */
   public String snippet(String text, String query) {
     return snippets(List.of(text), query).get(0);
@@ -362,7 +362,7 @@ public final class LuceneDocumentStore implements Closeable {
 
   /** {@link #snippet} for several texts and one query, which is analysed once. */
   public List<String> snippets(List<String> texts, String query) {
-    return excerpter.excerpts(texts, new HashSet<>(analyzer.tokens(query)));
+    return excerpter.excerpts(texts.stream().map(AuthorText::of).toList(), new HashSet<>(analyzer.tokens(query)));
   }
 
   /** How many live documents carry each label, most frequent first (ties by label). */
@@ -498,7 +498,7 @@ public final class LuceneDocumentStore implements Closeable {
       for (int i = offset; i < top.scoreDocs.length; i++) {
         ScoreDoc sd = top.scoreDocs[i];
         StoredEntry entry = fromLucene(stored.document(sd.doc));
-        String snippet = excerpter.excerpt(entry.document().text(), terms);
+        String snippet = excerpter.excerpt(AuthorText.of(entry.document().text()), terms);
         hits.add(new KeywordHit(entry.number(), entry.document(), sd.score, snippet));
       }
       return new KeywordHits(top.totalHits.value, hits);
