@@ -33,7 +33,7 @@ import org.apache.solr.common.util.NamedList;
  * <pre>
  * SolrPluginBench --solr URL --collection NAME --index INDEX_DIR [--queries 500] [--k 10] [--rounds 5]
  *     (the collection holds the index's documents, e.g. from semhash solr-load with --shards 1)
- * SolrPluginBench --solr URL --collection NAME --synthetic N [--bits 64] ...
+ * SolrPluginBench --solr URL --collection NAME --synthetic N [--bits 64] [--queries-from codes|random] ...
  *     (creates the collection of 1 shard and loads N clustered random codes first, unless it exists)
  * </pre>
  */
@@ -49,6 +49,7 @@ public final class SolrPluginBench {
     int queries = 500;
     int k = 10;
     int rounds = 5;
+    boolean far = false;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--solr" -> url = args[i + 1];
@@ -59,6 +60,11 @@ public final class SolrPluginBench {
         case "--queries" -> queries = Integer.parseInt(args[i + 1]);
         case "--k" -> k = Integer.parseInt(args[i + 1]);
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+        case "--queries-from" -> far = switch (args[i + 1]) {
+          case "codes" -> false;
+          case "random" -> true;
+          default -> throw new IllegalArgumentException("--queries-from is codes or random, not " + args[i + 1]);
+        };
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -77,6 +83,10 @@ public final class SolrPluginBench {
       }
       List<BitCode> qs = new ArrayList<>();
       for (int q = 0; q < queries; q++) {
+        if (far) {
+          qs.add(BitCode.random(local.bits(), random));
+          continue;
+        }
         BitCode c = local.code(random.nextInt(local.size()));
         for (int f = random.nextInt(4); f > 0; f--) {
           c = c.flip(random.nextInt(c.bits()));
@@ -86,6 +96,8 @@ public final class SolrPluginBench {
       double[] inProcess = new double[queries];
       double[] solrQTime = new double[queries];
       double[] solrWall = new double[queries];
+      double[] solrQuery = new double[queries];
+      Arrays.fill(solrQuery, Double.MAX_VALUE);
       Arrays.fill(inProcess, Double.MAX_VALUE);
       Arrays.fill(solrQTime, Double.MAX_VALUE);
       Arrays.fill(solrWall, Double.MAX_VALUE);
@@ -100,11 +112,15 @@ public final class SolrPluginBench {
           ModifiableSolrParams p = new ModifiableSolrParams();
           p.set("q", "{!hamming f=code k=" + k + "}" + c.toHex());
           p.set("fl", "score");
+          // debug=timing: the query component's own time, in fractional ms, without parsing and writing
+          p.set("debug", "timing");
           long t1 = System.nanoTime();
           NamedList<Object> response = nodes.request(new QueryRequest(p), collection);
           solrWall[q] = Math.min(solrWall[q], (System.nanoTime() - t1) / 1e6);
           Number qtime = (Number) response.findRecursive("responseHeader", "QTime");
           solrQTime[q] = Math.min(solrQTime[q], qtime.doubleValue());
+          Number queryTime = (Number) response.findRecursive("debug", "timing", "process", "query", "time");
+          solrQuery[q] = Math.min(solrQuery[q], queryTime.doubleValue());
           SolrDocumentList docs = (SolrDocumentList) response.get("response");
           int[] distances = new int[docs.size()];
           for (int i = 0; i < docs.size(); i++) {
@@ -116,10 +132,14 @@ public final class SolrPluginBench {
           }
         }
       }
-      System.out.printf(Locale.ROOT, "codes %d x %d bits, %d queries, k=%d, best of %d rounds each; answers differing: %d%n",
-          local.liveCount(), local.bits(), queries, k, rounds, mismatches);
+      System.out.printf(Locale.ROOT,
+          "codes %d x %d bits, %d queries (%s), k=%d, best of %d rounds each; answers differing: %d%n",
+          local.liveCount(), local.bits(), queries, far ? "random codes" : "stored codes with 0-3 flips", k, rounds,
+          mismatches);
       System.out.printf(Locale.ROOT, "| in-process knn | p50 %.3f ms | p99 %.3f ms | mean %.3f ms |%n",
           pct(inProcess, 50), pct(inProcess, 99), mean(inProcess));
+      System.out.printf(Locale.ROOT, "| Solr query component (debug=timing, 1 shard) | p50 %.3f ms | p99 %.3f ms | mean %.3f ms |%n",
+          pct(solrQuery, 50), pct(solrQuery, 99), mean(solrQuery));
       System.out.printf(Locale.ROOT, "| Solr QTime (plugin, 1 shard) | p50 %.3f ms | p99 %.3f ms | mean %.3f ms |%n",
           pct(solrQTime, 50), pct(solrQTime, 99), mean(solrQTime));
       System.out.printf(Locale.ROOT, "| Solr round trip (HttpJdkSolrClient) | p50 %.3f ms | p99 %.3f ms | mean %.3f ms |%n",

@@ -2,7 +2,6 @@ package io.semhash.explain;
 
 import io.semhash.text.SparseVector;
 import io.semhash.text.Vocabulary;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -42,19 +41,23 @@ public record Coherence(int words, Double decoder, Double contrast, double rando
    */
   public static Coherence of(BitMeanings decoder, BitMeanings ranked, BitContrast contrast, List<SparseVector> counts,
       Vocabulary vocabulary) {
-    Documents docs = new Documents(counts, vocabulary.size());
     int bits = decoder.bits();
-    List<Double> perBit = new ArrayList<>(bits);
     List<int[]> decoderLists = new ArrayList<>(bits);
+    List<int[]> rankedLists = new ArrayList<>(bits);
     for (int i = 0; i < bits; i++) {
       decoderLists.add(terms(decoder.bit(i).on(), vocabulary));
-      double c = docs.npmi(terms(ranked.bit(i).on(), vocabulary));
+      rankedLists.add(terms(ranked.bit(i).on(), vocabulary));
+    }
+    List<int[]> randomLists = randomFrequent(contrast, vocabulary.size(), bits);
+    Documents docs = new Documents(counts, vocabulary.size(), List.of(decoderLists, rankedLists, randomLists));
+    List<Double> perBit = new ArrayList<>(bits);
+    for (int[] list : rankedLists) {
+      double c = docs.npmi(list);
       perBit.add(Double.isNaN(c) ? null : c);
     }
     double d = docs.mean(decoderLists);
     double c = perBit.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    return new Coherence(WORDS, Double.isNaN(d) ? null : d, Double.isNaN(c) ? null : c,
-        docs.mean(randomFrequent(contrast, vocabulary.size(), bits)), perBit);
+    return new Coherence(WORDS, Double.isNaN(d) ? null : d, Double.isNaN(c) ? null : c, docs.mean(randomLists), perBit);
   }
 
   /**
@@ -62,7 +65,7 @@ public record Coherence(int words, Double decoder, Double contrast, double rando
    * documents}; NaN when no list has two terms.
    */
   public static double mean(List<int[]> lists, List<SparseVector> documents, int vocabularySize) {
-    return new Documents(documents, vocabularySize).mean(lists);
+    return new Documents(documents, vocabularySize, List.of(lists)).mean(lists);
   }
 
   /**
@@ -109,36 +112,42 @@ public record Coherence(int words, Double decoder, Double contrast, double rando
 
   /** Mean NPMI over the pairs of {@code terms} in the documents of {@code counts}; NaN for fewer than two terms. */
   static double npmi(List<SparseVector> counts, int vocabularySize, int[] terms) {
-    return new Documents(counts, vocabularySize).npmi(terms);
+    return new Documents(counts, vocabularySize, List.of(List.of(terms))).npmi(terms);
   }
 
   private static int[] terms(List<BitWord> words, Vocabulary vocabulary) {
     return words.stream().limit(WORDS).mapToInt(w -> vocabulary.indexOf(w.term())).toArray();
   }
 
-  /** Which documents hold each term, as bit sets, built for the terms asked about. */
+  /**
+   * Which documents hold each term asked about, as bit sets, all built in one pass over the
+   * documents (one scan per term would cost documents × terms).
+   */
   private static final class Documents {
-    private final List<SparseVector> counts;
+    private final int documents;
     private final long[][] holders;
-    private final int words;
 
-    Documents(List<SparseVector> counts, int vocabularySize) {
-      this.counts = counts;
+    Documents(List<SparseVector> counts, int vocabularySize, List<List<int[]>> asked) {
+      this.documents = counts.size();
       this.holders = new long[vocabularySize][];
-      this.words = (counts.size() + 63) >>> 6;
-    }
-
-    private long[] holders(int term) {
-      if (holders[term] == null) {
-        long[] set = new long[words];
-        for (int d = 0; d < counts.size(); d++) {
-          if (Arrays.binarySearch(counts.get(d).indices(), term) >= 0) {
+      int words = (documents + 63) >>> 6;
+      for (List<int[]> lists : asked) {
+        for (int[] list : lists) {
+          for (int term : list) {
+            if (holders[term] == null) {
+              holders[term] = new long[words];
+            }
+          }
+        }
+      }
+      for (int d = 0; d < documents; d++) {
+        for (int term : counts.get(d).indices()) {
+          long[] set = holders[term];
+          if (set != null) {
             set[d >>> 6] |= 1L << d;
           }
         }
-        holders[term] = set;
       }
-      return holders[term];
     }
 
     /** Mean over the lists of at least two terms of their NPMI; NaN when there is none. */
@@ -160,13 +169,13 @@ public record Coherence(int words, Double decoder, Double contrast, double rando
       if (terms.length < 2) {
         return Double.NaN;
       }
-      double n = counts.size();
+      double n = documents;
       double sum = 0;
       int pairs = 0;
       for (int a = 0; a < terms.length; a++) {
         for (int b = a + 1; b < terms.length; b++) {
-          long[] x = holders(terms[a]);
-          long[] y = holders(terms[b]);
+          long[] x = holders[terms[a]];
+          long[] y = holders[terms[b]];
           long both = 0;
           long countX = 0;
           long countY = 0;
