@@ -46,6 +46,29 @@ public final class RetrievalProtocol {
       return new Sides<>(databaseItems, databaseLabels, queryItems, queryLabels);
     }
 
+    /**
+     * These sides with at most {@code max} queries, evenly spaced in query order (all of them
+     * when there are no more): a bounded estimate where scoring every query against the whole
+     * database would cost queries × database distances.
+     */
+    public Sides<T> queriesAtMost(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("max must be >= 1, got " + max);
+      }
+      int n = queries.size();
+      if (n <= max) {
+        return this;
+      }
+      List<T> q = new ArrayList<>(max);
+      List<List<String>> labels = new ArrayList<>(max);
+      for (int i = 0; i < max; i++) {
+        int at = (int) ((long) i * n / max);
+        q.add(queries.get(at));
+        labels.add(queryLabels.get(at));
+      }
+      return new Sides<>(database, databaseLabels, q, labels);
+    }
+
     public RelevanceLabels relevance() {
       return RelevanceLabels.of(queryLabels, databaseLabels);
     }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param code the codes' shape; absent (null) in manifests written before code shapes, whose
  *     codes are binary, and then left out when the manifest is written again
  * @param split which split was indexed (all, train or test)
- * @param precisionAtK P@k of test queries against the train documents at build time, empty
+ * @param precisionAtK P@k of test queries (at most 20,000, evenly spaced) against the train documents at build time, empty
  *     when the corpus has no labels or no test split
  * @param distances distribution of query-to-document distances in that evaluation (bits, or
  *     symbols for categorical codes)

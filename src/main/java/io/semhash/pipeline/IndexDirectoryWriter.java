@@ -112,9 +112,19 @@ public final class IndexDirectoryWriter {
     return new IndexManifest.MeanCoherence(c.words(), c.decoder(), c.contrast(), c.randomFrequent());
   }
 
-  /** P@k of the test documents against the train documents (the evaluation protocol), when both exist with labels. */
+  /**
+   * Test queries scored for the build's precision curve, at most: every one of a corpus of the
+   * size of those we evaluate on, and a bounded cost (queries × train documents distances) on a
+   * corpus of millions.
+   */
+  static final int CURVE_QUERIES = 20_000;
+
+  /**
+   * P@k of the test documents (at most {@link #CURVE_QUERIES}, evenly spaced) against the train
+   * documents (the evaluation protocol), when both exist with labels.
+   */
   static List<IndexManifest.PrecisionAtK> precisionCurve(List<Document> docs, List<BitCode> codes, CodeShape shape) {
-    RetrievalProtocol.Sides<BitCode> sides = RetrievalProtocol.trainAgainstTest(docs, codes);
+    RetrievalProtocol.Sides<BitCode> sides = RetrievalProtocol.trainAgainstTest(docs, codes).queriesAtMost(CURVE_QUERIES);
     if (!sides.scorable()) {
       return List.of();
     }

@@ -56,6 +56,31 @@ class RetrievalProtocolTest {
   }
 
   @Test
+  void queriesAtMostScoresEvenlySpacedQueriesAsTheBruteForceProtocolOverThoseDocuments() {
+    List<Document> docs = corpus(11, 400);
+    Map<Document, BitCode> codes = codes(docs, 11, 8);
+    RetrievalProtocol.Sides<BitCode> all = RetrievalProtocol.trainAgainstTest(docs, docs.stream().map(codes::get).toList());
+    int n = all.queries().size();
+    assertThat(all.queriesAtMost(n)).isSameAs(all);
+    RetrievalProtocol.Sides<BitCode> some = all.queriesAtMost(10);
+    assertThat(some.queries()).hasSize(10);
+    assertThat(some.database()).isEqualTo(all.database());
+    // the reference: the labelled test documents at positions i * n / 10, and every train document
+    List<Document> labelledTests = docs.stream().filter(d -> d.split() == Split.TEST && !d.labels().isEmpty()).toList();
+    assertThat(labelledTests).hasSize(n);
+    List<Document> kept = new ArrayList<>(docs.stream().filter(d -> d.split() == Split.TRAIN).toList());
+    for (int i = 0; i < 10; i++) {
+      Document q = labelledTests.get(i * n / 10);
+      assertThat(some.queries().get(i)).isEqualTo(codes.get(q));
+      assertThat(some.queryLabels().get(i)).isEqualTo(q.labels());
+      kept.add(q);
+    }
+    assertThat(RetrievalProtocol.hamming(some, 20).precision())
+        .isCloseTo(BruteForcePrecision.of(kept, codes::get, 20), within(1e-12));
+    assertThatThrownBy(() -> all.queriesAtMost(0)).hasMessageContaining("max must be >= 1, got 0");
+  }
+
+  @Test
   void sidesLeaveOutUnlabelledDocumentsAndKeepCorpusOrder() {
     List<Document> docs = corpus(9, 200);
     RetrievalProtocol.Sides<Document> sides = RetrievalProtocol.trainAgainstTest(docs, docs);
