@@ -65,4 +65,6 @@ java -Xmx2g -cp "$cp" io.semhash.bench.SolrPluginBench --solr "$solr" --collecti
 if [ -n "${SYNTHETIC:-}" ]; then
   echo "== plugin query inside Solr vs in-process, $SYNTHETIC synthetic 64-bit codes"
   java -Xmx3g -cp "$cp" io.semhash.bench.SolrPluginBench --solr "$solr" --collection synthetic --synthetic "$SYNTHETIC" --bits 64 --queries 300 --k 10 --rounds 5
+  echo "== the same, random query codes (no stored code near: the scan's worst case)"
+  java -Xmx3g -cp "$cp" io.semhash.bench.SolrPluginBench --solr "$solr" --collection synthetic --synthetic "$SYNTHETIC" --bits 64 --queries 300 --k 10 --rounds 5 --queries-from random
 fi
