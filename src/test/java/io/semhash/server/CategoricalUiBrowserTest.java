@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeShape;
-import io.semhash.config.SemhashConfig;
 import io.semhash.search.SemanticSearchService;
 import io.semhash.testing.HeadlessChromium;
 import io.semhash.testing.TinySemanticIndex;
@@ -31,28 +30,24 @@ class CategoricalUiBrowserTest {
   private static final CodeShape SHAPE = TinySemanticIndex.CATEGORICAL.shape();
 
   @TempDir static Path dir;
-  private static SemanticSearchService service;
-  private static SemhashServer server;
+  private static BrowsedServers servers;
   private static HeadlessChromium browser;
   private static WebDriver driver;
   private static String base;
 
   @BeforeAll
   static void start() throws IOException {
-    service = SemanticSearchService.open(TinySemanticIndex.categoricalCopyTo(dir.resolve("index")));
-    server = SemhashServer.start(service, new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, 1000, ""));
-    base = "http://127.0.0.1:" + server.port();
-    browser = HeadlessChromium.start(dir.resolve("profile"));
+    servers = BrowsedServers.start(dir.resolve("profile"));
+    base = servers.serve(SemanticSearchService.open(TinySemanticIndex.categoricalCopyTo(dir.resolve("index"))), 1000);
+    browser = servers.browser();
     driver = browser.driver();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
+    if (servers != null) {
+      servers.close();
     }
-    server.close();
-    service.close();
   }
 
   /** The classes of a hex code, as the page's aria-label lists them. */

@@ -2,7 +2,6 @@ package io.semhash.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.semhash.config.SemhashConfig;
 import io.semhash.search.KeywordSearchService;
 import io.semhash.store.LuceneDocumentStore;
 import io.semhash.testing.FakeCodesService;
@@ -32,10 +31,7 @@ import org.openqa.selenium.WebElement;
  */
 class WebUiBrowserTest {
   @TempDir static Path profile;
-  private static KeywordSearchService keywordService;
-  private static FakeCodesService codesService;
-  private static SemhashServer keywordServer;
-  private static SemhashServer codesServer;
+  private static BrowsedServers servers;
   private static HeadlessChromium browser;
   private static WebDriver driver;
   private static String keywordBase;
@@ -43,34 +39,21 @@ class WebUiBrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    keywordService = KeywordSearchService.over(LuceneDocumentStore.inMemory(new TermAnalyzer(false)));
+    servers = BrowsedServers.start(profile);
+    KeywordSearchService keywordService = KeywordSearchService.over(LuceneDocumentStore.inMemory(new TermAnalyzer(false)));
     keywordService.add(MiniCorpus.documents());
+    keywordBase = servers.serve(keywordService, 1000);
     KeywordSearchService second = KeywordSearchService.over(LuceneDocumentStore.inMemory(new TermAnalyzer(false)));
     second.add(MiniCorpus.documents());
-    codesService = FakeCodesService.over(second);
-    SemhashConfig.Server settings = new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, 1000, "");
-    keywordServer = SemhashServer.start(keywordService, settings);
-    codesServer = SemhashServer.start(codesService, settings);
-    keywordBase = "http://127.0.0.1:" + keywordServer.port();
-    codesBase = "http://127.0.0.1:" + codesServer.port();
-
-    browser = HeadlessChromium.start(profile);
+    codesBase = servers.serve(FakeCodesService.over(second), 1000);
+    browser = servers.browser();
     driver = browser.driver();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    for (AutoCloseable c : new AutoCloseable[] {keywordServer, codesServer, keywordService, codesService}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception ignored) {
-        // closing what the tests opened
-      }
+    if (servers != null) {
+      servers.close();
     }
   }
 

@@ -3,7 +3,6 @@ package io.semhash.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.semhash.config.SemhashConfig;
 import io.semhash.search.SemanticSearchService;
 import io.semhash.testing.HeadlessChromium;
 import io.semhash.testing.PlantedTopicIndex;
@@ -38,31 +37,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WhyViewBrowserTest {
   @TempDir static Path dir;
-  private static SemanticSearchService service;
-  private static SemhashServer server;
+  private static BrowsedServers servers;
   private static HeadlessChromium browser;
   private static WebDriver driver;
   private static String base;
 
   @BeforeAll
   static void start() throws IOException {
-    service = SemanticSearchService.open(PlantedTopicIndex.build(dir.resolve("index")));
-    server = SemhashServer.start(service, new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, 100, ""));
-    base = "http://127.0.0.1:" + server.port();
-    browser = HeadlessChromium.start(dir);
+    servers = BrowsedServers.start(dir);
+    base = servers.serve(SemanticSearchService.open(PlantedTopicIndex.build(dir.resolve("index"))), 100);
+    browser = servers.browser();
     driver = browser.driver();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (service != null) {
-      service.close();
+    if (servers != null) {
+      servers.close();
     }
   }
 
