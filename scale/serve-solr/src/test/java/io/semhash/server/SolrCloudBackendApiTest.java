@@ -10,8 +10,6 @@ import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeShape;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
-import io.semhash.config.SemhashConfig;
-import io.semhash.model.HashingModel;
 import io.semhash.progress.Progress;
 import io.semhash.search.SemanticSearchService;
 import io.semhash.server.HttpProbe.Reply;
@@ -53,7 +51,6 @@ import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.ContentStreamBase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -69,15 +66,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and Solr down altogether (503).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SolrCloudBackendApiTest extends BackendApiContract {
+class SolrCloudBackendApiTest extends SolrCloudContract {
   private static final String COLLECTION = "planted";
   @TempDir static Path dir;
-  static ClusterProcess cluster;
   static Path index;
-  static HashingModel model;
-  static SolrNodes nodes;
-  static SemanticSearchService service;
-  static SemhashServer server;
 
   @BeforeAll
   static void start() throws Exception {
@@ -93,32 +85,8 @@ class SolrCloudBackendApiTest extends BackendApiContract {
       // batches of 7: several update requests, spread over both shards, one commit
       assertThat(CollectionLoad.run(local.backend(), loading, 7, Progress.silent("load", 60))).isEqualTo(60);
     }
-    service = SemanticSearchService.over(model,
-        SolrCloudBackend.open(SolrNodes.connect(cluster.urls().get(0), Duration.ofSeconds(60)), COLLECTION,
-            model.vectorizer().analyzer()),
-        SemanticSearchService.BuildFigures.none());
-    server = SemhashServer.start(service, new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, MAX_K, TOKEN));
-  }
-
-  @AfterAll
-  static void stop() throws InterruptedException {
-    if (server != null) {
-      server.close();
-    }
-    if (service != null) {
-      service.close();
-    }
-    if (nodes != null) {
-      nodes.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
-  @Override
-  protected Served served() {
-    return new Served(server.port(), model);
+    serve(SolrCloudBackend.open(SolrNodes.connect(cluster.urls().get(0), Duration.ofSeconds(60)), COLLECTION,
+        model.vectorizer().analyzer()));
   }
 
   private static String q(String s) {

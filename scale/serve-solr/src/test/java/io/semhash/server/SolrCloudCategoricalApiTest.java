@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.semhash.backend.BackendRejectedException;
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeShape;
-import io.semhash.config.SemhashConfig;
-import io.semhash.model.HashingModel;
 import io.semhash.search.SemanticSearchService;
 import io.semhash.solrcloud.SolrCloudBackend;
 import io.semhash.solrcloud.SolrNodes;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.common.params.ModifiableSolrParams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,21 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * plugin by symbol distance. Then the refusals a shape brings: a binary model over this
  * collection, a radius beyond the groups.
  */
-class SolrCloudCategoricalApiTest extends BackendApiContract {
+class SolrCloudCategoricalApiTest extends SolrCloudContract {
   private static final String COLLECTION = "categorical";
   private static final CodeShape SHAPE = PlantedTopicIndex.CATEGORICAL.shape();
   @TempDir static Path dir;
-  static ClusterProcess cluster;
-  static Path index;
-  static HashingModel model;
-  static SolrNodes nodes;
-  static SemanticSearchService service;
-  static SemhashServer server;
 
   @BeforeAll
   static void start() throws Exception {
     cluster = ClusterProcess.start(2, dir.resolve("cluster"));
-    index = PlantedTopicIndex.buildCategorical(dir.resolve("index"));
+    Path index = PlantedTopicIndex.buildCategorical(dir.resolve("index"));
     String url = cluster.urls().get(0);
     CliRun load = CliRun.of("solr-load", "--index", index.toString(), "--solr", url, "--collection", COLLECTION,
         "--shards", "2", "--replicas", "1", "--batch-size", "7");
@@ -57,29 +48,7 @@ class SolrCloudCategoricalApiTest extends BackendApiContract {
     SolrCloudBackend backend = SolrCloudBackend.open(SolrNodes.connect(url, Duration.ofSeconds(60)), COLLECTION,
         model.vectorizer().analyzer(), model.codeShape());
     assertThat(backend.shape()).isEqualTo(SHAPE);
-    service = SemanticSearchService.over(model, backend, SemanticSearchService.BuildFigures.none());
-    server = SemhashServer.start(service, new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, MAX_K, TOKEN));
-  }
-
-  @AfterAll
-  static void stop() throws InterruptedException {
-    if (server != null) {
-      server.close();
-    }
-    if (service != null) {
-      service.close();
-    }
-    if (nodes != null) {
-      nodes.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
-  @Override
-  protected Served served() {
-    return new Served(server.port(), model);
+    serve(backend);
   }
 
   @Test
