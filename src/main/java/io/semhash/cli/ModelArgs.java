@@ -1,7 +1,7 @@
 package io.semhash.cli;
 
 import io.semhash.config.SemhashConfig;
-import io.semhash.model.CodeSpec;
+import io.semhash.codes.CodeSpec;
 import io.semhash.model.TrainingOptions;
 import io.semhash.training.ParallelSlices;
 import java.util.Set;

@@ -79,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
     SolrNodes nodes = SolrArgs.connect(settings);
     SolrCloudBackend backend;
     try {
-      backend = SolrCloudBackend.open(nodes, settings.collection(), m.vectorizer().analyzer());
+      backend = SolrCloudBackend.open(nodes, settings.collection(), m.vectorizer().analyzer(), m.codeShape());
       return SemanticSearchService.over(m, backend, figures);
     } catch (RuntimeException e) {
       nodes.close();

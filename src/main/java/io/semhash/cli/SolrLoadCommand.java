@@ -1,5 +1,6 @@
 package io.semhash.cli;
 
+import io.semhash.codes.CodeShape;
 import io.semhash.config.SemhashConfig;
 import io.semhash.progress.Progress;
 import io.semhash.search.SemanticSearchService;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code semhash solr-load}: a new SolrCloud collection from semhash's configset, filled with the
- * documents and codes of a local index directory in batches, committed once at the end (so a
+ * documents and codes of a local index directory in batches (the collection records the codes'
+ * shape, binary or categorical), committed once at the end (so a
  * load that fails half way leaves a collection to delete, never a half-visible one).
  */
 @Command(name = "solr-load", mixinStandardHelpOptions = true, defaultValueProvider = ConfigDefaults.class,
@@ -42,10 +44,10 @@ final class SolrLoadCommand implements Callable<Integer> {
       description = "documents per update request, 1..100000 (default: solr.batch-size, ${DEFAULT-VALUE})")
   int batchSize;
 
-  private SolrCloudBackend create(SolrNodes nodes, String collection, int bits, SemanticSearchService local) {
+  private SolrCloudBackend create(SolrNodes nodes, String collection, CodeShape shape, SemanticSearchService local) {
     try {
-      SolrCollections.create(nodes, collection, shards, replicas, bits);
-      return SolrCloudBackend.open(nodes, collection, local.model().vectorizer().analyzer());
+      SolrCollections.create(nodes, collection, shards, replicas, shape, local.model().vectorizer().analyzer().stems());
+      return SolrCloudBackend.open(nodes, collection, local.model().vectorizer().analyzer(), shape);
     } catch (RuntimeException e) {
       nodes.close();
       throw e;
@@ -67,14 +69,14 @@ final class SolrLoadCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--replicas " + replicas + " is outside [1, 64]");
     }
     try (SemanticSearchService local = SemanticSearchService.open(indexDir)) {
-      int bits = local.model().bits();
+      CodeShape shape = local.model().codeShape();
       SolrNodes nodes = SolrArgs.connect(settings);
-      try (SolrCloudBackend target = create(nodes, settings.collection(), bits, local)) {
+      try (SolrCloudBackend target = create(nodes, settings.collection(), shape, local)) {
         Progress progress = Progress.start("solr-load", "docs", local.stats().documents(), System.err);
         long loaded = CollectionLoad.run(local.backend(), target, settings.batchSize(), progress);
         double seconds = progress.finish();
-        System.out.printf(Locale.ROOT, "semhash: loaded %d documents (%d-bit codes) from %s into collection %s"
-            + " (%d shards x %d replicas) in %.1f s%n", loaded, bits, indexDir, settings.collection(), shards, replicas,
+        System.out.printf(Locale.ROOT, "semhash: loaded %d documents (%s codes) from %s into collection %s"
+            + " (%d shards x %d replicas) in %.1f s%n", loaded, shape.description(), indexDir, settings.collection(), shards, replicas,
             seconds);
       }
     }

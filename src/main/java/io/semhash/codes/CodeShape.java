@@ -58,6 +58,27 @@ public record CodeShape(int groups, int classes) {
     return new CodeShape(bits, MIN_CLASSES);
   }
 
+  /**
+   * The shape of codes of {@code bits} bits cut into groups of {@code classes} classes: {@code bits
+   * / log2(classes)} groups.
+   *
+   * @throws IllegalArgumentException naming the value and its allowed range when {@code classes} is
+   *     not a power of two in [2, 256], {@code bits} not a multiple of {@code log2(classes)}, or the
+   *     length outside [{@value BitCode#MIN_BITS}, {@value BitCode#MAX_BITS}]
+   */
+  public static CodeShape ofBits(int bits, int classes) {
+    if (classes < MIN_CLASSES || classes > MAX_CLASSES || Integer.bitCount(classes) != 1) {
+      throw new IllegalArgumentException(
+          "classes must be a power of two in [" + MIN_CLASSES + ", " + MAX_CLASSES + "], got " + classes);
+    }
+    int w = Integer.numberOfTrailingZeros(classes);
+    if (bits % w != 0) {
+      throw new IllegalArgumentException(bits + " bits do not split into groups of log2(" + classes + ") = " + w
+          + " bits; the length must be a multiple of " + w);
+    }
+    return new CodeShape(bits / w, classes);
+  }
+
   /** Whether this is a plain binary code (two classes per group). */
   public boolean isBinary() {
     return classes == MIN_CLASSES;

@@ -3,8 +3,8 @@
  * the project's bit order and hex form) and {@link io.semhash.codes.CodeArray} (many codes in one
  * {@code long[]}); code shapes, the categorical reading of the same bits ({@link
  * io.semhash.codes.CodeShape}: groups of log2 C bits), their symbol distance ({@link
- * io.semhash.codes.SymbolDistance}, the packed kernel) and how manifests record them ({@link
- * io.semhash.codes.ManifestCode}).
+ * io.semhash.codes.SymbolDistance}, the packed kernel) and the code a model makes, as manifests
+ * record it and with how logits become it ({@link io.semhash.codes.CodeSpec}).
  *
  * <p>May use: nothing of the project. Must not use: text, models, indexes; codes are plain bits.
  */

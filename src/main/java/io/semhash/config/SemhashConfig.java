@@ -4,7 +4,7 @@ import io.semhash.corpus.CorpusOptions;
 import io.semhash.estimator.BinaryEstimators;
 import io.semhash.estimator.CategoricalEstimators;
 import io.semhash.estimator.EstimatorParams;
-import io.semhash.model.CodeSpec;
+import io.semhash.codes.CodeSpec;
 import io.semhash.model.TrainingOptions;
 import io.semhash.text.VocabularyOptions;
 
@@ -68,7 +68,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
    * @param patience epochs without a better validation P@100 before training stops
    * @param threads threads of the training step's Java loops, 0 for one per core; the model does
    *     not depend on it (same seed, same model on any number)
-   * @param code {@code binary} or {@code categorical} (see {@code io.semhash.model.CodeSpec})
+   * @param code {@code binary} or {@code categorical} (see {@code io.semhash.codes.CodeSpec})
    * @param groups symbols of a categorical code, 0 for bits / log2 classes
    * @param classes classes per symbol of a categorical code, a power of two in [2, 256]
    */

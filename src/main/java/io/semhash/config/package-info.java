@@ -3,6 +3,6 @@
  * corpus, vocabulary and training options they make. An unknown key or a wrong type is an error
  * naming the key.
  *
- * <p>May use: {@code corpus}, {@code model}, {@code text}.
+ * <p>May use: {@code codes} (the code a model makes), {@code corpus}, {@code model}, {@code text}.
  */
 package io.semhash.config;

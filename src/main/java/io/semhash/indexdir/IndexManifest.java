@@ -2,7 +2,7 @@ package io.semhash.indexdir;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.semhash.codes.CodeShape;
-import io.semhash.codes.ManifestCode;
+import io.semhash.codes.CodeSpec;
 import java.util.List;
 
 /**
@@ -31,7 +31,7 @@ public record IndexManifest(
     String createdAt,
     int documents,
     int bits,
-    @JsonInclude(JsonInclude.Include.NON_NULL) ManifestCode code,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CodeSpec code,
     String split,
     List<PrecisionAtK> precisionAtK,
     List<DistanceCount> distances,
@@ -50,7 +50,7 @@ public record IndexManifest(
    * @throws IllegalArgumentException when the recorded shape is invalid or not {@link #bits()} long
    */
   public CodeShape shape() {
-    return ManifestCode.shapeOf(code, bits);
+    return CodeSpec.shapeOf(code, bits);
   }
 
   /** Precision at one cut-off k. */

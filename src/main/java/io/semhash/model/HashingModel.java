@@ -2,6 +2,7 @@ package io.semhash.model;
 
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeShape;
+import io.semhash.codes.CodeSpec;
 import io.semhash.files.AtomicDirectory;
 import io.semhash.json.FileJson;
 import io.semhash.json.JsonProblem;

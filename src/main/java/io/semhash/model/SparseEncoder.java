@@ -1,6 +1,7 @@
 package io.semhash.model;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeSpec;
 import io.semhash.text.SparseVector;
 
 /**

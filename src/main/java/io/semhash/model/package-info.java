@@ -12,9 +12,8 @@
  *       io.semhash.model.EpochRecord}s.
  *   <li>{@link io.semhash.model.SparseEncoder}: the encoder in plain Java on sparse input, the
  *       only way codes are computed at serve and index time.
- *   <li>{@link io.semhash.model.CodeSpec}: the code a model makes (binary, or categorical groups
- *       × classes) and how logits become it: sign per bit, or arg-max class per group laid out as
- *       {@code io.semhash.codes.CodeShape} says, with the class probabilities of each group.
+ *   <li>the code a model makes and how its logits become it is {@code io.semhash.codes.CodeSpec},
+ *       recorded in {@link io.semhash.model.TrainingOptions}.
  * </ul>
  *
  * <p>May use: {@code text} (vocabulary, analyzer, vectors), {@code codes}, {@code files} and

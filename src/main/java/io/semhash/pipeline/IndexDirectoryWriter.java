@@ -9,7 +9,7 @@ import io.semhash.explain.ContrastedMeanings;
 import io.semhash.text.SparseVector;
 import io.semhash.text.Vocabulary;
 import io.semhash.codes.CodeShape;
-import io.semhash.codes.ManifestCode;
+import io.semhash.codes.CodeSpec;
 import io.semhash.codes.SymbolDistance;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
@@ -91,7 +91,7 @@ public final class IndexDirectoryWriter {
     progress.finish();
     index.save(dir.resolve(IndexLayout.HAMMING));
     IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, IndexManifest.VERSION, Instant.now().toString(),
-        docs.size(), model.bits(), ManifestCode.of(shape), split, precisionCurve(docs, codes, shape),
+        docs.size(), model.bits(), CodeSpec.of(shape), split, precisionCurve(docs, codes, shape),
         distanceHistogram(codes, shape), coherence(model, codes, counts));
     IndexLayout.writeManifest(dir, manifest);
     return manifest;

@@ -1,7 +1,7 @@
 package io.semhash.pipeline;
 
 import io.semhash.codes.BitCode;
-import io.semhash.codes.ManifestCode;
+import io.semhash.codes.CodeSpec;
 import io.semhash.corpus.Document;
 import io.semhash.index.HammingIndex;
 import io.semhash.indexdir.IndexLayout;
@@ -99,7 +99,7 @@ public final class ShardWriter implements Closeable {
     index.save(dir.resolve(IndexLayout.HAMMING));
     ShardOrder.write(dir, Arrays.copyOf(keys, count));
     IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, IndexManifest.VERSION, Instant.now().toString(),
-        count, model.bits(), ManifestCode.of(model.codeShape()), "all", List.of(), List.of(), null);
+        count, model.bits(), CodeSpec.of(model.codeShape()), "all", List.of(), List.of(), null);
     IndexLayout.writeManifest(dir, manifest);
     return manifest;
   }

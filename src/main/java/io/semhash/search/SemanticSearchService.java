@@ -18,7 +18,7 @@ import io.semhash.indexdir.IndexManifest;
 import io.semhash.indexdir.LocalIndexBackend;
 import io.semhash.json.ApiJson;
 import io.semhash.explain.ClassUsage;
-import io.semhash.model.CodeSpec;
+import io.semhash.codes.CodeSpec;
 import io.semhash.model.HashingModel;
 import io.semhash.model.ModelManifest;
 import io.semhash.model.SparseEncoder;

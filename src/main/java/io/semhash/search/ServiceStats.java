@@ -1,7 +1,7 @@
 package io.semhash.search;
 
 import io.semhash.explain.ClassUsage;
-import io.semhash.model.CodeSpec;
+import io.semhash.codes.CodeSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.semhash.search;
 
-import io.semhash.model.CodeSpec;
+import io.semhash.codes.CodeSpec;
 import java.util.List;
 import java.util.Objects;
 

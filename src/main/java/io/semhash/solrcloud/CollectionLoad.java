@@ -21,9 +21,9 @@ public final class CollectionLoad {
    * @throws IllegalStateException when the collection does not hold as many documents as the source afterwards
    */
   public static long run(SearchBackend source, SolrCloudBackend target, int batchSize, Progress progress) {
-    if (source.bits() != target.bits()) {
-      throw new IllegalArgumentException("the source holds " + source.bits() + "-bit codes, collection "
-          + target.collection() + " " + target.bits() + "-bit codes");
+    if (!source.shape().equals(target.shape())) {
+      throw new IllegalArgumentException("the source holds " + source.shape().description() + " codes, collection "
+          + target.collection() + " " + target.shape().description() + " codes");
     }
     List<Document> docs = new ArrayList<>(batchSize);
     List<BitCode> codes = new ArrayList<>(batchSize);

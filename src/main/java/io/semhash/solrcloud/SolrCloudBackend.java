@@ -10,6 +10,7 @@ import io.semhash.backend.KeywordMatches;
 import io.semhash.backend.SearchBackend;
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeShape;
+import io.semhash.codes.SymbolDistance;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
 import io.semhash.index.HammingIndex;
@@ -45,8 +46,9 @@ import org.apache.solr.common.util.NamedList;
 /**
  * A SolrCloud collection made from semhash's configset as the backend: documents and codes live
  * in the collection's shards, the {@code hamming} query parser of the semhash Solr plugin ranks
- * by Hamming distance in every shard and Solr merges the shards' pages, BM25 (with exact
- * cross-shard statistics) is Solr's.
+ * by distance in every shard (Hamming distance, or symbol distance for a collection of
+ * categorical codes: its {@link #shape()}, read from the collection's schema) and Solr merges the
+ * shards' pages, BM25 (with exact cross-shard statistics) is Solr's.
  *
  * <p><b>Order.</b> Exact, nearest first; ties go by ascending id (the plugin's order, the same
  * whichever shard holds a document), where the local backend breaks them by storage order.
@@ -78,14 +80,18 @@ public final class SolrCloudBackend implements SearchBackend {
 
   private final SolrNodes nodes;
   private final String collection;
+  private final CodeShape shape;
   private final int bits;
+  private final SymbolDistance distance;
   private final TermAnalyzer analyzer;
   private final Excerpter excerpter;
 
-  SolrCloudBackend(SolrNodes nodes, String collection, int bits, TermAnalyzer analyzer) {
+  SolrCloudBackend(SolrNodes nodes, String collection, CodeShape shape, TermAnalyzer analyzer) {
     this.nodes = nodes;
     this.collection = collection;
-    this.bits = bits;
+    this.shape = shape;
+    this.bits = shape.bits();
+    this.distance = SymbolDistance.of(shape);
     this.analyzer = analyzer;
     this.excerpter = Excerpter.of(analyzer, LuceneDocumentStore.SNIPPET_CHARS);
   }
@@ -98,8 +104,24 @@ public final class SolrCloudBackend implements SearchBackend {
    * @param analyzer the model's analyzer, for the excerpts of hits
    */
   public static SolrCloudBackend open(SolrNodes nodes, String collection, TermAnalyzer analyzer) {
-    int bits = SolrCollections.check(nodes, collection);
-    return new SolrCloudBackend(nodes, collection, bits, analyzer);
+    return new SolrCloudBackend(nodes, collection, SolrCollections.check(nodes, collection), analyzer);
+  }
+
+  /**
+   * As {@link #open(SolrNodes, String, TermAnalyzer)}, for the model that makes codes of {@code
+   * shape}: a collection of codes of another shape (binary against categorical, or another length,
+   * group or class count) is refused, naming both shapes.
+   *
+   * @throws IllegalArgumentException when the collection's codes are not of {@code shape}
+   */
+  public static SolrCloudBackend open(SolrNodes nodes, String collection, TermAnalyzer analyzer, CodeShape shape) {
+    CodeShape held = SolrCollections.check(nodes, collection);
+    if (!held.equals(shape)) {
+      throw new IllegalArgumentException("collection '" + collection + "' holds " + held.description()
+          + " codes, the model makes " + shape.description() + " codes: serve it with the model that encoded it,"
+          + " or load this model's index into a new collection (semhash solr-load)");
+    }
+    return new SolrCloudBackend(nodes, collection, held, analyzer);
   }
 
   /** The collection's name. */
@@ -112,10 +134,10 @@ public final class SolrCloudBackend implements SearchBackend {
     return bits;
   }
 
-  /** Binary: the plugin ranks by Hamming distance, so a categorical model's codes cannot be served from Solr. */
+  /** The collection's code shape: the plugin ranks binary codes by Hamming distance, categorical ones by symbol distance. */
   @Override
   public CodeShape shape() {
-    return CodeShape.binary(bits);
+    return shape;
   }
 
   @Override
@@ -164,7 +186,7 @@ public final class SolrCloudBackend implements SearchBackend {
 
   @Override
   public CodeMatches within(BitCode query, int radius, int offset, int k, Collection<String> labels) {
-    ModifiableSolrParams p = params("{!hamming f=code maxDistance=" + Math.min(radius, bits) + "}" + query.toHex(), k);
+    ModifiableSolrParams p = params("{!hamming f=code maxDistance=" + Math.min(radius, shape.groups()) + "}" + query.toHex(), k);
     p.set(CommonParams.START, offset);
     p.set(CommonParams.FL, STORED + ",score");
     filter(p, labels);
@@ -176,7 +198,7 @@ public final class SolrCloudBackend implements SearchBackend {
     List<CodeMatch> matches = new ArrayList<>(found.size());
     for (SolrDocument d : found) {
       BitCode code = code(d);
-      matches.add(new CodeMatch(document(d), code, code.distance(query)));
+      matches.add(new CodeMatch(document(d), code, distance.distance(code, query)));
     }
     return matches;
   }
@@ -190,6 +212,9 @@ public final class SolrCloudBackend implements SearchBackend {
     ModifiableSolrParams p = params(terms, k);
     p.set("defType", "dismax"); // no query syntax but quotes, + and - (removed): no input is a syntax error
     p.set("qf", QUERY_FIELDS);
+    // each term scores the sum of its fields' BM25 (title boosted), as the local store's query of
+    // one clause per field does, not dismax's maximum over the fields
+    p.set("tie", "1");
     p.set("mm", "1"); // any term matches, as in the local store
     p.set(CommonParams.START, offset);
     p.set(CommonParams.FL, STORED + ",score");

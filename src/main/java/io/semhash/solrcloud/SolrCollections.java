@@ -2,6 +2,7 @@ package io.semhash.solrcloud;
 
 import io.semhash.backend.BackendRejectedException;
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +25,10 @@ import org.apache.solr.common.util.NamedList;
 /**
  * Making and checking semhash collections: the configset shipped in the core jar (the one in
  * {@code scale/solr/configset}), uploaded under {@value #CONFIGSET}; a collection created from it
- * with the code length as the collection property {@code semhash.bits}; and the check a backend
- * makes before it serves a collection (it exists, its {@code code} field is the plugin's field
- * type, the {@code hamming} parser answers).
+ * with the code shape as the collection properties {@code semhash.bits} (length) and {@code
+ * semhash.classes} (classes per group, 2 for binary codes); and the check a backend makes before it
+ * serves a collection (it exists, its {@code code} field is the plugin's field type, the {@code
+ * hamming} parser answers) and learns the collection's code shape from the schema.
  */
 public final class SolrCollections {
   /** The configset's name in the cluster. */
@@ -50,13 +52,23 @@ public final class SolrCollections {
    * Uploads the configset unless the cluster has one of its name already (put there by {@code
    * LocalCluster} or an operator's {@code bin/solr zk upconfig}, which Solr trusts; an upload
    * through the API may not replace a trusted one) and creates {@code collection} of
-   * {@code shards} shards with {@code replicas} replicas each for {@code bits}-bit codes; returns
-   * once every replica is active, as the Collections API does.
+   * {@code shards} shards with {@code replicas} replicas each for binary {@code bits}-bit codes,
+   * its text analysed with stemming (the default {@code text.stem}); returns once every replica is
+   * active, as the Collections API does.
    *
    * @throws IllegalArgumentException when the collection exists already
    */
   public static void create(SolrNodes nodes, String collection, int shards, int replicas, int bits) {
-    BitCode.checkBits(bits);
+    create(nodes, collection, shards, replicas, CodeShape.binary(bits), true);
+  }
+
+  /**
+   * As {@link #create(SolrNodes, String, int, int, int)}, for a model's codes of {@code shape}
+   * (ranked by Hamming distance when binary, by symbol distance when categorical) and its text
+   * analysis ({@code stem}: the model's {@code text.stem}), recorded as the collection properties
+   * {@code semhash.bits}, {@code semhash.classes} and {@code semhash.stem}.
+   */
+  public static void create(SolrNodes nodes, String collection, int shards, int replicas, CodeShape shape, boolean stem) {
     if (shards < 1 || replicas < 1) {
       throw new IllegalArgumentException("shards and replicas must be at least 1, got " + shards + " and " + replicas);
     }
@@ -71,7 +83,9 @@ public final class SolrCollections {
       nodes.request(upload, null);
     }
     CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(collection, CONFIGSET, shards, replicas)
-        .withProperty("semhash.bits", Integer.toString(bits));
+        .withProperty("semhash.bits", Integer.toString(shape.bits()))
+        .withProperty("semhash.classes", Integer.toString(shape.classes()))
+        .withProperty("semhash.stem", Boolean.toString(stem));
     create.setWaitForFinalState(true);
     nodes.request(create, null);
   }
@@ -108,11 +122,12 @@ public final class SolrCollections {
 
   /**
    * Checks that {@code collection} exists and was made from semhash's configset with the plugin
-   * installed; returns its code length.
+   * installed; returns its code shape (binary when the field type does not report its classes,
+   * as before categorical codes).
    *
    * @throws IllegalArgumentException naming what is missing
    */
-  public static int check(SolrNodes nodes, String collection) {
+  public static CodeShape check(SolrNodes nodes, String collection) {
     if (!list(nodes).contains(collection)) {
       throw new IllegalArgumentException("SolrCloud at " + nodes.nodes() + " has no collection '" + collection
           + "' (its collections: " + list(nodes) + "); semhash solr-load creates one");
@@ -143,6 +158,8 @@ public final class SolrCollections {
       throw withoutPlugin(collection, "its code field type does not report its length (an older semhash-solr jar?)", null);
     }
     int n = Integer.parseInt(bits.toString());
+    Object classes = type.get("classes");
+    CodeShape shape = classes == null ? CodeShape.binary(n) : CodeShape.ofBits(n, Integer.parseInt(classes.toString()));
     ModifiableSolrParams probe = new ModifiableSolrParams();
     probe.set("q", "{!hamming f=" + SolrCloudBackend.CODE + " k=1}" + BitCode.zeros(n).toHex());
     probe.set("rows", 0);
@@ -151,7 +168,7 @@ public final class SolrCollections {
     } catch (BackendRejectedException e) {
       throw withoutPlugin(collection, "its 'hamming' query parser failed: " + e.getMessage(), e);
     }
-    return n;
+    return shape;
   }
 
   private static IllegalArgumentException withoutPlugin(String collection, String what, Exception cause) {

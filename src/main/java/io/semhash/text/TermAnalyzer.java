@@ -48,16 +48,23 @@ public final class TermAnalyzer {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream ts = new EnglishPossessiveFilter(source);
-        ts = new LowerCaseFilter(ts);
-        ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        ts = new LetterTokenFilter(ts);
-        if (stem) {
-          ts = new PorterStemFilter(ts);
-        }
-        return new TokenStreamComponents(source, ts);
+        return new TokenStreamComponents(source, filters(source, stem));
       }
     };
+  }
+
+  /**
+   * The analysis after Lucene's standard tokenizer (its default maximum token length): possessive
+   * 's removed, lower-casing, English stop words, no numbers and no one-character tokens, and the
+   * Porter stemmer when {@code stem}. What the Solr plugin's token filter applies, so a SolrCloud
+   * collection analyses text as an index directory does.
+   */
+  public static TokenStream filters(TokenStream tokens, boolean stem) {
+    TokenStream ts = new EnglishPossessiveFilter(tokens);
+    ts = new LowerCaseFilter(ts);
+    ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    ts = new LetterTokenFilter(ts);
+    return stem ? new PorterStemFilter(ts) : ts;
   }
 
   public boolean stems() {

@@ -1,6 +1,6 @@
 package io.semhash.training;
 
-import io.semhash.model.CodeSpec;
+import io.semhash.codes.CodeSpec;
 import io.semhash.model.ModelWeights;
 import io.semhash.model.TrainingOptions;
 import java.util.List;

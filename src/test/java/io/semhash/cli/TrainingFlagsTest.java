@@ -57,12 +57,12 @@ class TrainingFlagsTest {
     Files.writeString(file, "model:\n  classes: 4\n");
     SemhashConfig config = ConfigLoader.load(file);
     TrainingOptions o = parse(config, file, "--code", "categorical", "--bits", "64", "--estimator", "st");
-    assertThat(o.code()).isEqualTo(io.semhash.model.CodeSpec.categorical(32, 4)); // classes from the file
+    assertThat(o.code()).isEqualTo(io.semhash.codes.CodeSpec.categorical(32, 4)); // classes from the file
     assertThat(o.estimator()).isEqualTo("st");
     o = parse(config, file, "--code", "categorical", "--groups", "8", "--classes", "256");
-    assertThat(o.code()).isEqualTo(io.semhash.model.CodeSpec.categorical(8, 256));
+    assertThat(o.code()).isEqualTo(io.semhash.codes.CodeSpec.categorical(8, 256));
     assertThat(o.bits()).isEqualTo(64);
-    assertThat(parse(config, file).code()).isEqualTo(io.semhash.model.CodeSpec.binary(64)); // binary by default
+    assertThat(parse(config, file).code()).isEqualTo(io.semhash.codes.CodeSpec.binary(64)); // binary by default
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(config, file, "--classes", "16"))
         .hasMessageContaining("--classes").hasMessageContaining("--code categorical");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(config, file, "--code", "categorical", "--estimator", "darn"))

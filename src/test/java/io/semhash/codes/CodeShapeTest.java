@@ -73,4 +73,17 @@ class CodeShapeTest {
     assertFalse(shape.isBinary());
     assertEquals(2, shape.bitsPerGroup());
   }
+
+  @Test
+  void ofBitsCutsALengthIntoGroupsOfItsClassesOrNamesWhyNot() {
+    assertEquals(new CodeShape(32, 8), CodeShape.ofBits(96, 8));
+    assertEquals(CodeShape.binary(16), CodeShape.ofBits(16, 2));
+    assertEquals(new CodeShape(8, 256), CodeShape.ofBits(64, 256));
+    IllegalArgumentException notDivisible = assertThrows(IllegalArgumentException.class, () -> CodeShape.ofBits(64, 8));
+    assertTrue(notDivisible.getMessage().contains("64 bits do not split into groups of log2(8) = 3 bits"),
+        notDivisible.getMessage());
+    IllegalArgumentException notPower = assertThrows(IllegalArgumentException.class, () -> CodeShape.ofBits(64, 12));
+    assertTrue(notPower.getMessage().contains("power of two in [2, 256], got 12"), notPower.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> CodeShape.ofBits(4, 2));
+  }
 }

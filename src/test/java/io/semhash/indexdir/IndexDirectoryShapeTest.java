@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.semhash.backend.CodeMatch;
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeShape;
-import io.semhash.codes.ManifestCode;
+import io.semhash.codes.CodeSpec;
 import io.semhash.corpus.Document;
 import io.semhash.index.HammingIndex;
 import io.semhash.testing.TinySemanticIndex;
@@ -94,10 +94,14 @@ class IndexDirectoryShapeTest {
   @Test
   void aManifestThatDisagreesWithTheHammingIndexIsRefusedNamingTheFile() throws IOException {
     Path dir = categorical(tmp.resolve("index"));
-    IndexLayout.writeManifest(dir, withCode(IndexLayout.readManifest(dir), ManifestCode.of(new CodeShape(4, 16))));
+    IndexLayout.writeManifest(dir, withCode(IndexLayout.readManifest(dir), CodeSpec.of(new CodeShape(4, 16))));
     assertThatThrownBy(() -> LocalIndexBackend.open(dir, CATEGORICAL, NO_REPAIR))
         .hasMessageContaining(IndexLayout.MANIFEST).hasMessageContaining("records categorical 4 groups x 16 classes");
-    IndexLayout.writeManifest(dir, withCode(IndexLayout.readManifest(dir), new ManifestCode("categorical", 8, 3)));
+    // a shape no code can have: written by hand, as a record of it cannot be made
+    Path manifest = dir.resolve(IndexLayout.MANIFEST);
+    String json = Files.readString(manifest);
+    Files.writeString(manifest, json.replace("\"classes\" : 16", "\"classes\" : 3").replace("\"classes\":16", "\"classes\":3"));
+    assertThat(Files.readString(manifest)).as("the manifest now records 3 classes").isNotEqualTo(json);
     assertThatThrownBy(() -> IndexLayout.readManifest(dir)).isInstanceOf(IOException.class)
         .hasMessageContaining(IndexLayout.MANIFEST).hasMessageContaining("power of two").hasMessageContaining("3");
   }
@@ -119,11 +123,11 @@ class IndexDirectoryShapeTest {
       }
     }
     index.save(dir.resolve(IndexLayout.HAMMING));
-    IndexLayout.writeManifest(dir, withCode(IndexLayout.readManifest(dir), ManifestCode.of(CATEGORICAL)));
+    IndexLayout.writeManifest(dir, withCode(IndexLayout.readManifest(dir), CodeSpec.of(CATEGORICAL)));
     return dir;
   }
 
-  private static IndexManifest withCode(IndexManifest m, ManifestCode code) {
+  private static IndexManifest withCode(IndexManifest m, CodeSpec code) {
     return new IndexManifest(m.format(), m.version(), m.createdAt(), m.documents(), m.bits(), code, m.split(),
         m.precisionAtK(), m.distances(), m.coherence());
   }

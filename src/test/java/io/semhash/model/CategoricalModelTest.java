@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeShape;
+import io.semhash.codes.CodeSpec;
 import io.semhash.corpus.Document;
 import io.semhash.testing.PlantedTopics;
 import io.semhash.text.CorpusVectors;

@@ -7,7 +7,7 @@ import io.semhash.explain.BitMeaning;
 import io.semhash.explain.BitReport;
 import io.semhash.explain.BitWord;
 import io.semhash.backend.AddResult;
-import io.semhash.model.CodeSpec;
+import io.semhash.codes.CodeSpec;
 import io.semhash.search.EncodedText;
 import io.semhash.search.KeywordSearchService;
 import io.semhash.search.SearchHit;

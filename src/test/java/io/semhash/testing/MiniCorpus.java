@@ -3,8 +3,13 @@ package io.semhash.testing;
 import io.semhash.corpus.Corpus;
 import io.semhash.corpus.CorpusOptions;
 import io.semhash.corpus.Document;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -15,13 +20,28 @@ import java.util.List;
 public final class MiniCorpus {
   private MiniCorpus() {}
 
-  public static Path path() {
+  /** The fixture file; read from the test jar (another module's tests), a copy in a temporary file. */
+  public static synchronized Path path() {
     try {
-      return Path.of(MiniCorpus.class.getResource("/fixtures/mini.jsonl").toURI());
-    } catch (URISyntaxException e) {
+      URL url = MiniCorpus.class.getResource("/fixtures/mini.jsonl");
+      if ("file".equals(url.getProtocol())) {
+        return Path.of(url.toURI());
+      }
+      if (copy == null) {
+        Path file = Files.createTempFile("semhash-mini", ".jsonl");
+        file.toFile().deleteOnExit();
+        try (InputStream in = url.openStream()) {
+          Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        copy = file;
+      }
+      return copy;
+    } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException(e);
     }
   }
+
+  private static Path copy;
 
   public static List<Document> documents() {
     return Corpus.load(path(), CorpusOptions.DEFAULTS).documents();

@@ -2,7 +2,7 @@ package io.semhash.testing;
 
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
-import io.semhash.model.CodeSpec;
+import io.semhash.codes.CodeSpec;
 import io.semhash.model.HashingModel;
 import io.semhash.model.TrainingOptions;
 import io.semhash.pipeline.ModelTraining;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.semhash.estimator.CategoricalSample;
-import io.semhash.model.CodeSpec;
+import io.semhash.codes.CodeSpec;
 import io.semhash.model.SparseEncoder;
 import io.semhash.model.TrainingOptions;
 import java.util.SplittableRandom;

@@ -9,7 +9,7 @@ import io.semhash.corpus.Split;
 import io.semhash.eval.RelevanceLabels;
 import io.semhash.eval.RetrievalScores;
 import io.semhash.eval.HammingRanking;
-import io.semhash.model.CodeSpec;
+import io.semhash.codes.CodeSpec;
 import io.semhash.model.HashingModel;
 import io.semhash.model.TrainingOptions;
 import io.semhash.pipeline.ModelTraining;

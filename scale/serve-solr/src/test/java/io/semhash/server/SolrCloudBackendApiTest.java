@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.semhash.backend.BackendRejectedException;
+import io.semhash.backend.KeywordMatches;
 import io.semhash.codes.BitCode;
-import io.semhash.config.SemhashConfig;
-import io.semhash.model.HashingModel;
+import io.semhash.codes.CodeShape;
+import io.semhash.corpus.Document;
+import io.semhash.corpus.Split;
 import io.semhash.progress.Progress;
 import io.semhash.search.SemanticSearchService;
 import io.semhash.server.HttpProbe.Reply;
@@ -15,7 +17,12 @@ import io.semhash.solrcloud.CollectionLoad;
 import io.semhash.solrcloud.SolrCloudBackend;
 import io.semhash.solrcloud.SolrCollections;
 import io.semhash.solrcloud.SolrNodes;
+import io.semhash.text.TermAnalyzer;
+import io.semhash.store.KeywordHits;
+import io.semhash.store.LuceneDocumentStore;
+import io.semhash.store.StoredEntry;
 import io.semhash.testing.CliRun;
+import io.semhash.testing.MiniCorpus;
 import io.semhash.testing.PlantedTopicIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,8 +32,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +51,6 @@ import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.ContentStreamBase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -58,15 +66,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and Solr down altogether (503).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SolrCloudBackendApiTest extends BackendApiContract {
+class SolrCloudBackendApiTest extends SolrCloudContract {
   private static final String COLLECTION = "planted";
   @TempDir static Path dir;
-  static ClusterProcess cluster;
   static Path index;
-  static HashingModel model;
-  static SolrNodes nodes;
-  static SemanticSearchService service;
-  static SemhashServer server;
 
   @BeforeAll
   static void start() throws Exception {
@@ -77,37 +80,13 @@ class SolrCloudBackendApiTest extends BackendApiContract {
     assertThat(nodes.nodes()).hasSize(2);
     try (SemanticSearchService local = SemanticSearchService.open(index)) {
       model = local.model();
-      SolrCollections.create(nodes, COLLECTION, 2, 2, model.bits());
+      SolrCollections.create(nodes, COLLECTION, 2, 2, model.codeShape(), model.vectorizer().analyzer().stems());
       SolrCloudBackend loading = SolrCloudBackend.open(nodes, COLLECTION, model.vectorizer().analyzer());
       // batches of 7: several update requests, spread over both shards, one commit
       assertThat(CollectionLoad.run(local.backend(), loading, 7, Progress.silent("load", 60))).isEqualTo(60);
     }
-    service = SemanticSearchService.over(model,
-        SolrCloudBackend.open(SolrNodes.connect(cluster.urls().get(0), Duration.ofSeconds(60)), COLLECTION,
-            model.vectorizer().analyzer()),
-        SemanticSearchService.BuildFigures.none());
-    server = SemhashServer.start(service, new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, MAX_K, TOKEN));
-  }
-
-  @AfterAll
-  static void stop() throws InterruptedException {
-    if (server != null) {
-      server.close();
-    }
-    if (service != null) {
-      service.close();
-    }
-    if (nodes != null) {
-      nodes.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
-  @Override
-  protected Served served() {
-    return new Served(server.port(), model);
+    serve(SolrCloudBackend.open(SolrNodes.connect(cluster.urls().get(0), Duration.ofSeconds(60)), COLLECTION,
+        model.vectorizer().analyzer()));
   }
 
   private static String q(String s) {
@@ -195,6 +174,66 @@ class SolrCloudBackendApiTest extends BackendApiContract {
     assertThatThrownBy(() -> nodes.request(new UpdateRequest().add(doc), COLLECTION))
         .isInstanceOfSatisfying(BackendRejectedException.class, e -> assertThat(e.status()).isEqualTo(400))
         .hasMessageContaining("field code: hex code of 16 bits must have 4 digits, got 2");
+  }
+
+  /** Documents whose words differ only in their endings, so stemming changes what matches. */
+  private static final List<Document> INFLECTED = List.of(
+      new Document("inflected-1", "Launching rockets", "The rocket launches were delayed; launching again tomorrow.",
+          List.of("sci.space"), Split.TRAIN),
+      new Document("inflected-2", "A launch", "One launch, one rocket's payload, connected to the station's arms.",
+          List.of("sci.space"), Split.TRAIN),
+      new Document("inflected-3", "Connections", "Connecting the connections: a connection connects what was connected.",
+          List.of("comp"), Split.TRAIN),
+      new Document("inflected-4", "", "Orbiting telescopes orbit; an orbital telescope's mirrors in 1993 and 2001.",
+          List.of("sci.space"), Split.TRAIN),
+      new Document("inflected-5", "Hockey's goalies", "Goalies saving shots, the goalie saved a shot, saves by goalies.",
+          List.of("rec.sport"), Split.TRAIN));
+
+  /**
+   * The same keyword query ranks the same on SolrCloud as in a local store: the collection's text
+   * is analysed by the core's analysis (stemming as the model's text.stem says, recorded in the
+   * collection) and BM25 statistics are exact over the shards. For a stemming and a plain
+   * collection of 2 shards, every query's ids and scores equal a local Lucene store's.
+   */
+  @Test
+  void keywordSearchRanksAsTheLocalStoreWithOrWithoutStemming() {
+    List<Document> docs = new ArrayList<>(MiniCorpus.documents());
+    docs.addAll(INFLECTED);
+    List<String> queries = List.of("launches", "launching rockets", "connected", "connections connecting",
+        "orbiting telescope's mirrors", "goalies saves", "rocket's payload station", "the moon mission 1993",
+        "shuttle launch delayed", "mars orbit insertion telescope");
+    for (boolean stem : new boolean[] {true, false}) {
+      TermAnalyzer analyzer = new TermAnalyzer(stem);
+      String collection = stem ? "words-stemmed" : "words-plain";
+      SolrCollections.create(nodes, collection, 2, 1, CodeShape.binary(16), stem);
+      try (LuceneDocumentStore store = LuceneDocumentStore.inMemory(analyzer);
+          SolrCloudBackend solr = SolrCloudBackend.open(SolrNodes.connect(cluster.urls().get(1), Duration.ofSeconds(60)),
+              collection, analyzer)) {
+        List<StoredEntry> entries = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+          entries.add(new StoredEntry(i, docs.get(i)));
+        }
+        store.add(entries);
+        solr.send(docs, docs.stream().map(d -> BitCode.zeros(16)).toList());
+        solr.commit();
+        for (String query : queries) {
+          KeywordHits local = store.search(query, List.of(), 50, 0);
+          KeywordMatches cloud = solr.keyword(query, List.of(), 0, 50);
+          assertThat(local.total()).as("%s (stem %s)", query, stem).isPositive();
+          assertThat(cloud.total()).as("%s (stem %s)", query, stem).isEqualTo(local.total());
+          assertThat(cloud.matches().stream().map(m -> m.document().id()).toList()).as("%s (stem %s)", query, stem)
+              .isEqualTo(local.hits().stream().map(h -> h.document().id()).toList());
+          for (int i = 0; i < local.hits().size(); i++) {
+            assertThat(cloud.matches().get(i).score()).as("score %d of %s (stem %s)", i, query, stem)
+                .isCloseTo(local.hits().get(i).score(), org.assertj.core.data.Percentage.withPercentage(1e-3));
+          }
+        }
+        // the collection stems, or not, as the model: "launches" finds "launch" only with stemming
+        Set<String> found = new HashSet<>();
+        solr.keyword("launches", List.of(), 0, 50).matches().forEach(m -> found.add(m.document().id()));
+        assertThat(found.contains("inflected-2")).as("stem %s", stem).isEqualTo(stem);
+      }
+    }
   }
 
   private static void assertSolrRefuses(String query, String message) {

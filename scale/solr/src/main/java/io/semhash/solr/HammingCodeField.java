@@ -1,6 +1,7 @@
 package io.semhash.solr;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,14 @@ import org.apache.solr.schema.IndexSchema;
 import org.apache.solr.schema.SchemaField;
 
 /**
- * A field type holding one packed code of a fixed length as a binary docValues value: the code's
+ * A field type holding one packed code of a fixed shape as a binary docValues value: the code's
  * {@code ceil(bits / 8)} bytes in the project's on-disk order ({@link BitCode#toBytes()}).
  *
- * <p>Declared in the schema with its length, e.g. {@code <fieldType name="code64"
- * class="io.semhash.solr.HammingCodeField" bits="64" docValues="true" indexed="false"
- * stored="false"/>}. A document gives the code in the hex form of the API ({@link
+ * <p>Declared in the schema with its length and, for a categorical code, its classes per group,
+ * e.g. {@code <fieldType name="code64" class="io.semhash.solr.HammingCodeField" bits="64"
+ * classes="4" docValues="true" indexed="false" stored="false"/>}: 32 groups of 4 classes, searched
+ * by symbol distance ({@link CodeShape}; {@code classes} 2, the default, is a binary code searched
+ * by Hamming distance). A document gives the code in the hex form of the API ({@link
  * BitCode#toHex()}) or as raw bytes (SolrJ's binary format); anything else, or a code of another
  * length, is refused with a 400 naming the field, so the segments the {@code hamming} query parser
  * reads only ever hold codes of the declared length. Responses show the hex form.
@@ -33,7 +36,11 @@ public final class HammingCodeField extends BinaryField {
   /** The schema attribute giving the code length. */
   public static final String BITS = "bits";
 
+  /** The schema attribute giving the classes per group: 2 (binary, the default) or a power of two up to 256. */
+  public static final String CLASSES = "classes";
+
   private int bits;
+  private CodeShape shape;
 
   @Override
   protected void init(IndexSchema schema, Map<String, String> args) {
@@ -50,6 +57,14 @@ public final class HammingCodeField extends BinaryField {
           ErrorCode.SERVER_ERROR, "field type " + typeName + ": attribute '" + BITS + "'='" + value + "': "
               + (e instanceof NumberFormatException ? "not an integer" : e.getMessage()));
     }
+    String classesValue = args.remove(CLASSES);
+    try {
+      shape = CodeShape.ofBits(bits, classesValue == null ? CodeShape.MIN_CLASSES : Integer.parseInt(classesValue.trim()));
+    } catch (IllegalArgumentException e) {
+      throw new SolrException(
+          ErrorCode.SERVER_ERROR, "field type " + typeName + ": attribute '" + CLASSES + "'='" + classesValue + "': "
+              + (e instanceof NumberFormatException ? "not an integer" : e.getMessage()));
+    }
     super.init(schema, args);
   }
 
@@ -58,11 +73,20 @@ public final class HammingCodeField extends BinaryField {
     return bits;
   }
 
-  /** The schema API shows the length too, so a client can learn a collection's code length. */
+  /** The codes' shape: groups of classes (bits of two classes for a binary code). */
+  public CodeShape shape() {
+    return shape;
+  }
+
+  /**
+   * The schema API shows the length and the classes per group too, so a client can learn a
+   * collection's code shape.
+   */
   @Override
   public SimpleOrderedMap<Object> getNamedPropertyValues(boolean showDefaults) {
     SimpleOrderedMap<Object> properties = super.getNamedPropertyValues(showDefaults);
     properties.add(BITS, bits);
+    properties.add(CLASSES, shape.classes());
     return properties;
   }
 

@@ -1,6 +1,7 @@
 package io.semhash.solr;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
 import io.semhash.index.HammingIndex;
 import java.io.IOException;
 import java.util.List;
@@ -23,11 +24,14 @@ import org.apache.solr.search.SyntaxError;
  * Parses {@code {!hamming f=FIELD k=K maxDistance=R}HEX} into a {@link HammingQuery}.
  *
  * <ul>
- *   <li>{@code f}: a field of type {@link HammingCodeField}; its {@code bits} is the code length.
+ *   <li>{@code f}: a field of type {@link HammingCodeField}; its {@code bits} is the code length,
+ *       its {@code classes} the classes per group ({@link HammingCodeField#shape()}).
  *   <li>the query text (or {@code v}): the query code in the API's hex form, {@code 2 * ceil(bits /
  *       8)} hex digits, byte {@code j} holding bits {@code 8j..8j+7}.
  *   <li>{@code k}: the number of nearest codes, in [1, {@value HammingIndex#MAX_K}].
- *   <li>{@code maxDistance}: the largest distance matched, in [0, bits].
+ *   <li>{@code maxDistance}: the largest distance matched, in [0, groups]: bits for a binary
+ *       code (Hamming distance), symbols for a categorical one (symbol distance, the number of
+ *       groups whose classes differ).
  * </ul>
  * At least one of {@code k} and {@code maxDistance} is required; with both, the k nearest within
  * the distance. Every violation is a 400 naming the parameter, the value and the allowed range.
@@ -39,9 +43,10 @@ import org.apache.solr.search.SyntaxError;
  * return fewer than k.
  *
  * <p><b>Order.</b> Without a {@code sort}, the sort is {@code score desc, <uniqueKey> asc}: nearest
- * first (score = bits - distance), ties by ascending id. That order is a property of the documents,
- * not of where they are, so a collection of any number of shards and replicas answers exactly the
- * brute-force top k in that order. Without {@code rows}, a k-NN query returns k rows.
+ * first (score = groups - distance, bits - distance for a binary code), ties by ascending id. That
+ * order is a property of the documents, not of where they are, so a collection of any number of
+ * shards and replicas answers exactly the brute-force top k in that order. Without {@code rows}, a
+ * k-NN query returns k rows.
  */
 final class HammingQParser extends QParser {
 
@@ -69,7 +74,8 @@ final class HammingQParser extends QParser {
       throw bad("f=" + fieldName + ": field type " + field.getType().getTypeName() + " is not a "
           + HammingCodeField.class.getSimpleName());
     }
-    int bits = type.bits();
+    CodeShape shape = type.shape();
+    int bits = shape.bits();
     String hex = qstr == null ? "" : qstr.trim();
     if (hex.isEmpty()) {
       throw bad("the query code is missing: {!hamming f=" + fieldName + " k=10}HEX, " + 2 * ((bits + 7) / 8)
@@ -81,13 +87,15 @@ final class HammingQParser extends QParser {
     } catch (IllegalArgumentException e) {
       throw bad("query code for f=" + fieldName + ": " + e.getMessage());
     }
-    k = intParam(K, 1, HammingIndex.MAX_K, 0);
-    int maxDistance = intParam(MAX_DISTANCE, 0, bits, -1);
+    k = intParam(K, 1, HammingIndex.MAX_K, 0, "");
+    int groups = shape.groups();
+    String unit = shape.isBinary() ? "" : " (symbols of a " + shape.description() + " code)";
+    int maxDistance = intParam(MAX_DISTANCE, 0, groups, -1, unit);
     if (k == 0 && maxDistance < 0) {
-      throw bad("one of 'k' (nearest codes, [1, " + HammingIndex.MAX_K + "]) and 'maxDistance' ([0, " + bits
-          + "]) is required");
+      throw bad("one of 'k' (nearest codes, [1, " + HammingIndex.MAX_K + "]) and 'maxDistance' ([0, " + groups
+          + "]" + unit + ") is required");
     }
-    return new HammingQuery(fieldName, code, k, maxDistance < 0 ? bits : maxDistance, filter());
+    return new HammingQuery(fieldName, shape, code, k, maxDistance < 0 ? groups : maxDistance, filter());
   }
 
   /** The request's filters as one query, when this is the main query; else null. */
@@ -106,7 +114,8 @@ final class HammingQParser extends QParser {
     }
   }
 
-  private int intParam(String name, int min, int max, int absent) {
+  /** An integer local parameter in [min, max]; {@code unit} follows the range in messages. */
+  private int intParam(String name, int min, int max, int absent, String unit) {
     String value = localParams.get(name);
     if (value == null) {
       return absent;
@@ -115,10 +124,10 @@ final class HammingQParser extends QParser {
     try {
       v = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw bad(name + "=" + value + ": not an integer; allowed range [" + min + ", " + max + "]");
+      throw bad(name + "=" + value + ": not an integer; allowed range [" + min + ", " + max + "]" + unit);
     }
     if (v < min || v > max) {
-      throw bad(name + "=" + v + " is outside the allowed range [" + min + ", " + max + "]");
+      throw bad(name + "=" + v + " is outside the allowed range [" + min + ", " + max + "]" + unit);
     }
     return v;
   }

@@ -1,6 +1,7 @@
 package io.semhash.solr;
 
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
 import io.semhash.index.HammingIndex;
 import io.semhash.index.SearchResult;
 import java.io.IOException;
@@ -20,10 +21,13 @@ import org.apache.lucene.util.Bits;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Exact Hamming search over a {@link HammingCodeField}: the documents whose code is within {@code
- * maxDistance} of the query code, or the {@code k} nearest, among those the filter allows. Each
- * match scores {@code bits - distance} (times the boost), so any merge of top hits by score, such
- * as SolrCloud's merge of its shards' answers, ranks by distance.
+ * Exact search by distance over a {@link HammingCodeField}: the documents whose code is within
+ * {@code maxDistance} of the query code, or the {@code k} nearest, among those the filter allows.
+ * The distance is the field's: Hamming distance for binary codes, symbol distance (groups whose
+ * classes differ) for categorical ones, as the core's {@link HammingIndex} of the field's {@link
+ * CodeShape} computes it. Each match scores {@code groups - distance} ({@code bits - distance} for
+ * a binary code; times the boost), so any merge of top hits by score, such as SolrCloud's merge of
+ * its shards' answers, ranks by distance.
  *
  * <p><b>k-NN.</b> The searcher's k-th smallest distance {@code tau} is found over all its
  * segments (each segment's {@link HammingIndex} gives its own k nearest); the query then matches
@@ -43,6 +47,7 @@ import org.roaringbitmap.RoaringBitmap;
 final class HammingQuery extends Query {
 
   private final String field;
+  private final CodeShape shape;
   private final BitCode code;
   private final int k;
   private final int maxDistance;
@@ -50,13 +55,15 @@ final class HammingQuery extends Query {
 
   /**
    * @param field the code field
+   * @param shape the field's code shape
    * @param code the query code, of the field's length
    * @param k results wanted, or 0 for a radius query without a bound on the count
-   * @param maxDistance largest distance matched, in [0, bits]
+   * @param maxDistance largest distance matched, in [0, groups]
    * @param filter documents allowed, or null for all
    */
-  HammingQuery(String field, BitCode code, int k, int maxDistance, Query filter) {
+  HammingQuery(String field, CodeShape shape, BitCode code, int k, int maxDistance, Query filter) {
     this.field = field;
+    this.shape = shape;
     this.code = code;
     this.k = k;
     this.maxDistance = maxDistance;
@@ -77,7 +84,7 @@ final class HammingQuery extends Query {
       int[] distances = new int[0];
       for (LeafReaderContext leaf : leaves) {
         allowed[leaf.ord] = allowedDocs(leaf, filterWeight);
-        HammingIndex index = SegmentCodes.of(leaf.reader(), field, code.bits());
+        HammingIndex index = SegmentCodes.of(leaf.reader(), field, shape);
         SearchResult r = index.knn(query, k, allowed[leaf.ord]);
         nearest[leaf.ord] = r;
         distances = merge(distances, r.distances(), k);
@@ -92,10 +99,10 @@ final class HammingQuery extends Query {
       SearchResult r = nearest[leaf.ord];
       // a segment's k nearest hold every hit within the radius unless its k-th is a tie at it
       if (r == null || (r.size() == k && r.distances()[k - 1] == radius)) {
-        HammingIndex index = SegmentCodes.of(leaf.reader(), field, code.bits());
+        HammingIndex index = SegmentCodes.of(leaf.reader(), field, shape);
         r = a != null && a.isEmpty() ? null : index.radius(query, radius, a, Integer.MAX_VALUE);
       }
-      hits[leaf.ord] = Hits.of(r, radius, code.bits());
+      hits[leaf.ord] = Hits.of(r, radius);
     }
     return new HammingWeight(this, hits, boost);
   }
@@ -144,7 +151,7 @@ final class HammingQuery extends Query {
 
     static final Hits NONE = new Hits(new int[0], new int[0]);
 
-    static Hits of(SearchResult r, int radius, int bits) {
+    static Hits of(SearchResult r, int radius) {
       if (r == null) {
         return NONE;
       }
@@ -169,19 +176,19 @@ final class HammingQuery extends Query {
   private static final class HammingWeight extends Weight {
     private final Hits[] hits;
     private final float boost;
-    private final int bits;
+    private final CodeShape shape;
 
     HammingWeight(HammingQuery query, Hits[] hits, float boost) {
       super(query);
       this.hits = hits;
       this.boost = boost;
-      this.bits = query.code.bits();
+      this.shape = query.shape;
     }
 
     @Override
     public Scorer scorer(LeafReaderContext context) {
       Hits h = hits[context.ord];
-      return h.docs().length == 0 ? null : new HitsScorer(this, h, boost, bits);
+      return h.docs().length == 0 ? null : new HitsScorer(this, h, boost, shape.groups());
     }
 
     @Override
@@ -192,8 +199,10 @@ final class HammingQuery extends Query {
         return Explanation.noMatch("not among the Hamming hits of " + getQuery());
       }
       int d = h.distances()[i];
-      return Explanation.match(boost * (bits - d), "bits - distance, times the boost",
-          Explanation.match(bits, "bits"), Explanation.match(d, "Hamming distance"),
+      String groups = shape.isBinary() ? "bits" : "groups";
+      return Explanation.match(boost * (shape.groups() - d), groups + " - distance, times the boost",
+          Explanation.match(shape.groups(), groups),
+          Explanation.match(d, shape.isBinary() ? "Hamming distance" : "symbol distance (groups whose classes differ)"),
           Explanation.match(boost, "boost"));
     }
 
@@ -206,15 +215,15 @@ final class HammingQuery extends Query {
   private static final class HitsScorer extends Scorer {
     private final Hits hits;
     private final float boost;
-    private final int bits;
+    private final int groups;
     private int index = -1;
     private int doc = -1;
 
-    HitsScorer(Weight weight, Hits hits, float boost, int bits) {
+    HitsScorer(Weight weight, Hits hits, float boost, int groups) {
       super(weight);
       this.hits = hits;
       this.boost = boost;
-      this.bits = bits;
+      this.groups = groups;
     }
 
     @Override
@@ -224,12 +233,12 @@ final class HammingQuery extends Query {
 
     @Override
     public float score() {
-      return boost * (bits - hits.distances()[index]);
+      return boost * (groups - hits.distances()[index]);
     }
 
     @Override
     public float getMaxScore(int upTo) {
-      return boost * bits;
+      return boost * groups;
     }
 
     @Override
@@ -278,7 +287,7 @@ final class HammingQuery extends Query {
 
   @Override
   public String toString(String defaultField) {
-    return "hamming(" + field + ":" + code.toHex() + (k > 0 ? " k=" + k : "") + " maxDistance=" + maxDistance
+    return "hamming(" + field + ":" + code.toHex() + (shape.isBinary() ? "" : " shape=" + shape) + (k > 0 ? " k=" + k : "") + " maxDistance=" + maxDistance
         + (filter == null ? "" : " filter=" + filter) + ")";
   }
 
@@ -287,6 +296,7 @@ final class HammingQuery extends Query {
     return sameClassAs(o)
         && o instanceof HammingQuery q
         && q.field.equals(field)
+        && q.shape.equals(shape)
         && q.code.equals(code)
         && q.k == k
         && q.maxDistance == maxDistance
@@ -295,6 +305,6 @@ final class HammingQuery extends Query {
 
   @Override
   public int hashCode() {
-    return Objects.hash(classHash(), field, code, k, maxDistance, filter);
+    return Objects.hash(classHash(), field, shape, code, k, maxDistance, filter);
   }
 }

@@ -2,6 +2,7 @@ package io.semhash.solr;
 
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeArray;
+import io.semhash.codes.CodeShape;
 import io.semhash.index.HammingIndex;
 import java.io.IOException;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.apache.solr.common.SolrException.ErrorCode;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * The codes of one field of one segment as a {@link HammingIndex} whose ids are the segment's
+ * The codes of one field of one segment as a {@link HammingIndex} of the field's {@link CodeShape}, whose ids are the segment's
  * document numbers: built once per segment core from the binary docValues and shared by every
  * searcher that holds the segment, released when the segment core closes.
  *
@@ -28,24 +29,27 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class SegmentCodes {
 
-  private record Key(IndexReader.CacheKey core, String field, int bits) {}
+  private record Key(IndexReader.CacheKey core, String field, CodeShape shape) {}
 
   private static final Map<Key, HammingIndex> CACHE = new ConcurrentHashMap<>();
 
   private SegmentCodes() {}
 
-  /** The index of {@code field}'s codes in {@code reader}, built on first use. */
-  static HammingIndex of(LeafReader reader, String field, int bits) throws IOException {
+  /**
+   * The index of {@code field}'s codes in {@code reader}, built on first use; it ranks by the
+   * distance of {@code shape} (Hamming, or symbol distance for a categorical shape).
+   */
+  static HammingIndex of(LeafReader reader, String field, CodeShape shape) throws IOException {
     IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
     if (helper == null) {
-      return build(reader, field, bits);
+      return build(reader, field, shape);
     }
-    Key key = new Key(helper.getKey(), field, bits);
+    Key key = new Key(helper.getKey(), field, shape);
     HammingIndex index = CACHE.get(key);
     if (index != null) {
       return index;
     }
-    index = build(reader, field, bits);
+    index = build(reader, field, shape);
     if (CACHE.putIfAbsent(key, index) == null) {
       helper.addClosedListener(core -> CACHE.remove(key));
     }
@@ -57,7 +61,8 @@ final class SegmentCodes {
     return CACHE.size();
   }
 
-  private static HammingIndex build(LeafReader reader, String field, int bits) throws IOException {
+  private static HammingIndex build(LeafReader reader, String field, CodeShape shape) throws IOException {
+    int bits = shape.bits();
     int maxDoc = reader.maxDoc();
     CodeArray codes = CodeArray.create(bits, maxDoc);
     RoaringBitmap missing = new RoaringBitmap();
@@ -69,6 +74,7 @@ final class SegmentCodes {
         codes.add(none);
       }
       BytesRef b = values.binaryValue();
+      // every w-bit value is a class (C is a power of two), so a code of the right length is valid for the shape
       try {
         codes.add(BitCode.fromBytes(bits, b.bytes, b.offset, b.length));
       } catch (IllegalArgumentException e) {
@@ -83,7 +89,7 @@ final class SegmentCodes {
       missing.add(gap);
       codes.add(none);
     }
-    HammingIndex index = HammingIndex.create(bits);
+    HammingIndex index = HammingIndex.create(shape);
     index.addAll(codes);
     if (!missing.isEmpty()) {
       index.deleteAll(missing.toArray());

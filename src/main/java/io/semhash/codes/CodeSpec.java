@@ -1,7 +1,4 @@
-package io.semhash.model;
-
-import io.semhash.codes.BitCode;
-import io.semhash.codes.CodeShape;
+package io.semhash.codes;
 
 /**
  * The code a model makes, and how its encoder's logits become that code.
@@ -16,8 +13,11 @@ import io.semhash.codes.CodeShape;
  *       (η = η₁ − η₀), with twice the logits.
  * </ul>
  *
- * Stored in the model manifest's training options as {@code "code": {"type", "groups",
- * "classes"}}; a manifest written before categorical codes has none and is binary.
+ * The {@code "code": {"type", "groups", "classes"}} object of the manifests
+ * (docs/ARCHITECTURE.md, "Categorical codes"): the model manifest's training options record the
+ * code the model makes, an index manifest ({@code index.json}) the code its Hamming index holds. A
+ * manifest written before categorical codes has none and is binary, one group per bit ({@link
+ * #shapeOf}).
  *
  * @param type {@value #BINARY} or {@value #CATEGORICAL}
  * @param groups symbols per code (bits, for a binary code)
@@ -47,6 +47,28 @@ public record CodeSpec(String type, int groups, int classes) {
   /** A categorical code of {@code groups} symbols of {@code classes} classes. */
   public static CodeSpec categorical(int groups, int classes) {
     return new CodeSpec(CATEGORICAL, groups, classes);
+  }
+
+  /** The code of {@code shape}: binary for two classes per group, else categorical. */
+  public static CodeSpec of(CodeShape shape) {
+    return shape.isBinary() ? binary(shape.bits()) : categorical(shape.groups(), shape.classes());
+  }
+
+  /**
+   * The shape a manifest records for codes of {@code bits} bits: {@code code}'s, or binary when
+   * {@code code} is null (a manifest from before code shapes).
+   *
+   * @throws IllegalArgumentException when the shape's length is not {@code bits}, naming both
+   */
+  public static CodeShape shapeOf(CodeSpec code, int bits) {
+    if (code == null) {
+      return CodeShape.binary(bits);
+    }
+    if (code.bits() != bits) {
+      throw new IllegalArgumentException("code of " + code.groups + " groups x " + code.classes + " classes takes "
+          + code.bits() + " bits, the manifest says bits = " + bits);
+    }
+    return code.shape();
   }
 
   /**
