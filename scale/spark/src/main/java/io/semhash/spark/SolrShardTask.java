@@ -24,14 +24,11 @@ import scala.Tuple2;
  * sends them with their codes in update requests of {@code batchSize} documents, without
  * committing (the driver commits once when every shard is fed).
  *
- * <p>A batch that finds SolrCloud unavailable (no node reachable, a timeout, a shard without a live
- * replica) is sent again after 1, 2, 4... s, {@code retries} times; then the task fails and Spark
- * may run it again, which sends the whole partition again: adds replace by id, so a document sent
- * twice is stored once. A batch Solr refuses (a 4xx) fails the job at once with Solr's reason.
+ * <p>A batch that finds SolrCloud unavailable is sent again ({@link SolrRetry}); then the task
+ * fails and Spark may run it again, which sends the whole partition again: adds replace by id, so a
+ * document sent twice is stored once. A batch Solr refuses (a 4xx) fails the job with Solr's reason.
  */
 final class SolrShardTask implements Function2<Integer, Iterator<Tuple2<ShardKey, CorpusRecord>>, Iterator<ShardTask.Result>> {
-  private static final long FIRST_WAIT_MILLIS = 1_000;
-
   /** Where the documents go and how they are sent. */
   record Target(String urls, String collection, List<String> shardNames, Duration timeout, int batchSize, int retries)
       implements Serializable {}
@@ -90,29 +87,19 @@ final class SolrShardTask implements Function2<Integer, Iterator<Tuple2<ShardKey
     return List.of(new ShardTask.Result(shard, documents)).iterator();
   }
 
-  /** Sends one batch, again while SolrCloud is unavailable; failures carry their reason as text, as Spark ships them. */
+  /** Sends one batch ({@link SolrRetry}); Solr's refusal fails the job with Solr's reason. */
   private void send(SolrCloudBackend backend, List<Document> docs, List<BitCode> codes, int shard, String name) {
-    for (int attempt = 0; ; attempt++) {
-      try {
+    try {
+      SolrRetry.call(target.retries(), name, () -> {
         if (shard == failSends) {
           throw new BackendUnavailableException("SolrCloud is unavailable (injected for " + name + ")", null);
         }
         backend.send(docs, codes);
-        return;
-      } catch (BackendUnavailableException e) {
-        if (attempt >= target.retries()) {
-          throw new JobFailure(name + ": " + e.getMessage() + " (" + (attempt + 1) + (attempt == 0 ? " try)" : " tries)"));
-        }
-        try {
-          Thread.sleep(FIRST_WAIT_MILLIS << Math.min(attempt, 6));
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new JobFailure(name + ": interrupted while waiting to send again", interrupted);
-        }
-      } catch (BackendRejectedException e) {
-        throw new JobFailure(name + ": Solr refused the batch starting at document '" + docs.get(0).id() + "': "
-            + e.getMessage());
-      }
+        return null;
+      });
+    } catch (BackendRejectedException e) {
+      throw new JobFailure(name + ": Solr refused the batch starting at document '" + docs.get(0).id() + "': "
+          + e.getMessage());
     }
   }
 }

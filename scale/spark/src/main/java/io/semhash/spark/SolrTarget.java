@@ -1,6 +1,5 @@
 package io.semhash.spark;
 
-import io.semhash.backend.BackendUnavailableException;
 import io.semhash.model.HashingModel;
 import io.semhash.shards.ShardRouting;
 import io.semhash.solrcloud.SolrCloudBackend;
@@ -111,22 +110,10 @@ final class SolrTarget implements AutoCloseable {
    * collection holds after it.
    */
   long commit(int retries) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        backend.commit();
-        return backend.count();
-      } catch (BackendUnavailableException e) {
-        if (attempt >= retries) {
-          throw new JobFailure("collection '" + collection + "': the commit failed: " + e.getMessage());
-        }
-        try {
-          Thread.sleep(1_000L << Math.min(attempt, 6));
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
+    return SolrRetry.call(retries, "collection '" + collection + "': the commit", () -> {
+      backend.commit();
+      return backend.count();
+    });
   }
 
   /**
@@ -135,7 +122,8 @@ final class SolrTarget implements AutoCloseable {
    */
   String discard() {
     if (!created) {
-      return existing ? " (nothing was committed to collection '" + collection + "')" : "";
+      return existing ? " (nothing was committed to collection '" + collection + "'; what was sent shows at its next"
+          + " commit: run the job again to complete it)" : "";
     }
     try {
       SolrCollections.delete(nodes, collection);

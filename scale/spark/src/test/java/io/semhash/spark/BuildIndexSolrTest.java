@@ -29,13 +29,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,6 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its first batch; and bad input or an unavailable SolrCloud, which stop with one line, create no
  * collection and commit nothing.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BuildIndexSolrTest {
   @TempDir static Path dir;
   static SolrClusterProcess cluster;
@@ -296,9 +302,47 @@ class BuildIndexSolrTest {
     SolrCollections.create(nodes, "kept", 2, 1, f.reference().model().bits());
     Fixture.Run kept = job("kept", "--fail-sends", "1", "--retries", "0");
     assertThat(kept.code()).isEqualTo(1);
-    assertThat(kept.err().strip()).doesNotContain("\n").endsWith("(1 try) (nothing was committed to collection 'kept')");
+    assertThat(kept.err().strip()).doesNotContain("\n").endsWith("(1 try) (nothing was committed to collection 'kept'; what was sent shows at its next"
+        + " commit: run the job again to complete it)");
     try (SolrCloudBackend collection = open("kept")) {
       assertThat(collection.count()).isZero();
     }
+  }
+
+  /**
+   * Last (the node is not started again): the node that holds a shard of an existing collection
+   * is stopped, so the shard has no live replica; the job stops with Solr's reason in one line
+   * before it reads the corpus.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aShardWithoutALiveReplicaStopsTheJobWithOneLine() throws Exception {
+    SolrCollections.create(nodes, "halfdown", 2, 1, f.reference().model().bits());
+    Fixture.Run first = job("halfdown");
+    assertThat(first.code()).as(first.err()).isZero();
+    NamedList<Object> status = nodes.request(CollectionAdminRequest.getClusterStatus().setCollectionName("halfdown"), null);
+    Object replicas = child(child(child(child(child(child(status, "cluster"), "collections"), "halfdown"), "shards"), "shard2"),
+        "replicas");
+    String baseUrl = null;
+    if (replicas instanceof Map<?, ?> m) {
+      baseUrl = String.valueOf(child(m.values().iterator().next(), "base_url"));
+    } else if (replicas instanceof NamedList<?> l) {
+      baseUrl = String.valueOf(child(l.getVal(0), "base_url"));
+    }
+    int node = cluster.urls().indexOf(baseUrl);
+    assertThat(node).as(baseUrl + " among " + cluster.urls()).isNotNegative();
+    cluster.stop(node);
+    url = cluster.urls().get(1 - node);
+    Fixture.Run down = job("halfdown");
+    assertThat(down.code()).isEqualTo(1);
+    assertThat(down.err().strip()).isEqualTo("BuildIndexJob: error: SolrCloud is unavailable (nodes [" + url
+        + "]): no active servers hosting shard: shard2");
+  }
+
+  private static Object child(Object parent, String key) {
+    if (parent instanceof NamedList<?> l) {
+      return l.get(key);
+    }
+    return parent instanceof Map<?, ?> m ? m.get(key) : null;
   }
 }
