@@ -231,6 +231,45 @@ class BuildIndexSolrTest {
         .contains(String.format("it holds %,d after the commit", f.docs.size()));
   }
 
+  /**
+   * Ids with a routing prefix ({@code tenant!doc}, Solr's composite ids) are partitioned by Solr's
+   * own router, so each partition still holds exactly its shard's documents; with {@code
+   * --last-wins} a repeated id keeps its last document, encoded from its own text.
+   */
+  @Test
+  void idsWithARoutingPrefixFeedTheShardSolrPutsThemInAndTheLastOfARepeatedIdWins() throws IOException {
+    List<Document> prefixed = new ArrayList<>();
+    for (int i = 0; i < f.docs.size(); i++) {
+      Document d = f.docs.get(i);
+      prefixed.add(new Document("tenant" + (i % 8) + "!" + d.id(), d.title(), d.text(), d.labels(), d.split()));
+    }
+    prefixed.add(new Document(prefixed.get(3).id(), "", "the replacement text about hockey goalies", List.of(), prefixed.get(3).split()));
+    Path corpus = Fixture.writeJsonl(dir.resolve("prefixed.jsonl"), prefixed);
+    Fixture.Run run = job("prefixed", "--corpus", corpus.toString(), "--shards", "3", "--last-wins", "--json");
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode summary = new ObjectMapper().readTree(run.out());
+    assertThat(summary.get("replaced").asLong()).isEqualTo(1);
+    assertThat(summary.get("stored").asLong()).isEqualTo(f.docs.size());
+    List<Long> sent = longs(summary.get("shard_documents"));
+    org.apache.solr.common.cloud.CompositeIdRouter router = new org.apache.solr.common.cloud.CompositeIdRouter();
+    int[][] ranges = ShardRouting.ranges(3);
+    int plainElsewhere = 0;
+    for (int i = 0; i < 3; i++) {
+      Set<String> ids = idsOf("prefixed", "shard" + (i + 1));
+      assertThat((long) ids.size()).as("shard%d", i + 1).isEqualTo(sent.get(i));
+      for (String id : ids) {
+        assertThat(ShardRouting.shardOfHash(router.sliceHash(id, null, null, null), ranges)).isEqualTo(i);
+        plainElsewhere += ShardRouting.shardOfHash(ShardRouting.hash(id), ranges) == i ? 0 : 1;
+      }
+    }
+    assertThat(plainElsewhere).as("documents the plain hash would put in another shard").isGreaterThan(50);
+    try (SolrCloudBackend solr = open("prefixed")) {
+      CodedDocument kept = solr.get(prefixed.get(3).id()).orElseThrow();
+      assertThat(kept.document().text()).isEqualTo("the replacement text about hockey goalies");
+      assertThat(kept.code()).isEqualTo(f.reference().model().code(kept.document().fullText()));
+    }
+  }
+
   @Test
   void badInputStopsWithOneLineBeforeACollectionIsCreatedOrADocumentSent() throws IOException {
     Fixture.Run noModel = f.job("--model", dir.resolve("no-model").toString(), "--corpus", f.jsonl.toString(),
