@@ -49,15 +49,20 @@ public final class IndexDirectoryWriter {
    */
   public static IndexManifest write(HashingModel model, List<Document> docs, String split, Path out, PrintStream progressOut)
       throws IOException {
-    List<Document> chosen = switch (split) {
+    List<Document> chosen = ofSplit(docs, split);
+    IndexManifest[] manifest = new IndexManifest[1];
+    AtomicDirectory.write(out, dir -> manifest[0] = writeInto(model, chosen, split, dir, progressOut));
+    return manifest[0];
+  }
+
+  /** The documents of {@code split}: {@code all}, {@code train} or {@code test}. */
+  public static List<Document> ofSplit(List<Document> docs, String split) {
+    return switch (split) {
       case "all" -> docs;
       case "train" -> docs.stream().filter(d -> d.split() == Split.TRAIN).toList();
       case "test" -> docs.stream().filter(d -> d.split() == Split.TEST).toList();
       default -> throw new IllegalArgumentException("split must be all, train or test, got '" + split + "'");
     };
-    IndexManifest[] manifest = new IndexManifest[1];
-    AtomicDirectory.write(out, dir -> manifest[0] = writeInto(model, chosen, split, dir, progressOut));
-    return manifest[0];
   }
 
   private static IndexManifest writeInto(HashingModel model, List<Document> docs, String split, Path dir, PrintStream progressOut)

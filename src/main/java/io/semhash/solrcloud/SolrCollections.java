@@ -90,6 +90,72 @@ public final class SolrCollections {
     nodes.request(create, null);
   }
 
+  /**
+   * The active shards of {@code collection} in hash order, their ranges tiling the whole hash
+   * range: where SolrCloud's compositeId router puts each id (after a shard split too).
+   *
+   * @throws IllegalArgumentException when the collection does not exist, is not routed by
+   *     compositeId, or its active ranges leave a gap
+   */
+  public static List<SolrShard> shards(SolrNodes nodes, String collection) {
+    NamedList<Object> status = nodes.request(CollectionAdminRequest.getClusterStatus().setCollectionName(collection), null);
+    Object c = child(child(child(status, "cluster"), "collections"), collection);
+    if (c == null) {
+      throw new IllegalArgumentException("SolrCloud at " + nodes.nodes() + " has no collection '" + collection + "'");
+    }
+    Object router = child(child(c, "router"), "name");
+    if (!"compositeId".equals(String.valueOf(router))) {
+      throw new IllegalArgumentException("collection '" + collection + "' is routed by " + router
+          + ", not compositeId: its shards cannot be told from the ids");
+    }
+    List<SolrShard> shards = new ArrayList<>();
+    Object slices = child(c, "shards");
+    List<String> names = new ArrayList<>();
+    if (slices instanceof Map<?, ?> m) {
+      m.keySet().forEach(k -> names.add(k.toString()));
+    } else if (slices instanceof NamedList<?> l) {
+      l.forEach(e -> names.add(e.getKey()));
+    }
+    for (String name : names) {
+      Object slice = child(slices, name);
+      if ("active".equals(String.valueOf(child(slice, "state")))) {
+        String range = String.valueOf(child(slice, "range"));
+        int dash = range.indexOf('-');
+        if (dash < 0) {
+          throw new IllegalArgumentException("collection '" + collection + "': shard " + name + " has no hash range (" + range + ")");
+        }
+        shards.add(new SolrShard(name, Integer.parseUnsignedInt(range.substring(0, dash), 16),
+            Integer.parseUnsignedInt(range.substring(dash + 1), 16)));
+      }
+    }
+    shards.sort(java.util.Comparator.comparingInt(SolrShard::min));
+    long next = Integer.MIN_VALUE;
+    for (SolrShard s : shards) {
+      if (s.min() != next) {
+        break;
+      }
+      next = (long) s.max() + 1;
+    }
+    if (shards.isEmpty() || next != (long) Integer.MAX_VALUE + 1) {
+      throw new IllegalArgumentException("collection '" + collection + "': the hash ranges of its active shards "
+          + shards + " do not cover every id once");
+    }
+    return shards;
+  }
+
+  /** The value under {@code key} of a response's map or named list, or null. */
+  private static Object child(Object parent, String key) {
+    if (parent instanceof NamedList<?> l) {
+      return l.get(key);
+    }
+    return parent instanceof Map<?, ?> m ? m.get(key) : null;
+  }
+
+  /** Deletes {@code collection} with its data on every node; returns once Solr has done it. */
+  public static void delete(SolrNodes nodes, String collection) {
+    nodes.request(CollectionAdminRequest.deleteCollection(collection), null);
+  }
+
   /** The configsets of the cluster. */
   static List<String> configsets(SolrNodes nodes) {
     NamedList<Object> r = nodes.request(new ConfigSetAdminRequest.List(), null);

@@ -205,6 +205,58 @@ class ShardedIndexTest {
     }
   }
 
+  /**
+   * {@code semhash index --shards N} over a JSON Lines file of the documents writes the sharded
+   * layout (each document in its compositeId shard) that answers as {@code semhash index} without
+   * it; {@code --split} applies; a shard count out of range is one line.
+   */
+  @Test
+  void indexCommandWithShardsWritesAShardedDirectoryThatAnswersAsTheSingleOne() throws IOException {
+    Path modelDir = dir.resolve("cli-model");
+    Files.createDirectories(modelDir);
+    model.writeInto(modelDir);
+    ObjectMapper json = new ObjectMapper();
+    List<String> lines = new ArrayList<>();
+    for (Document d : docs) {
+      lines.add(json.writeValueAsString(Map.of("id", d.id(), "title", d.title(), "text", d.text(), "labels", d.labels(),
+          "split", d.split().label())));
+    }
+    Path corpus = Files.write(dir.resolve("cli-corpus.jsonl"), lines);
+    Path out = dir.resolve("cli-index-sharded");
+    CliRun run = CliRun.of("index", "--model", modelDir.toString(), "--corpus", corpus.toString(), "--out", out.toString(),
+        "--shards", "5", "--split", "train");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<Document> train = docs.stream().filter(d -> d.split() == Split.TRAIN).toList();
+    assertThat(run.out()).contains(String.format("%,d documents in 5 shards, 16 bits", train.size()));
+    ShardedManifest m = ShardedLayout.readManifest(out);
+    assertThat(m.router()).isEqualTo(ShardRouting.COMPOSITE_ID);
+    assertThat(m.shards()).extracting(ShardedManifest.Shard::name)
+        .containsExactly("shard-00000", "shard-00001", "shard-00002", "shard-00003", "shard-00004");
+    for (int s = 0; s < 5; s++) {
+      try (SemanticSearchService shard = SemanticSearchService.open(out.resolve(ShardedLayout.shardName(s)))) {
+        int expected = s;
+        List<String> ids = new ArrayList<>();
+        shard.backend().forEachDocument(d -> ids.add(d.document().id()));
+        assertThat(ids).isNotEmpty().allSatisfy(id -> assertThat(ShardRouting.shardOf(id, 5)).as(id).isEqualTo(expected));
+        assertThat((long) ids.size()).isEqualTo(m.shards().get(s).documents());
+      }
+    }
+    IndexDirectoryWriter.write(model, train, "all", dir.resolve("cli-index-single"), null);
+    try (SemanticSearchService a = SemanticSearchService.open(dir.resolve("cli-index-single"));
+        SemanticSearchService b = SemanticSearchService.open(out)) {
+      assertThat(b.backend().count()).isEqualTo(train.size());
+      for (String q : queries()) {
+        SearchRequest req = new SearchRequest(q, 40, 3, List.of(), null, SearchMode.SEMANTIC);
+        assertThat(page(b.search(req))).as(q).containsExactlyElementsOf(page(a.search(req)));
+      }
+    }
+    CliRun zero = CliRun.of("index", "--model", modelDir.toString(), "--corpus", corpus.toString(), "--out",
+        dir.resolve("cli-zero").toString(), "--shards", "0");
+    assertThat(zero.exitCode()).isEqualTo(1);
+    assertThat(zero.err().strip()).isEqualTo("semhash index: error: --shards 0 is outside [1, 10000]");
+    assertThat(dir.resolve("cli-zero")).doesNotExist();
+  }
+
   @Test
   void cliSearchPrintsWhatTheSingleDirectoryPrints() throws IOException {
     ObjectMapper json = new ObjectMapper();

@@ -24,6 +24,7 @@ import io.semhash.store.StoredEntry;
 import io.semhash.testing.CliRun;
 import io.semhash.testing.MiniCorpus;
 import io.semhash.testing.PlantedTopicIndex;
+import io.semhash.testing.SolrClusterProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +61,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link BackendApiContract} over the SolrCloud backend: a real 2-node SolrCloud (in a child JVM,
- * {@link ClusterProcess}), a collection of 2 shards × 2 replicas loaded from the planted-topic index
+ * {@link SolrClusterProcess}), a collection of 2 shards × 2 replicas loaded from the planted-topic index
  * by {@link CollectionLoad}, and the real server in this JVM. Then what only a cluster has: a node
  * stopped while queries run, Solr's own refusals of bad input, a collection without the plugin,
  * and Solr down altogether (503).
@@ -73,7 +74,7 @@ class SolrCloudBackendApiTest extends SolrCloudContract {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = ClusterProcess.start(2, dir.resolve("cluster"));
+    cluster = SolrClusterProcess.start(2, dir.resolve("cluster"));
     index = PlantedTopicIndex.build(dir.resolve("index"));
     // the first node's URL only: the others are learnt from the cluster
     nodes = SolrNodes.connect(cluster.urls().get(0), Duration.ofSeconds(60));

@@ -11,6 +11,7 @@ import io.semhash.solrcloud.SolrCloudBackend;
 import io.semhash.solrcloud.SolrNodes;
 import io.semhash.testing.CliRun;
 import io.semhash.testing.PlantedTopicIndex;
+import io.semhash.testing.SolrClusterProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.solr.client.solrj.request.QueryRequest;
@@ -33,7 +34,7 @@ class SolrCloudCategoricalApiTest extends SolrCloudContract {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = ClusterProcess.start(2, dir.resolve("cluster"));
+    cluster = SolrClusterProcess.start(2, dir.resolve("cluster"));
     Path index = PlantedTopicIndex.buildCategorical(dir.resolve("index"));
     String url = cluster.urls().get(0);
     CliRun load = CliRun.of("solr-load", "--index", index.toString(), "--solr", url, "--collection", COLLECTION,

@@ -5,16 +5,17 @@ import io.semhash.model.HashingModel;
 import io.semhash.search.SemanticSearchService;
 import io.semhash.solrcloud.SolrCloudBackend;
 import io.semhash.solrcloud.SolrNodes;
+import io.semhash.testing.SolrClusterProcess;
 import org.junit.jupiter.api.AfterAll;
 
 /**
- * {@link BackendApiContract} over a collection of a real SolrCloud ({@link ClusterProcess}): what
+ * {@link BackendApiContract} over a collection of a real SolrCloud ({@link SolrClusterProcess}): what
  * a test class of one collection holds (the cluster, a client of its nodes, the model, the query
  * pipeline over the collection and the real server on it) and how it is released. A subclass
  * starts the cluster, loads its collection and calls {@link #serve} in its {@code @BeforeAll}.
  */
 abstract class SolrCloudContract extends BackendApiContract {
-  static ClusterProcess cluster;
+  static SolrClusterProcess cluster;
   static SolrNodes nodes;
   static HashingModel model;
   static SemanticSearchService service;

@@ -1,5 +1,7 @@
 package io.semhash.spark;
 
+import io.semhash.backend.BackendRejectedException;
+import io.semhash.backend.BackendUnavailableException;
 import io.semhash.corpus.CorpusException;
 import io.semhash.corpus.CorpusOptions;
 import io.semhash.corpus.CorpusReport;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,20 +41,30 @@ import scala.Tuple2;
 
 /**
  * Encodes and indexes a corpus of any size on Spark into a sharded index directory (see {@code
- * io.semhash.shards}): {@code spark-submit --class io.semhash.spark.BuildIndexJob semhash-spark.jar
- * --model MODEL_DIR --corpus PATH --out DIR --shards N}.
+ * io.semhash.shards}) or a SolrCloud collection: {@code spark-submit --class
+ * io.semhash.spark.BuildIndexJob semhash-spark.jar --model MODEL_DIR --corpus PATH} with {@code
+ * --out DIR --shards N} or {@code --solr URL[,URL] --collection NAME}.
  *
  * <p>Stages: the corpus is cut into pieces ({@link CorpusPlan}; plain JSON Lines into byte ranges,
  * whose lines are counted first so every record knows its line); each piece is read by the core's
  * readers ({@link PieceReader}); records are shuffled to their compositeId shard and sorted into
- * reading order ({@link IdPartitioner}); each partition encodes and writes its shard and commits it
- * once ({@link ShardTask}); the driver writes the top-level model and manifest into the staging
- * folder and renames it to {@code --out}. Any failure deletes the staging folder: {@code --out}
- * appears whole or not at all. Accumulators count documents read, skipped and encoded (Spark's UI
- * shows them live).
+ * reading order ({@link IdPartitioner}).
+ *
+ * <p>Into a directory, each partition encodes and writes its shard and commits it once ({@link
+ * ShardTask}); the driver writes the top-level model and manifest into the staging folder and
+ * renames it to {@code --out}. Any failure deletes the staging folder: {@code --out} appears whole
+ * or not at all.
+ *
+ * <p>Into SolrCloud ({@link SolrTarget}), over HTTP only: the partitions are cut by the collection's
+ * own shard ranges (those of a new collection of {@code --shards} shards when it is missing), read
+ * and checked once sending nothing, then partition i encodes and sends shard i's documents in
+ * batches ({@link SolrShardTask}) and the driver commits once. A failed job commits nothing and
+ * deletes a collection it created.
+ *
+ * <p>Accumulators count documents read, skipped, encoded and sent (Spark's UI shows them live).
  */
 @Command(name = "BuildIndexJob", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Encode and index a corpus on Spark into a sharded semhash index directory.")
+    description = "Encode and index a corpus on Spark into a sharded semhash index directory or a SolrCloud collection.")
 public final class BuildIndexJob implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "model directory (any Hadoop path)")
   String model;
@@ -60,11 +73,29 @@ public final class BuildIndexJob implements Callable<Integer> {
       description = "corpus: a JSON Lines file (split across tasks), .jsonl.gz, .tar.gz or a folder tree (any Hadoop path)")
   String corpus;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "sharded index directory to create (must not exist)")
+  @Option(names = "--out", paramLabel = "DIR", description = "sharded index directory to create (must not exist); or --solr")
   String out;
 
-  @Option(names = "--shards", paramLabel = "N", description = "shards, 1..10000 (default: ${DEFAULT-VALUE})")
+  @Option(names = "--solr", paramLabel = "URL[,URL]", description = "SolrCloud node URL(s), http://HOST:PORT/solr: write into --collection instead of --out")
+  String solr;
+
+  @Option(names = "--collection", paramLabel = "NAME", description = "with --solr: the collection to write into, created from semhash's configset when missing")
+  String collection;
+
+  @Option(names = "--shards", paramLabel = "N", description = "shards of the directory or of a new collection, 1..10000 (default: ${DEFAULT-VALUE})")
   int shards = 2;
+
+  @Option(names = "--replicas", paramLabel = "R", description = "with --solr: replicas of each shard of a new collection, 1..64 (default: ${DEFAULT-VALUE})")
+  int replicas = 1;
+
+  @Option(names = "--batch-size", paramLabel = "N", description = "with --solr: documents per update request, 1..100000 (default: ${DEFAULT-VALUE})")
+  int batchSize = 500;
+
+  @Option(names = "--retries", paramLabel = "N", description = "with --solr: times a request is sent again while SolrCloud is unavailable, waiting 1, 2, 4... s, 0..20 (default: ${DEFAULT-VALUE})")
+  int retries = 3;
+
+  @Option(names = "--solr-timeout", paramLabel = "SECONDS", description = "with --solr: longest wait for one Solr request, 1..3600 (default: ${DEFAULT-VALUE})")
+  int solrTimeout = 60;
 
   @Option(names = "--skip-bad", description = "skip and count malformed records instead of stopping at the first")
   boolean skipBad;
@@ -84,8 +115,11 @@ public final class BuildIndexJob implements Callable<Integer> {
   @Option(names = "--range-bytes", hidden = true, description = "bytes per read task (tests cut small files into many)")
   long rangeBytes;
 
-  @Option(names = "--fail-once", hidden = true, description = "fault injection: shard whose first attempt fails before its commit")
+  @Option(names = "--fail-once", hidden = true, description = "fault injection: shard whose first attempt fails before its commit (with --solr: after its first batch)")
   int failOnce = -1;
+
+  @Option(names = "--fail-sends", hidden = true, description = "fault injection (--solr): shard each of whose sends finds SolrCloud unavailable")
+  int failSends = -1;
 
   private final JavaSparkContext sc;
   private final PrintStream stdout;
@@ -127,7 +161,8 @@ public final class BuildIndexJob implements Callable<Integer> {
   static String reason(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof JobFailure || t instanceof CorpusException || t instanceof IOException
-          || t instanceof UncheckedIOException || t instanceof IllegalArgumentException) {
+          || t instanceof UncheckedIOException || t instanceof IllegalArgumentException
+          || t instanceof BackendUnavailableException || t instanceof BackendRejectedException) {
         return firstLine(t.getMessage());
       }
     }
@@ -143,9 +178,21 @@ public final class BuildIndexJob implements Callable<Integer> {
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
     Map<String, Double> stages = new LinkedHashMap<>();
-    if (shards < 1 || shards > 10_000) {
-      throw new JobFailure("--shards must be in [1, 10000], got " + shards);
+    if ((out == null) == (solr == null)) {
+      throw new JobFailure("give --out DIR (a sharded index directory) or --solr URL --collection NAME (a SolrCloud"
+          + " collection), one of the two");
     }
+    if (solr != null && (collection == null || collection.isBlank())) {
+      throw new JobFailure("--solr needs --collection NAME");
+    }
+    if (solr == null && collection != null) {
+      throw new JobFailure("--collection goes with --solr, not --out");
+    }
+    checkRange("--shards", shards, 1, 10_000);
+    checkRange("--replicas", replicas, 1, 64);
+    checkRange("--batch-size", batchSize, 1, 100_000);
+    checkRange("--retries", retries, 0, 20);
+    checkRange("--solr-timeout", solrTimeout, 1, 3600);
     if (rangeMb < 1) {
       throw new JobFailure("--range-mb must be >= 1, got " + rangeMb);
     }
@@ -156,13 +203,43 @@ public final class BuildIndexJob implements Callable<Integer> {
       throw new JobFailure("--" + e.getMessage());
     }
     Configuration conf = sc.hadoopConfiguration();
-    Path outPath = new Path(out);
-    FileSystem fs = outPath.getFileSystem(conf);
-    if (fs.exists(outPath)) {
-      throw new JobFailure(out + ": already exists; remove it or choose another --out");
+    FileSystem fs = null;
+    Path outPath = null;
+    if (out != null) {
+      outPath = new Path(out);
+      fs = outPath.getFileSystem(conf);
+      if (fs.exists(outPath)) {
+        throw new JobFailure(out + ": already exists; remove it or choose another --out");
+      }
     }
     ModelFiles modelFiles = ModelFiles.read(conf, model);
     HashingModel encoder = modelFiles.load();
+    if (solr != null) {
+      // the cluster and the collection are checked before the corpus is read
+      try (SolrTarget target = SolrTarget.plan(solr, Duration.ofSeconds(solrTimeout), collection, encoder, shards)) {
+        return toCollection(conf, options, modelFiles, encoder, target, stages, t0);
+      }
+    }
+    return toDirectory(conf, options, fs, outPath, modelFiles, encoder, stages, t0);
+  }
+
+  private static void checkRange(String flag, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new JobFailure(flag + " must be in [" + min + ", " + max + "], got " + value);
+    }
+  }
+
+  /** The corpus cut into pieces, read, counted and keyed for the shuffle into shards. */
+  private record Reading(JavaPairRDD<ShardKey, CorpusRecord> keyed, LongAccumulator read, LongAccumulator skipped,
+      CollectionAccumulator<Map<String, Long>> reasons, HadoopConf shipped) {
+    Map<String, Long> skipReasons() {
+      Map<String, Long> sum = new TreeMap<>();
+      reasons.value().forEach(m -> m.forEach((k, v) -> sum.merge(k, v, Long::sum)));
+      return sum;
+    }
+  }
+
+  private Reading read(Configuration conf, CorpusOptions options) throws IOException {
     List<CorpusPiece> pieces = CorpusPlan.of(conf, corpus, rangeBytes > 0 ? rangeBytes : rangeMb << 20);
     HadoopConf shipped = new HadoopConf(conf);
     if (pieces.stream().anyMatch(p -> p.kind() == CorpusPiece.Kind.JSONL_RANGE)) {
@@ -172,38 +249,48 @@ public final class BuildIndexJob implements Callable<Integer> {
           .collect();
       pieces = CorpusPlan.numbered(pieces, counts);
     }
-    t0 = lap(stages, "plan", t0);
+    LongAccumulator read = sc.sc().longAccumulator("documents read");
+    LongAccumulator skipped = sc.sc().longAccumulator("records skipped");
+    CollectionAccumulator<Map<String, Long>> reasons = sc.sc().collectionAccumulator("skip reasons");
+    // CorpusOptions is not Serializable: its two values travel, the tasks rebuild it
+    double fraction = options.testFraction();
+    boolean skip = options.skipBad();
+    JavaRDD<CorpusRecord> records = sc.parallelize(pieces, pieces.size()).flatMap(piece -> {
+      List<CorpusRecord> got = new ArrayList<>();
+      CorpusReport.Summary s = PieceReader.read(shipped.get(), piece, new CorpusOptions(fraction, skip), got::add);
+      read.add(s.read());
+      skipped.add(s.skippedTotal());
+      if (s.skippedTotal() > 0) {
+        reasons.add(new TreeMap<>(s.skipped()));
+      }
+      return got.iterator();
+    });
+    JavaPairRDD<ShardKey, CorpusRecord> keyed = lastWins
+        ? records.mapToPair(r -> new Tuple2<>(r.id(), r))
+            .reduceByKey((a, b) -> a.key() >= b.key() ? a : b)
+            .mapToPair(t -> new Tuple2<>(new ShardKey(t._2().key(), t._1()), t._2()))
+        : records.mapToPair(r -> new Tuple2<>(new ShardKey(r.key(), r.id()), r));
+    return new Reading(keyed, read, skipped, reasons, shipped);
+  }
 
+  private JobFailure noDocuments(Reading reading) {
+    long skipped = reading.skipped().value();
+    return new JobFailure(corpus + ": no documents" + (skipped > 0 ? " (all " + skipped + " records were skipped)" : ""));
+  }
+
+  private int toDirectory(Configuration conf, CorpusOptions options, FileSystem fs, Path outPath, ModelFiles modelFiles,
+      HashingModel encoder, Map<String, Double> stages, long t0) throws Exception {
+    Reading reading = read(conf, options);
+    t0 = lap(stages, "plan", t0);
     Path staging = new Path(outPath.getParent(), "." + outPath.getName() + ".tmp-" + sc.sc().applicationId());
     fs.delete(staging, true);
     try {
-      LongAccumulator read = sc.sc().longAccumulator("documents read");
-      LongAccumulator skipped = sc.sc().longAccumulator("records skipped");
       LongAccumulator encoded = sc.sc().longAccumulator("documents encoded");
-      CollectionAccumulator<Map<String, Long>> reasons = sc.sc().collectionAccumulator("skip reasons");
       Broadcast<ModelFiles> broadcast = sc.broadcast(modelFiles);
-      // CorpusOptions is not Serializable: its two values travel, the tasks rebuild it
-      double fraction = options.testFraction();
-      boolean skip = options.skipBad();
-      JavaRDD<CorpusRecord> records = sc.parallelize(pieces, pieces.size()).flatMap(piece -> {
-        List<CorpusRecord> got = new ArrayList<>();
-        CorpusReport.Summary s = PieceReader.read(shipped.get(), piece, new CorpusOptions(fraction, skip), got::add);
-        read.add(s.read());
-        skipped.add(s.skippedTotal());
-        if (s.skippedTotal() > 0) {
-          reasons.add(new TreeMap<>(s.skipped()));
-        }
-        return got.iterator();
-      });
-      JavaPairRDD<ShardKey, CorpusRecord> keyed = lastWins
-          ? records.mapToPair(r -> new Tuple2<>(r.id(), r))
-              .reduceByKey((a, b) -> a.key() >= b.key() ? a : b)
-              .mapToPair(t -> new Tuple2<>(new ShardKey(t._2().key(), t._1()), t._2()))
-          : records.mapToPair(r -> new Tuple2<>(new ShardKey(r.key(), r.id()), r));
       sc.setJobGroup("semhash-shards", "read, encode and write " + shards + " shards", false);
-      List<ShardTask.Result> results = keyed
-          .repartitionAndSortWithinPartitions(new IdPartitioner(shards), new ShardKey.ByOrder())
-          .mapPartitionsWithIndex(new ShardTask(broadcast, shipped, staging.toString(), lastWins, failOnce, encoded), true)
+      List<ShardTask.Result> results = reading.keyed()
+          .repartitionAndSortWithinPartitions(IdPartitioner.ofShards(shards), new ShardKey.ByOrder())
+          .mapPartitionsWithIndex(new ShardTask(broadcast, reading.shipped(), staging.toString(), lastWins, failOnce, encoded), true)
           .collect();
       t0 = lap(stages, "encode and write", t0);
 
@@ -221,8 +308,7 @@ public final class BuildIndexJob implements Callable<Integer> {
       }
       long documents = listed.stream().mapToLong(ShardedManifest.Shard::documents).sum();
       if (documents == 0) {
-        throw new JobFailure(corpus + ": no documents" + (skipped.value() > 0 ? " (all " + skipped.value()
-            + " records were skipped)" : ""));
+        throw noDocuments(reading);
       }
       writeTopLevel(fs, encoder, staging, listed);
       if (!fs.rename(staging, outPath)) {
@@ -230,14 +316,84 @@ public final class BuildIndexJob implements Callable<Integer> {
       }
       lap(stages, "commit", t0);
       double seconds = stages.values().stream().mapToDouble(Double::doubleValue).sum();
-      JobSummary summary = new JobSummary(out, encoder.bits(), read.value(), skipReasons(reasons.value()),
-          read.value() - documents, encoded.value(), listed.stream().map(ShardedManifest.Shard::documents).toList(),
-          stages, documents / seconds);
-      print(summary);
+      long read = reading.read().value();
+      print(new JobSummary(out, null, encoder.bits(), read, reading.skipReasons(), read - documents, encoded.value(),
+          listed.stream().map(ShardedManifest.Shard::documents).toList(), null, stages, documents / seconds));
       return 0;
     } catch (Exception e) {
       discard(sc, fs, staging);
       throw e;
+    }
+  }
+
+  /**
+   * Feeds a SolrCloud collection. Two passes over the shuffled partitions: the first checks the
+   * corpus (malformed records, repeated ids) and counts, sending nothing; only then is a missing
+   * collection created and the second pass encodes and sends (the shuffle's files are read again,
+   * the corpus is not). The driver commits once, after every shard is fed.
+   */
+  private int toCollection(Configuration conf, CorpusOptions options, ModelFiles modelFiles, HashingModel encoder,
+      SolrTarget target, Map<String, Double> stages, long t0) throws Exception {
+    Reading reading = read(conf, options);
+    t0 = lap(stages, "plan", t0);
+    JavaPairRDD<ShardKey, CorpusRecord> partitioned = reading.keyed()
+        .repartitionAndSortWithinPartitions(IdPartitioner.ofCollection(target.ranges()), new ShardKey.ByOrder());
+    boolean checkIds = !lastWins;
+    sc.setJobGroup("semhash-check", "read and check the corpus, in " + target.shards().size() + " shards", false);
+    List<Long> counts = partitioned.mapPartitions(records -> {
+      FirstSeen seen = checkIds ? new FirstSeen() : null;
+      long n = 0;
+      while (records.hasNext()) {
+        CorpusRecord r = records.next()._2();
+        if (seen != null) {
+          seen.check(r);
+        }
+        n++;
+      }
+      return List.of(n).iterator();
+    }, true).collect();
+    long documents = counts.stream().mapToLong(Long::longValue).sum();
+    if (documents == 0) {
+      throw noDocuments(reading);
+    }
+    t0 = lap(stages, "read and check", t0);
+    try {
+      target.createIfMissing(replicas);
+      LongAccumulator encoded = sc.sc().longAccumulator("documents encoded");
+      LongAccumulator sent = sc.sc().longAccumulator("documents sent");
+      Broadcast<ModelFiles> broadcast = sc.broadcast(modelFiles);
+      SolrShardTask.Target where = new SolrShardTask.Target(solr, collection,
+          target.shards().stream().map(io.semhash.solrcloud.SolrShard::name).toList(), Duration.ofSeconds(solrTimeout),
+          batchSize, retries);
+      sc.setJobGroup("semhash-solr", "encode and send " + documents + " documents to collection " + collection, false);
+      List<ShardTask.Result> results = partitioned
+          .mapPartitionsWithIndex(new SolrShardTask(broadcast, where, encoded, sent, failOnce, failSends), true)
+          .collect();
+      t0 = lap(stages, "encode and send", t0);
+      List<Long> perShard = results.stream().sorted(Comparator.comparingInt(ShardTask.Result::shard))
+          .map(ShardTask.Result::documents).toList();
+      if (!perShard.equals(counts)) {
+        throw new JobFailure("collection '" + collection + "': the shards were sent " + perShard + " documents, not the "
+            + counts + " read");
+      }
+      long stored = target.commit(retries);
+      if (!target.existing() && stored != documents) {
+        throw new JobFailure("collection '" + collection + "' holds " + stored + " documents after the commit, not the "
+            + documents + " sent");
+      }
+      lap(stages, "commit", t0);
+      double seconds = stages.values().stream().mapToDouble(Double::doubleValue).sum();
+      long read = reading.read().value();
+      print(new JobSummary(null, collection, encoder.bits(), read, reading.skipReasons(), read - documents,
+          encoded.value(), perShard, stored, stages, documents / seconds));
+      return 0;
+    } catch (Exception e) {
+      sc.cancelAllJobs();
+      String note = target.discard();
+      if (note.isEmpty()) {
+        throw e;
+      }
+      throw new JobFailure(reason(e) + note, e);
     }
   }
 
@@ -282,18 +438,18 @@ public final class BuildIndexJob implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Long> skipReasons(List<Map<String, Long>> parts) {
-    Map<String, Long> sum = new TreeMap<>();
-    parts.forEach(m -> m.forEach((k, v) -> sum.merge(k, v, Long::sum)));
-    return sum;
-  }
-
   private void print(JobSummary s) {
     if (json) {
       stdout.println(ApiJson.pretty(s));
     } else {
-      stdout.printf(Locale.ROOT, "index %s: %,d documents in %d shards, %d bits%n", s.index(), s.encoded(),
-          s.shardDocuments().size(), s.bits());
+      if (s.collection() == null) {
+        stdout.printf(Locale.ROOT, "index %s: %,d documents in %d shards, %d bits%n", s.index(), s.encoded(),
+            s.shardDocuments().size(), s.bits());
+      } else {
+        stdout.printf(Locale.ROOT, "collection %s: %,d documents sent to %d shards, %d bits; it holds %,d after the"
+            + " commit%n", s.collection(), s.shardDocuments().stream().mapToLong(Long::longValue).sum(),
+            s.shardDocuments().size(), s.bits(), s.stored());
+      }
       stdout.printf(Locale.ROOT, "  read %,d, skipped %,d%s, replaced %,d, encoded %,d (%,.0f documents/s)%n", s.read(),
           s.skipped().values().stream().mapToLong(Long::longValue).sum(), s.skipped().isEmpty() ? "" : " " + s.skipped(),
           s.replaced(), s.encoded(), s.documentsPerSecond());

@@ -8,10 +8,8 @@ import io.semhash.shards.ShardedLayout;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
@@ -69,15 +67,11 @@ final class ShardTask implements Function2<Integer, Iterator<Tuple2<ShardKey, Co
     try {
       long documents;
       try (ShardWriter writer = ShardWriter.create(encoder, local.resolve(name))) {
-        Map<String, String> seen = lastWins ? null : new HashMap<>();
+        FirstSeen seen = lastWins ? null : new FirstSeen();
         while (records.hasNext()) {
           CorpusRecord r = records.next()._2();
           if (seen != null) {
-            String first = seen.putIfAbsent(r.id(), r.where());
-            if (first != null) {
-              throw new JobFailure(r.where() + ": duplicate id '" + r.id() + "' (first seen at " + first
-                  + "); --last-wins keeps the last of each id instead");
-            }
+            seen.check(r);
           }
           Document d = r.document();
           writer.add(r.key(), d);

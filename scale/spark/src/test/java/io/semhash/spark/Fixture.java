@@ -7,6 +7,7 @@ import io.semhash.corpus.Corpus;
 import io.semhash.corpus.CorpusOptions;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
+import io.semhash.search.SemanticSearchService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,6 +66,20 @@ final class Fixture {
     single = dir.resolve("single");
     core("index", "--model", model.toString(), "--corpus", jsonl.toString(), "--out", single.toString());
     Runtime.getRuntime().addShutdownHook(new Thread(sc::stop));
+  }
+
+  private SemanticSearchService reference;
+
+  /** The reference index {@link #single}, opened once. */
+  synchronized SemanticSearchService reference() {
+    if (reference == null) {
+      try {
+        reference = SemanticSearchService.open(single);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return reference;
   }
 
   static synchronized Fixture get() {

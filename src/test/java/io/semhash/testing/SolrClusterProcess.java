@@ -1,4 +1,4 @@
-package io.semhash.server;
+package io.semhash.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,18 +14,20 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real SolrCloud for the serving tests: {@code io.semhash.solr.LocalCluster} (N Solr nodes and
- * ZooKeeper, the semhash plugin installed) in a child JVM on {@code scale/solr}'s class path, which
- * holds Solr's Jetty 10 and so cannot be this JVM's. Nodes are stopped and started through the
- * child's standard input.
+ * A real SolrCloud for the tests of the modules that talk to one (the server in {@code
+ * scale/serve-solr}, the Spark build in {@code scale/spark}): {@code io.semhash.solr.LocalCluster}
+ * (N Solr nodes and ZooKeeper, the semhash plugin installed) in a child JVM on {@code scale/solr}'s
+ * class path, which holds Solr's Jetty 10 and so cannot be this JVM's (Javalin's Jetty 11, Spark's
+ * Jersey, ZooKeeper and log4j). Nodes are stopped and started through the child's standard input.
+ * The module is found from the system property {@code semhash.solr.module}.
  */
-final class ClusterProcess implements AutoCloseable {
+public final class SolrClusterProcess implements AutoCloseable {
   private final Process process;
   private final PrintWriter commands;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> urls = new ArrayList<>();
 
-  private ClusterProcess(Process process) {
+  private SolrClusterProcess(Process process) {
     this.process = process;
     this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
     Thread reader = new Thread(() -> {
@@ -43,7 +45,7 @@ final class ClusterProcess implements AutoCloseable {
   }
 
   /** Starts {@code nodes} nodes under {@code dir} and waits until they serve. */
-  static ClusterProcess start(int nodes, Path dir) throws IOException, InterruptedException {
+  public static SolrClusterProcess start(int nodes, Path dir) throws IOException, InterruptedException {
     Path module = Path.of(System.getProperty("semhash.solr.module", "../solr")).toAbsolutePath().normalize();
     Path classes = module.resolve("target/classes");
     Path classpath = module.resolve("target/cluster.classpath");
@@ -58,7 +60,7 @@ final class ClusterProcess implements AutoCloseable {
         "io.semhash.solr.LocalCluster", "--nodes", Integer.toString(nodes), "--dir", dir.resolve("nodes").toString(),
         "--configset", module.resolve("configset/conf").toString());
     pb.redirectError(log.toFile());
-    ClusterProcess cluster = new ClusterProcess(pb.start());
+    SolrClusterProcess cluster = new SolrClusterProcess(pb.start());
     try {
       while (true) {
         String line = cluster.next(180, "the cluster to start (log: " + log + ")");
@@ -77,15 +79,15 @@ final class ClusterProcess implements AutoCloseable {
   }
 
   /** The nodes' base URLs, {@code http://127.0.0.1:PORT/solr}. */
-  List<String> urls() {
+  public List<String> urls() {
     return urls;
   }
 
-  void stop(int node) throws InterruptedException {
+  public void stop(int node) throws InterruptedException {
     command("stop " + node);
   }
 
-  void start(int node) throws InterruptedException {
+  public void start(int node) throws InterruptedException {
     command("start " + node);
   }
 
