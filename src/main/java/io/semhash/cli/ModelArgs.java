@@ -72,6 +72,10 @@ final class ModelArgs {
       description = "leave out neighbours above this cosine (near-duplicates), in (min, 1] (1 = keep all) (default: ${DEFAULT-VALUE})")
   double neighbourMaxSimilarity;
 
+  @Option(names = "--neighbour-title-weight", descriptionKey = "model.neighbour-title-weight", paramLabel = "T",
+      description = "the title's terms count T times more in the vectors that pick the neighbours, in [0, 10] (0 = off) (default: ${DEFAULT-VALUE})")
+  double neighbourTitleWeight;
+
   @Option(names = "--input-weighting", descriptionKey = "model.input-weighting", paramLabel = "W",
       description = "term weighting of the encoder's input, kept with the model: tfidf | log-tf (default: ${DEFAULT-VALUE})")
   String inputWeighting;
@@ -155,6 +159,6 @@ final class ModelArgs {
     return new SemhashConfig.Model(storedBits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
         neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting,
         neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, seed, m.validationFraction(), patience, threads,
-        code, groups, classes);
+        code, groups, classes, neighbourTitleWeight);
   }
 }

@@ -19,7 +19,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
     return new SemhashConfig(
         new Corpus(0.2, false),
         new Text(10_000, 3, 0.8, true),
-        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, 1.0, "tfidf", 0.0, 0.0, "squared", 0.0, 42L, 0.1, 5, 0, CodeSpec.BINARY, 0, 16),
+        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, 1.0, "tfidf", 0.0, 0.0, "squared", 0.0, 42L, 0.1, 5, 0, CodeSpec.BINARY, 0, 16, 0.0),
         new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0),
         new Solr("", "semhash", "", 30, 500));
   }
@@ -71,6 +71,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
    * @param code {@code binary} or {@code categorical} (see {@code io.semhash.codes.CodeSpec})
    * @param groups symbols of a categorical code, 0 for bits / log2 classes
    * @param classes classes per symbol of a categorical code, a power of two in [2, 256]
+   * @param neighbourTitleWeight how many times more the title's terms count in the neighbour graph's vectors, 0 = off
    */
   public record Model(
       int bits,
@@ -98,7 +99,8 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       int threads,
       String code,
       int groups,
-      int classes) {
+      int classes,
+      double neighbourTitleWeight) {
 
     /**
      * The training options these settings give, validated (there, and the estimator with its τ and
@@ -114,7 +116,8 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       }
       return new TrainingOptions(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
           neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout,
-          neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, spec);
+          neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, spec,
+          neighbourTitleWeight);
     }
   }
 

@@ -51,6 +51,10 @@ import java.util.List;
  * @param seed weights, sampling and batch order
  * @param code the code the model makes, binary or categorical ({@link CodeSpec}); it stores {@code
  *     bits} bits. A manifest from before categorical codes has none and reads as binary
+ * @param neighbourTitleWeight t in [0, 10]: the title's terms count t times more in the vectors
+ *     whose cosine picks the neighbours (training only: the title of a Debian package, "development
+ *     files", "Perl module", names its kind where the long description is shared with its
+ *     siblings); 0 = off, as a manifest from before the option reads
  */
 public record TrainingOptions(
     int bits,
@@ -75,7 +79,8 @@ public record TrainingOptions(
     int patience,
     double validationFraction,
     long seed,
-    CodeSpec code) {
+    CodeSpec code,
+    double neighbourTitleWeight) {
 
   /** The neighbour term as a squared difference of probabilities. */
   public static final String SQUARED = "squared";
@@ -118,6 +123,18 @@ public record TrainingOptions(
     if (code.categorical() && (HARD_TARGET.equals(neighbourLoss) || bitBalance != 0)) {
       throw new IllegalArgumentException("neighbour-loss hard-target and bit-balance are for binary codes, not a " + code + " code");
     }
+    require(neighbourTitleWeight >= 0 && neighbourTitleWeight <= 10, "neighbour-title-weight", neighbourTitleWeight, "[0, 10]");
+  }
+
+  /** Options without a title weight in the neighbour graph. */
+  public TrainingOptions(
+      int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
+      int neighbours, String neighbourWeighting, double neighbourMinSimilarity, double neighbourMaxSimilarity,
+      String inputWeighting, double neighbourReconstruction, double inputDropout, String neighbourLoss, double bitBalance,
+      double learningRate, int batchSize, int epochs, int patience, double validationFraction, long seed, CodeSpec code) {
+    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
+        neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
+        bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, code, 0);
   }
 
   /** Binary-code options (every option but the code). */
@@ -192,13 +209,14 @@ public record TrainingOptions(
   public TrainingOptions withEstimator(String name) {
     return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
         neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
-        bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, code);
+        bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, code, neighbourTitleWeight);
   }
 
   /** The same options making the code {@code newCode} (whose stored length becomes the bits). */
   public TrainingOptions withCode(CodeSpec newCode) {
     return new TrainingOptions(newCode.bits(), hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
         neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction,
-        inputDropout, neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, newCode);
+        inputDropout, neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, newCode,
+        neighbourTitleWeight);
   }
 }

@@ -13,11 +13,13 @@ import io.semhash.text.CorpusVectors;
 import io.semhash.text.CosineKnnIndex;
 import io.semhash.text.SparseVector;
 import io.semhash.text.TermWeighting;
+import io.semhash.text.Vectorizer;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Trains a hashing model on an analysed corpus: validation split, tf-idf neighbours for the
@@ -61,14 +63,25 @@ public final class ModelTraining {
    * For each fit document, the positions of its nearest fit documents by cosine of the vectors
    * {@code options.neighbourWeighting()} gives, best first, without those below
    * {@code options.neighbourMinSimilarity()} or above {@code options.neighbourMaxSimilarity()}.
+   * With a title weight t, a document's vector is that of its counts plus t times its title's.
    * With a ceiling, the {@value #CEILING_CANDIDATES} × k nearest are looked at, so that a document
    * with a few near-duplicates still gets k neighbours.
    */
   static int[][] neighbours(TrainingSet set, CorpusVectors vectors, TrainingOptions options) {
     TermWeighting weighting = options.neighbourTermWeighting();
-    List<SparseVector> graph = weighting == options.inputTermWeighting()
-        ? set.fitInputs()
-        : set.fitCounts().stream().map(c -> weighting.apply(c, vectors.vectorizer())).toList();
+    double titleWeight = options.neighbourTitleWeight();
+    Vectorizer vz = vectors.vectorizer();
+    List<SparseVector> graph;
+    if (titleWeight > 0) {
+      graph = IntStream.range(0, set.fitCounts().size()).parallel()
+          .mapToObj(i -> weighting.apply(
+              plus(set.fitCounts().get(i), vz.counts(set.fitDocs().get(i).title()), (float) titleWeight), vz))
+          .toList();
+    } else {
+      graph = weighting == options.inputTermWeighting()
+          ? set.fitInputs()
+          : set.fitCounts().stream().map(c -> weighting.apply(c, vz)).toList();
+    }
     double min = options.neighbourMinSimilarity();
     double max = options.neighbourMaxSimilarity();
     int k = options.neighbours();
@@ -84,6 +97,24 @@ public final class ModelTraining {
       }
     }
     return nearest;
+  }
+
+  /**
+   * {@code counts} + {@code t} × {@code title}. The title's terms are in {@code counts} already
+   * (the model reads title and body together), so every weight stays at least 1.
+   */
+  static SparseVector plus(SparseVector counts, SparseVector title, float t) {
+    int[] idx = counts.indices();
+    float[] vals = counts.values().clone();
+    int k = 0;
+    for (int j = 0; j < title.nnz(); j++) {
+      int term = title.indices()[j];
+      while (idx[k] < term) {
+        k++;
+      }
+      vals[k] += t * title.values()[j];
+    }
+    return new SparseVector(idx.clone(), vals);
   }
 
   /** How many times k candidates a similarity ceiling looks at. */

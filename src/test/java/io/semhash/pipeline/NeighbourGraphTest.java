@@ -158,6 +158,58 @@ class NeighbourGraphTest {
     return new TrainingSet(all, tfidf, counts, split.validationDocs(), split.validationInputs());
   }
 
+  private static TrainingOptions titleOptions(int k, String weighting, double titleWeight) {
+    return new TrainingOptions(16, 8, "zgr", 0.5, 10, 1.0, 20.0, k, weighting, 0, 1.0, "tfidf", 0, 0, "squared", 0, 3e-3,
+        32, 1, 1, 0.2, 7, null, titleWeight);
+  }
+
+  @Test
+  void aTitleWeightCountsTheTitleTermsMoreAndMatchesBruteForce() {
+    Random r = new Random(11);
+    List<Document> docs = new ArrayList<>();
+    for (Document d : randomCorpus(80, 5)) {
+      // a title of words the bodies also use, so that weighting it moves neighbours
+      String title = "w" + (char) ('a' + r.nextInt(26)) + " w" + (char) ('a' + r.nextInt(26));
+      docs.add(new Document(d.id(), title, d.text(), d.labels(), d.split()));
+    }
+    CorpusVectors vectors = CorpusVectors.build(docs, new VocabularyOptions(1000, 1, 1.0, false), null);
+    TrainingSet set = TrainingSet.of(docs, vectors, 0.2);
+    Vectorizer vz = vectors.vectorizer();
+    int dims = vz.vocabulary().size();
+    for (double t : new double[] {1, 3}) {
+      for (boolean idf : new boolean[] {false, true}) {
+        // reference: each title word's count raised by t, counted by hand from the title text
+        List<double[]> v = IntStream.range(0, set.fitDocs().size()).mapToObj(i -> {
+          double[] counts = new double[dims];
+          SparseVector c = set.fitCounts().get(i);
+          for (int k = 0; k < c.nnz(); k++) {
+            counts[c.indices()[k]] = c.values()[k];
+          }
+          for (String word : set.fitDocs().get(i).title().split(" ")) {
+            counts[vz.vocabulary().indexOf(word)] += t;
+          }
+          double[] w = new double[dims];
+          for (int j = 0; j < dims; j++) {
+            w[j] = counts[j] == 0 ? 0 : (1 + Math.log(counts[j])) * (idf ? vz.idf(j) : 1);
+          }
+          return w;
+        }).toList();
+        int[][] expected = IntStream.range(0, v.size()).mapToObj(i -> IntStream.range(0, v.size())
+                .filter(j -> j != i).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(j -> -cosine(v.get(i), v.get(j))).thenComparingInt(j -> j))
+                .limit(5).mapToInt(Integer::intValue).toArray())
+            .toArray(int[][]::new);
+        String weighting = idf ? "tfidf" : "log-tf";
+        int[][] got = ModelTraining.neighbours(set, vectors, titleOptions(5, weighting, t));
+        assertThat(got).as("t %s, %s", t, weighting).isDeepEqualTo(expected);
+        assertThat(got).as("the title weight must change some lists")
+            .isNotEqualTo(ModelTraining.neighbours(set, vectors, titleOptions(5, weighting, 0)));
+      }
+    }
+    assertThatThrownBy(() -> titleOptions(5, "log-tf", 10.5)).hasMessageContaining("neighbour-title-weight must be in [0, 10], got 10.5");
+    assertThatThrownBy(() -> titleOptions(5, "log-tf", -1)).hasMessageContaining("neighbour-title-weight");
+  }
+
   @Test
   void badValuesNameTheOptionAndTheRange() {
     assertThatThrownBy(() -> options(5, "bm25", 0))
