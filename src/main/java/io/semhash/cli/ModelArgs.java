@@ -92,6 +92,10 @@ final class ModelArgs {
       description = "pull each bit's mean over a batch towards 1/2 with weight B, in [0, 1000] (0 = off) (default: ${DEFAULT-VALUE})")
   double bitBalance;
 
+  @Option(names = "--bit-decorrelation", descriptionKey = "model.bit-decorrelation", paramLabel = "D",
+      description = "push the batch covariance of every two bits towards 0 with weight D, in [0, 1000] (0 = off) (default: ${DEFAULT-VALUE})")
+  double bitDecorrelation;
+
   @Option(names = "--hidden", descriptionKey = "model.hidden", paramLabel = "H", description = "encoder hidden width (default: ${DEFAULT-VALUE})")
   int hidden;
 
@@ -154,7 +158,7 @@ final class ModelArgs {
     }
     return new SemhashConfig.Model(storedBits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
         neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting,
-        neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, seed, m.validationFraction(), patience, threads,
+        neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, bitDecorrelation, seed, m.validationFraction(), patience, threads,
         code, groups, classes);
   }
 }

@@ -19,7 +19,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
     return new SemhashConfig(
         new Corpus(0.2, false),
         new Text(10_000, 3, 0.8, true),
-        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, 1.0, "tfidf", 0.0, 0.0, "squared", 0.0, 42L, 0.1, 5, 0, CodeSpec.BINARY, 0, 16),
+        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, 1.0, "tfidf", 0.0, 0.0, "squared", 0.0, 0.0, 42L, 0.1, 5, 0, CodeSpec.BINARY, 0, 16),
         new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0),
         new Solr("", "semhash", "", 30, 500));
   }
@@ -64,6 +64,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
    * @param inputDropout probability of dropping each input term at a training step
    * @param neighbourLoss form of the neighbour term (squared, cross-entropy, hard-target)
    * @param bitBalance weight pulling each bit's batch mean towards ½
+   * @param bitDecorrelation weight pushing the batch covariance of every two bits towards 0
    * @param validationFraction share of the train split held out for model selection
    * @param patience epochs without a better validation P@100 before training stops
    * @param threads threads of the training step's Java loops, 0 for one per core; the model does
@@ -92,6 +93,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       double inputDropout,
       String neighbourLoss,
       double bitBalance,
+      double bitDecorrelation,
       long seed,
       double validationFraction,
       int patience,
@@ -114,7 +116,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       }
       return new TrainingOptions(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
           neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout,
-          neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, spec);
+          neighbourLoss, bitBalance, bitDecorrelation, learningRate, batchSize, epochs, patience, validationFraction, seed, spec);
     }
   }
 
