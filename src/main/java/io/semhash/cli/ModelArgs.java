@@ -1,5 +1,6 @@
 package io.semhash.cli;
 
+import io.semhash.config.ConfigLoader;
 import io.semhash.config.SemhashConfig;
 import io.semhash.model.CodeSpec;
 import io.semhash.model.TrainingOptions;
@@ -141,7 +142,10 @@ final class ModelArgs {
     return model(config).options();
   }
 
-  /** The {@code model} section the flags give: each flag's value, the settings without a flag from {@code config}. */
+  /**
+   * The {@code model} section the flags give: each flag's value, the settings without a flag from
+   * {@code config}, its per-width settings ({@code by-bits}) for the code length over its {@code model} section's.
+   */
   SemhashConfig.Model model(SemhashConfig config) {
     SemhashConfig.Model m = config.model();
     if (CodeSpec.BINARY.equals(code)) {
@@ -156,9 +160,12 @@ final class ModelArgs {
       // --groups M --classes C alone: the bits follow
       storedBits = groups * Integer.numberOfTrailingZeros(Math.max(1, classes));
     }
-    return new SemhashConfig.Model(storedBits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
-        neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting,
-        neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, bitDecorrelation, seed, m.validationFraction(), patience, threads,
-        code, groups, classes);
+    SemhashConfig.Model flagged = new SemhashConfig.Model(storedBits, estimator, tau, m.samples(), hidden, epochs, learningRate,
+        batchSize, beta, neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity,
+        inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, bitDecorrelation, seed,
+        m.validationFraction(), patience, threads, code, groups, classes);
+    // the configuration's settings for this code length, where no flag gave the setting
+    SemhashConfig at = new SemhashConfig(config.corpus(), config.text(), flagged, config.server(), config.solr(), config.byBits());
+    return ConfigLoader.atWidth(at, givenKeys(), "configuration").model();
   }
 }
