@@ -1,5 +1,6 @@
 package io.semhash.cli;
 
+import io.semhash.config.ConfigLoader;
 import io.semhash.config.SemhashConfig;
 import io.semhash.pipeline.BuildSummary;
 import io.semhash.pipeline.IndexBuild;
@@ -55,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       System.err.println("semhash demo: first run, building " + dir + " from " + CorpusArgs.EMBEDDED + " (cached afterwards)");
       int threads = ModelArgs.threads(config);
-      BuildSummary s = IndexBuild.run(CorpusArgs.EMBEDDED, config.corpus().options(), config, config.model().options(), threads,
+      BuildSummary s = IndexBuild.run(CorpusArgs.EMBEDDED, config.corpus().options(), config, ConfigLoader.atWidth(config, java.util.Set.of(), "configuration").model().options(), threads,
           trainSeconds, dir, System.err);
       PrintWriter err = new PrintWriter(System.err, true);
       BuildCommand.print(err, s);

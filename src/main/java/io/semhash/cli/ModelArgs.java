@@ -1,5 +1,6 @@
 package io.semhash.cli;
 
+import io.semhash.config.ConfigLoader;
 import io.semhash.config.SemhashConfig;
 import io.semhash.codes.CodeSpec;
 import io.semhash.model.TrainingOptions;
@@ -96,6 +97,10 @@ final class ModelArgs {
       description = "pull each bit's mean over a batch towards 1/2 with weight B, in [0, 1000] (0 = off) (default: ${DEFAULT-VALUE})")
   double bitBalance;
 
+  @Option(names = "--bit-decorrelation", descriptionKey = "model.bit-decorrelation", paramLabel = "D",
+      description = "push the batch covariance of every two bits towards 0 with weight D, in [0, 1000] (0 = off) (default: ${DEFAULT-VALUE})")
+  double bitDecorrelation;
+
   @Option(names = "--hidden", descriptionKey = "model.hidden", paramLabel = "H", description = "encoder hidden width (default: ${DEFAULT-VALUE})")
   int hidden;
 
@@ -141,7 +146,10 @@ final class ModelArgs {
     return model(config).options();
   }
 
-  /** The {@code model} section the flags give: each flag's value, the settings without a flag from {@code config}. */
+  /**
+   * The {@code model} section the flags give: each flag's value, the settings without a flag from
+   * {@code config}, its per-width settings ({@code by-bits}) for the code length over its {@code model} section's.
+   */
   SemhashConfig.Model model(SemhashConfig config) {
     SemhashConfig.Model m = config.model();
     if (CodeSpec.BINARY.equals(code)) {
@@ -156,9 +164,12 @@ final class ModelArgs {
       // --groups M --classes C alone: the bits follow
       storedBits = groups * Integer.numberOfTrailingZeros(Math.max(1, classes));
     }
-    return new SemhashConfig.Model(storedBits, estimator, tau, m.samples(), hidden, epochs, learningRate, batchSize, beta,
-        neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting,
-        neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, seed, m.validationFraction(), patience, threads,
-        code, groups, classes, neighbourTitleWeight);
+    SemhashConfig.Model flagged = new SemhashConfig.Model(storedBits, estimator, tau, m.samples(), hidden, epochs, learningRate,
+        batchSize, beta, neighbourWeight, neighbours, neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity,
+        inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, bitBalance, bitDecorrelation, seed,
+        m.validationFraction(), patience, threads, code, groups, classes, neighbourTitleWeight);
+    // the configuration's settings for this code length, where no flag gave the setting
+    SemhashConfig at = new SemhashConfig(config.corpus(), config.text(), flagged, config.server(), config.solr(), config.byBits());
+    return ConfigLoader.atWidth(at, givenKeys(), "configuration").model();
   }
 }

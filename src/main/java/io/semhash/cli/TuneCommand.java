@@ -69,7 +69,10 @@ final class TuneCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Writes the chosen configuration (its corpus, text and model sections) with a header saying where it came from. */
+  /**
+   * Writes the chosen configuration (its corpus, text and model sections, and an empty per-width
+   * table: the chosen settings are for this width) with a header saying where it came from.
+   */
   static void write(Path file, SemhashConfig chosen, TuneReport report, Path corpus) throws IOException {
     List<String> header = List.of(
         "written by semhash tune, " + Instant.now() + ", for " + report.bits() + "-bit codes of " + corpus,
@@ -80,7 +83,7 @@ final class TuneCommand implements Callable<Integer> {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, ConfigLoader.yaml(chosen, List.of("corpus", "text", "model"), header));
+    Files.writeString(file, ConfigLoader.yaml(chosen, List.of("corpus", "text", "model", ConfigLoader.BY_BITS), header));
   }
 
   /** The table of every trial, best of the last rung marked. */

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
   /** Where commands look when no {@code --config} is given. */
   public static final Path DEFAULT_PATH = Path.of("config", "semhash.yaml");
+  /** The per-width table's key (see {@link SemhashConfig#byBits}). */
+  public static final String BY_BITS = "by-bits";
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -73,8 +75,9 @@ public final class ConfigLoader {
       }
       merge(merged, (ObjectNode) tree, "", source);
     }
+    SemhashConfig config;
     try {
-      return YAML.treeToValue(merged, SemhashConfig.class);
+      config = YAML.treeToValue(merged, SemhashConfig.class);
     } catch (ValueInstantiationException e) {
       // a record refused a value: its message names the key and the range
       Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -87,6 +90,68 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       throw new ConfigException(source + ": " + JsonProblem.of(e));
     }
+    checkByBits(config, source);
+    return config;
+  }
+
+  /**
+   * Refuses a per-width entry that names no {@code model} setting, names the code length itself,
+   * or gives a value the model refuses at that width, now rather than when a training starts.
+   */
+  private static void checkByBits(SemhashConfig config, String source) {
+    JsonNode model = YAML.valueToTree(config.model());
+    for (Map.Entry<Integer, Map<String, Object>> width : config.byBits().entrySet()) {
+      String where = BY_BITS + "." + width.getKey();
+      for (String key : width.getValue().keySet()) {
+        if (!model.has(key) || key.equals("bits")) {
+          String known = iterable(model.fieldNames()).stream().filter(k -> !k.equals("bits")).collect(Collectors.joining(", "));
+          throw new ConfigException(source + ": unknown key '" + where + "." + key + "' (a model setting: " + known + ")");
+        }
+      }
+      try {
+        io.semhash.codes.CodeSpec.binary(width.getKey());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(source + ": " + where + ": " + e.getMessage());
+      }
+      SemhashConfig widthOnly = withModelBits(config, width.getKey(), source + ": " + where);
+      try {
+        new SemhashConfig(widthOnly.corpus(), widthOnly.text(), widthOnly.model(), widthOnly.server(), widthOnly.solr())
+            .model().options();
+      } catch (IllegalArgumentException e) {
+        // the model section's own value is at fault; a flag may still replace it, so it is
+        // reported where a training's options are made, as without the table
+        continue;
+      }
+      try {
+        atWidth(widthOnly, java.util.Set.of(), source).model().options();
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(source + ": " + where + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private static SemhashConfig withModelBits(SemhashConfig config, int bits, String source) {
+    SemhashConfig plain = new SemhashConfig(config.corpus(), config.text(), config.model(), config.server(), config.solr());
+    SemhashConfig at = with(plain, Map.of("model.bits", Integer.toString(bits)), source);
+    return new SemhashConfig(at.corpus(), at.text(), at.model(), at.server(), at.solr(), config.byBits());
+  }
+
+  /**
+   * {@code config} at its own code length ({@code model.bits}): the per-width settings for that
+   * length ({@link SemhashConfig#byBits}) replace the {@code model} section's, except for the
+   * keys in {@code fixed} ({@code model.beta}: settings a flag gave, which win). The result has
+   * no per-width table, so that applying it again, or writing it out, changes nothing.
+   */
+  public static SemhashConfig atWidth(SemhashConfig config, java.util.Set<String> fixed, String source) {
+    SemhashConfig plain = new SemhashConfig(config.corpus(), config.text(), config.model(), config.server(), config.solr());
+    Map<String, Object> width = config.byBits().getOrDefault(config.model().bits(), Map.of());
+    Map<String, String> settings = new java.util.TreeMap<>();
+    width.forEach((key, value) -> {
+      if (!fixed.contains("model." + key)) {
+        settings.put("model." + key, String.valueOf(value));
+      }
+    });
+    return settings.isEmpty() ? plain : with(plain, settings, source + ": " + BY_BITS + "." + config.model().bits());
   }
 
   /** Overlays {@code update} on {@code base}, refusing keys that the defaults do not have. */
@@ -100,7 +165,13 @@ public final class ConfigLoader {
         String known = iterable(base.fieldNames()).stream().collect(Collectors.joining(", "));
         throw new ConfigException(source + ": unknown key '" + key + "' (known here: " + known + ")");
       }
-      if (current.isObject()) {
+      if (prefix.isEmpty() && field.getKey().equals(BY_BITS)) {
+        // the file's table replaces the defaults' whole: a width it leaves out has no entry
+        if (!field.getValue().isObject() && !field.getValue().isNull()) {
+          throw new ConfigException(source + ": key '" + key + "' must be a mapping of code lengths to model settings");
+        }
+        base.set(field.getKey(), field.getValue().isNull() ? YAML.createObjectNode() : field.getValue());
+      } else if (current.isObject()) {
         if (!field.getValue().isObject()) {
           throw new ConfigException(source + ": key '" + key + "' must be a section (a mapping)");
         }

@@ -7,21 +7,48 @@ import io.semhash.estimator.EstimatorParams;
 import io.semhash.codes.CodeSpec;
 import io.semhash.model.TrainingOptions;
 import io.semhash.text.VocabularyOptions;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Every setting semhash reads, with the defaults that apply when neither
  * {@code config/semhash.yaml} nor a flag says otherwise. The YAML file uses the same names in
  * kebab-case (e.g. {@code text.vocabulary-size}); {@link ConfigLoader} reads it.
+ *
+ * @param byBits settings of the {@code model} section for one code length, over the section's own:
+ *     the recipe that suits a width is not the one that suits another (the KL weight, for one,
+ *     falls as bits are added; docs/RESULTS.md). Keys are code lengths, values {@code model} keys
+ *     ({@code beta}) with their values; a flag still wins ({@link ConfigLoader#atWidth}). A file's
+ *     table replaces the built-in one whole; {@code by-bits: {}} turns it off
  */
-public record SemhashConfig(Corpus corpus, Text text, Model model, Server server, Solr solr) {
+public record SemhashConfig(Corpus corpus, Text text, Model model, Server server, Solr solr,
+    Map<Integer, Map<String, Object>> byBits) {
+
+  public SemhashConfig {
+    Map<Integer, Map<String, Object>> copy = new TreeMap<>();
+    if (byBits != null) {
+      byBits.forEach((bits, settings) -> copy.put(bits,
+          Collections.unmodifiableMap(new LinkedHashMap<>(settings == null ? Map.of() : settings))));
+    }
+    byBits = Collections.unmodifiableMap(copy);
+  }
+
+  /** Settings without a per-width table: every code length trains with {@code model} as it is. */
+  public SemhashConfig(Corpus corpus, Text text, Model model, Server server, Solr solr) {
+    this(corpus, text, model, server, solr, Map.of());
+  }
 
   public static SemhashConfig defaults() {
     return new SemhashConfig(
         new Corpus(0.2, false),
         new Text(10_000, 3, 0.8, true),
-        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, 1.0, "tfidf", 0.0, 0.0, "squared", 0.0, 42L, 0.1, 5, 0, CodeSpec.BINARY, 0, 16, 0.0),
+        new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, 1.0, "tfidf", 0.0, 0.0, "squared", 0.0, 0.0, 42L, 0.1, 5, 0, CodeSpec.BINARY, 0, 16, 0.0),
         new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0),
-        new Solr("", "semhash", "", 30, 500));
+        new Solr("", "semhash", "", 30, 500),
+        // chosen on validation P@100 at each width (docs/RESULTS.md, 20 Newsgroups)
+        Map.of(16, Map.of("beta", 2.0), 32, Map.of("beta", 1.5)));
   }
 
   /**
@@ -64,6 +91,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
    * @param inputDropout probability of dropping each input term at a training step
    * @param neighbourLoss form of the neighbour term (squared, cross-entropy, hard-target)
    * @param bitBalance weight pulling each bit's batch mean towards ½
+   * @param bitDecorrelation weight pushing the batch covariance of every two bits towards 0
    * @param validationFraction share of the train split held out for model selection
    * @param patience epochs without a better validation P@100 before training stops
    * @param threads threads of the training step's Java loops, 0 for one per core; the model does
@@ -93,6 +121,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       double inputDropout,
       String neighbourLoss,
       double bitBalance,
+      double bitDecorrelation,
       long seed,
       double validationFraction,
       int patience,
@@ -116,7 +145,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       }
       return new TrainingOptions(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
           neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout,
-          neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, spec,
+          neighbourLoss, bitBalance, bitDecorrelation, learningRate, batchSize, epochs, patience, validationFraction, seed, spec,
           neighbourTitleWeight);
     }
   }

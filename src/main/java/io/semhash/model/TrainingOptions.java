@@ -43,6 +43,9 @@ import java.util.List;
  *     the target; gradient w (p_i − 1[p_j &gt; ½])); see {@code BinaryLatentLayerImpl}. A manifest
  *     from before the option reads as squared
  * @param bitBalance b ≥ 0: pulls each bit's mean probability over a batch towards ½ (0 = off)
+ * @param bitDecorrelation d ≥ 0: pushes the covariance over a batch of every two bits' probabilities
+ *     towards 0, so that bits do not repeat each other (0 = off; binary codes only). A manifest
+ *     from before the option reads as 0
  * @param learningRate Adam step size
  * @param batchSize documents per step
  * @param epochs upper bound on epochs
@@ -73,6 +76,7 @@ public record TrainingOptions(
     double inputDropout,
     String neighbourLoss,
     double bitBalance,
+    double bitDecorrelation,
     double learningRate,
     int batchSize,
     int epochs,
@@ -111,6 +115,7 @@ public record TrainingOptions(
           + HARD_TARGET + "], got '" + neighbourLoss + "'");
     }
     require(bitBalance >= 0 && bitBalance <= 1000, "bit-balance", bitBalance, "[0, 1000]");
+    require(bitDecorrelation >= 0 && bitDecorrelation <= 1000, "bit-decorrelation", bitDecorrelation, "[0, 1000]");
     require(learningRate > 0 && learningRate < 1, "learning-rate", learningRate, "(0, 1)");
     require(batchSize >= 2 && batchSize <= 65536, "batch-size", batchSize, "[2, 65536]");
     require(epochs >= 1, "epochs", epochs, "[1, ∞)");
@@ -120,8 +125,9 @@ public record TrainingOptions(
     if (code.bits() != bits) {
       throw new IllegalArgumentException("a " + code + " code stores " + code.bits() + " bits, but bits is " + bits);
     }
-    if (code.categorical() && (HARD_TARGET.equals(neighbourLoss) || bitBalance != 0)) {
-      throw new IllegalArgumentException("neighbour-loss hard-target and bit-balance are for binary codes, not a " + code + " code");
+    if (code.categorical() && (HARD_TARGET.equals(neighbourLoss) || bitBalance != 0 || bitDecorrelation != 0)) {
+      throw new IllegalArgumentException("neighbour-loss hard-target, bit-balance and bit-decorrelation are for binary codes, not a "
+          + code + " code");
     }
     require(neighbourTitleWeight >= 0 && neighbourTitleWeight <= 10, "neighbour-title-weight", neighbourTitleWeight, "[0, 10]");
   }
@@ -131,10 +137,11 @@ public record TrainingOptions(
       int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
       int neighbours, String neighbourWeighting, double neighbourMinSimilarity, double neighbourMaxSimilarity,
       String inputWeighting, double neighbourReconstruction, double inputDropout, String neighbourLoss, double bitBalance,
-      double learningRate, int batchSize, int epochs, int patience, double validationFraction, long seed, CodeSpec code) {
+      double bitDecorrelation, double learningRate, int batchSize, int epochs, int patience, double validationFraction,
+      long seed, CodeSpec code) {
     this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
         neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
-        bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, code, 0);
+        bitBalance, bitDecorrelation, learningRate, batchSize, epochs, patience, validationFraction, seed, code, 0);
   }
 
   /** Binary-code options (every option but the code). */
@@ -142,10 +149,22 @@ public record TrainingOptions(
       int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
       int neighbours, String neighbourWeighting, double neighbourMinSimilarity, double neighbourMaxSimilarity,
       String inputWeighting, double neighbourReconstruction, double inputDropout, String neighbourLoss, double bitBalance,
+      double bitDecorrelation, double learningRate, int batchSize, int epochs, int patience, double validationFraction,
+      long seed) {
+    this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
+        neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
+        bitBalance, bitDecorrelation, learningRate, batchSize, epochs, patience, validationFraction, seed, null);
+  }
+
+  /** Binary-code options without bit decorrelation. */
+  public TrainingOptions(
+      int bits, int hidden, String estimator, double tau, int samples, double beta, double neighbourWeight,
+      int neighbours, String neighbourWeighting, double neighbourMinSimilarity, double neighbourMaxSimilarity,
+      String inputWeighting, double neighbourReconstruction, double inputDropout, String neighbourLoss, double bitBalance,
       double learningRate, int batchSize, int epochs, int patience, double validationFraction, long seed) {
     this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
         neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
-        bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, null);
+        bitBalance, 0, learningRate, batchSize, epochs, patience, validationFraction, seed, null);
   }
 
   /** Options without a similarity ceiling or bit balance, making the code {@code code}. */
@@ -155,7 +174,7 @@ public record TrainingOptions(
       double neighbourReconstruction, double inputDropout, String neighbourLoss, double learningRate, int batchSize,
       int epochs, int patience, double validationFraction, long seed, CodeSpec code) {
     this(bits, hidden, estimator, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
-        neighbourMinSimilarity, 1.0, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, 0, learningRate,
+        neighbourMinSimilarity, 1.0, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss, 0, 0, learningRate,
         batchSize, epochs, patience, validationFraction, seed, code);
   }
 
@@ -209,14 +228,15 @@ public record TrainingOptions(
   public TrainingOptions withEstimator(String name) {
     return new TrainingOptions(bits, hidden, name, tau, samples, beta, neighbourWeight, neighbours, neighbourWeighting,
         neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction, inputDropout, neighbourLoss,
-        bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, code, neighbourTitleWeight);
+        bitBalance, bitDecorrelation, learningRate, batchSize, epochs, patience, validationFraction, seed, code,
+        neighbourTitleWeight);
   }
 
   /** The same options making the code {@code newCode} (whose stored length becomes the bits). */
   public TrainingOptions withCode(CodeSpec newCode) {
     return new TrainingOptions(newCode.bits(), hidden, estimator, tau, samples, beta, neighbourWeight, neighbours,
         neighbourWeighting, neighbourMinSimilarity, neighbourMaxSimilarity, inputWeighting, neighbourReconstruction,
-        inputDropout, neighbourLoss, bitBalance, learningRate, batchSize, epochs, patience, validationFraction, seed, newCode,
-        neighbourTitleWeight);
+        inputDropout, neighbourLoss, bitBalance, bitDecorrelation, learningRate, batchSize, epochs, patience, validationFraction,
+        seed, newCode, neighbourTitleWeight);
   }
 }

@@ -47,8 +47,18 @@ public final class BinaryLatentLayer extends LatentLayerConfiguration {
     return l;
   }
 
+  /** @param bitDecorrelation weight of the term pushing the batch covariance of every two bits towards 0 (0 = off) */
+  public static BinaryLatentLayer of(
+      String estimator, double tau, int samples, double beta, double neighbourWeight, String neighbourLoss,
+      double bitBalance, double bitDecorrelation, long seed) {
+    BinaryLatentLayer l = of(estimator, tau, samples, beta, neighbourWeight, neighbourLoss, bitBalance, seed);
+    l.bitDecorrelation = bitDecorrelation;
+    return l;
+  }
+
   private boolean neighbourHardTarget;
   private double bitBalance;
+  private double bitDecorrelation;
 
   /** The neighbour term's hard-target form: each row against its partner's code (binary codes only). */
   public boolean isNeighbourHardTarget() {
@@ -65,6 +75,14 @@ public final class BinaryLatentLayer extends LatentLayerConfiguration {
 
   public void setBitBalance(double bitBalance) {
     this.bitBalance = bitBalance;
+  }
+
+  public double getBitDecorrelation() {
+    return bitDecorrelation;
+  }
+
+  public void setBitDecorrelation(double bitDecorrelation) {
+    this.bitDecorrelation = bitDecorrelation;
   }
 
   @Override

@@ -39,6 +39,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * With a bit-balance weight b, every row also gets 2b (m − ½), m the bit's mean probability over
  * the batch: a bit on for nearly all or nearly none of a batch is pushed back towards half of it.
+ * With a bit-decorrelation weight d, every row r also gets 2d Σ_{l≠k} C_kl (p_rl − m_l) on bit k,
+ * C the covariance over the batch of the bits' probabilities: the gradient of d · B/2 · Σ_{k≠l}
+ * C_kl² with respect to the probabilities, applied to the logits without the factor p(1−p) (as
+ * the balance term is), so that two bits that are both certain and repeat each other are still
+ * pushed apart. Bits that repeat each other add nothing to a Hamming distance but weight.
  *
  * Inference forward: the deterministic code 1[η &gt; 0].
  */
@@ -117,7 +122,22 @@ public final class BinaryLatentLayerImpl extends LatentLayer<BinaryLatentLayer> 
       // each bit's mean over the batch pulled towards ½, on the logits (no p(1−p) factor)
       grad.addiRowVector(p.mean(0).subi(0.5).muli(2 * balance));
     }
+    double decorrelation = layerConf().getBitDecorrelation();
+    if (decorrelation != 0) {
+      grad.addi(decorrelationGradient(p, decorrelation));
+    }
     return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, grad));
+  }
+
+  /**
+   * 2d (P − m) C₀ for probabilities P [B, n] with column means m, C₀ their batch covariance
+   * (P − m)ᵀ(P − m) / B with its diagonal set to 0.
+   */
+  static INDArray decorrelationGradient(INDArray p, double d) {
+    INDArray centred = p.subRowVector(p.mean(0));
+    INDArray cov = centred.transpose().mmul(centred).divi(p.rows());
+    cov.subi(Nd4j.diag(Nd4j.diag(cov)));
+    return centred.mmul(cov).muli(2 * d);
   }
 
   /** Σ KL(Bernoulli(p) ‖ Bernoulli(½)) = Σ [p log p + (1−p) log(1−p) + log 2], clamped for p ∈ {0, 1}. */

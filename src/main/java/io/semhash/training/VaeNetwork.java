@@ -99,7 +99,7 @@ public final class VaeNetwork {
         ? CategoricalLatentLayer.of(code.groups(), code.classes(), o.estimator(), o.tau(), o.samples(), o.beta(),
             o.neighbourWeight(), crossEntropy, o.seed())
         : BinaryLatentLayer.of(o.estimator(), o.tau(), o.samples(), o.beta(), o.neighbourWeight(), o.neighbourLoss(),
-            o.bitBalance(), o.seed());
+            o.bitBalance(), o.bitDecorrelation(), o.seed());
   }
 
   /** The latent layer of a network made here ({@link BinaryLatentLayerImpl} or {@link CategoricalLatentLayerImpl}). */

@@ -52,6 +52,26 @@ class TrainingFlagsTest {
   }
 
   @Test
+  void perWidthSettingsApplyAtTheirWidthAndAFlagWins() throws Exception {
+    Path file = dir.resolve("semhash.yaml");
+    Files.writeString(file, "model:\n  beta: 0.7\nby-bits:\n  32: {beta: 1.5}\n  128: {neighbour-weight: 9.0}\n");
+    SemhashConfig config = ConfigLoader.load(file);
+    assertThat(parse(config, file, "--bits", "32").beta()).isEqualTo(1.5);
+    assertThat(parse(config, file, "--bits", "32", "--beta", "0.2").beta()).isEqualTo(0.2);
+    assertThat(parse(config, file, "--bits", "64").beta()).isEqualTo(0.7);
+    TrainingOptions o = parse(config, file, "--bits", "128");
+    assertThat(o.beta()).isEqualTo(0.7);
+    assertThat(o.neighbourWeight()).isEqualTo(9.0);
+    Files.writeString(file, "model:\n  bits: 32\n  beta: 0.7\nby-bits: {}\n");
+    SemhashConfig plain = ConfigLoader.load(file);
+    assertThat(parse(plain, file).beta()).isEqualTo(0.7);
+    // the shipped configuration: 16 bits train with its own KL weight
+    TrainCommand train = new TrainCommand();
+    new CommandLine(train).parseArgs("--out", "x", "--bits", "16");
+    assertThat(train.modelArgs.options(ConfigLoader.load(null)).beta()).isEqualTo(2.0);
+  }
+
+  @Test
   void categoricalCodeFlagsAndKeys() throws Exception {
     Path file = dir.resolve("semhash.yaml");
     Files.writeString(file, "model:\n  classes: 4\n");

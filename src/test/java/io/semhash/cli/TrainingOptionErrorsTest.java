@@ -55,4 +55,19 @@ class TrainingOptionErrorsTest {
     run = CliRun.of("train", "--corpus", NO_CORPUS, "--out", out, "--estimator", "zgr", "--tau", "-1");
     assertThat(run.err().strip()).isEqualTo("semhash train: error: " + NO_CORPUS + ": no such file or directory");
   }
+
+  @Test
+  void bitDecorrelationOutOfRangeIsRefusedAndInRangePassesOn(@TempDir Path dir) throws IOException {
+    String out = dir.resolve("m").toString();
+    CliRun run = CliRun.of("train", "--corpus", NO_CORPUS, "--out", out, "--bit-decorrelation", "-0.5");
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err().strip()).isEqualTo("semhash train: error: bit-decorrelation must be in [0, 1000], got -0.5");
+    Path config = Files.writeString(dir.resolve("semhash.yaml"), "model:\n  bit-decorrelation: 2000\n");
+    run = CliRun.of("train", "--config", config.toString(), "--corpus", NO_CORPUS, "--out", out);
+    assertThat(run.err().strip()).contains("bit-decorrelation must be in [0, 1000], got 2000.0");
+    run = CliRun.of("train", "--config", config.toString(), "--corpus", NO_CORPUS, "--out", out, "--bit-decorrelation", "4");
+    assertThat(run.err().strip()).isEqualTo("semhash train: error: " + NO_CORPUS + ": no such file or directory");
+    run = CliRun.of("train", "--corpus", NO_CORPUS, "--out", out, "--bit-decorrelation", "1", "--code", "categorical");
+    assertThat(run.err().strip()).contains("bit-decorrelation are for binary codes");
+  }
 }

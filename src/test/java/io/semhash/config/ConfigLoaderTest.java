@@ -95,4 +95,54 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Path.of("does-not-exist.yaml")))
         .hasMessageContaining("does-not-exist.yaml: config file not found");
   }
+
+  @Test
+  void perWidthSettingsApplyAtTheirCodeLengthUnlessFixed() {
+    SemhashConfig d = SemhashConfig.defaults();
+    assertThat(d.byBits()).containsOnlyKeys(16, 32);
+    double beta = d.model().beta();
+    assertThat(ConfigLoader.atWidth(ConfigLoader.with(d, java.util.Map.of("model.bits", "16"), "t"), java.util.Set.of(), "t")
+        .model().beta()).isEqualTo(2.0);
+    SemhashConfig at32 = ConfigLoader.atWidth(ConfigLoader.with(d, java.util.Map.of("model.bits", "32"), "t"), java.util.Set.of(), "t");
+    assertThat(at32.model().beta()).isEqualTo(1.5);
+    assertThat(at32.model().neighbourWeight()).isEqualTo(d.model().neighbourWeight()); // only what the width names
+    assertThat(at32.byBits()).as("applied once, the table is gone").isEmpty();
+    assertThat(ConfigLoader.atWidth(d, java.util.Set.of(), "t").model().beta()).isEqualTo(beta); // 64 bits: no entry
+    // a setting a flag gave is kept
+    assertThat(ConfigLoader.atWidth(ConfigLoader.with(d, java.util.Map.of("model.bits", "16"), "t"), java.util.Set.of("model.beta"), "t")
+        .model().beta()).isEqualTo(beta);
+  }
+
+  @Test
+  void aFilesPerWidthTableReplacesTheBuiltInOneWhole() {
+    SemhashConfig c = ConfigLoader.parse("model:\n  bits: 16\nby-bits:\n  128: {beta: 0.5, neighbour-weight: 7.0}\n", "t.yaml");
+    assertThat(c.byBits()).containsOnlyKeys(128);
+    assertThat(ConfigLoader.atWidth(c, java.util.Set.of(), "t").model().beta()).isEqualTo(SemhashConfig.defaults().model().beta());
+    SemhashConfig at128 = ConfigLoader.atWidth(ConfigLoader.with(c, java.util.Map.of("model.bits", "128"), "t"), java.util.Set.of(), "t");
+    assertThat(at128.model().beta()).isEqualTo(0.5);
+    assertThat(at128.model().neighbourWeight()).isEqualTo(7.0);
+    assertThat(ConfigLoader.parse("by-bits: {}\n", "t.yaml").byBits()).isEmpty();
+    // written out (as the tuner does) and read back: no table, so the written settings hold at every width
+    String text = ConfigLoader.yaml(ConfigLoader.atWidth(c, java.util.Set.of(), "t"),
+        java.util.List.of("model", ConfigLoader.BY_BITS), java.util.List.of());
+    assertThat(ConfigLoader.parse(text, "written").byBits()).isEmpty();
+  }
+
+  @Test
+  void badPerWidthEntriesAreErrorsNamingTheEntry() {
+    assertThatThrownBy(() -> ConfigLoader.parse("by-bits:\n  16: {colour: 1}\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("t.yaml: unknown key 'by-bits.16.colour'")
+        .hasMessageContaining("beta");
+    assertThatThrownBy(() -> ConfigLoader.parse("by-bits:\n  16: {bits: 32}\n", "t.yaml"))
+        .hasMessageContaining("unknown key 'by-bits.16.bits'");
+    assertThatThrownBy(() -> ConfigLoader.parse("by-bits:\n  16: {beta: -1.0}\n", "t.yaml"))
+        .hasMessageContaining("t.yaml: by-bits.16: beta must be in [0, ∞), got -1.0");
+    assertThatThrownBy(() -> ConfigLoader.parse("by-bits:\n  16: {beta: lots}\n", "t.yaml"))
+        .hasMessageContaining("key 'model.beta' has the wrong type");
+    assertThatThrownBy(() -> ConfigLoader.parse("by-bits:\n  4: {beta: 1.0}\n", "t.yaml"))
+        .hasMessageContaining("by-bits.4: ").hasMessageContaining("4");
+    assertThatThrownBy(() -> ConfigLoader.parse("by-bits: 16\n", "t.yaml"))
+        .hasMessageContaining("key 'by-bits' must be a mapping");
+  }
 }

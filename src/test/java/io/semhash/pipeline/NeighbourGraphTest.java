@@ -159,7 +159,7 @@ class NeighbourGraphTest {
   }
 
   private static TrainingOptions titleOptions(int k, String weighting, double titleWeight) {
-    return new TrainingOptions(16, 8, "zgr", 0.5, 10, 1.0, 20.0, k, weighting, 0, 1.0, "tfidf", 0, 0, "squared", 0, 3e-3,
+    return new TrainingOptions(16, 8, "zgr", 0.5, 10, 1.0, 20.0, k, weighting, 0, 1.0, "tfidf", 0, 0, "squared", 0, 0, 3e-3,
         32, 1, 1, 0.2, 7, null, titleWeight);
   }
 

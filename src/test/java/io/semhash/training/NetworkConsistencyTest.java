@@ -220,4 +220,103 @@ class NetworkConsistencyTest {
       }
     }
   }
+
+  @Test
+  void bitDecorrelationAddsEachBitsCovarianceWithTheOthersTimesTheirDeviations() {
+    // large: at initialisation the probabilities are near ½ and their covariances small
+    double d = 300.0;
+    TrainingOptions o = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, 0.0, 5, "tfidf", 0, 1.0, "tfidf", 0, 0,
+        TrainingOptions.SQUARED, 0, d, 1e-3, 16, 1, 1, 0.1, 19);
+    TrainingOptions off = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, 0.0, 5, "tfidf", 0, 1.0, "tfidf", 0, 0,
+        TrainingOptions.SQUARED, 0, 0, 1e-3, 16, 1, 1, 0.1, 19);
+    List<SparseVector> xs = randomSparse(16, 8);
+    int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
+    INDArray in = new DenseBatch(V).fill(xs, all);
+    INDArray dLdx = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 24).subi(0.5);
+    INDArray[] grads = new INDArray[2];
+    BinarySample s = null;
+    for (int run = 0; run < 2; run++) {
+      MultiLayerNetwork net = VaeNetwork.create(run == 0 ? o : off, V, ParallelSlices.SINGLE);
+      net.setInput(in);
+      net.setLabels(in.mul(2));
+      net.computeGradientAndScore();
+      BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
+      s = latent.lastSample();
+      grads[run] = latent.backpropGradient(dLdx, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond().dup();
+    }
+    // reference: d/dp_rk of d · B/2 · Σ_{k≠l} C_kl², C the batch covariance, by explicit sums
+    int rows = 16;
+    int bits = 24;
+    double[][] p = new double[rows][bits];
+    double[] mean = new double[bits];
+    for (int i = 0; i < rows; i++) {
+      for (int k = 0; k < bits; k++) {
+        p[i][k] = s.p().getDouble(i, k);
+        mean[k] += p[i][k] / rows;
+      }
+    }
+    double[][] cov = new double[bits][bits];
+    for (int k = 0; k < bits; k++) {
+      for (int l = 0; l < bits; l++) {
+        for (int i = 0; i < rows; i++) {
+          cov[k][l] += (p[i][k] - mean[k]) * (p[i][l] - mean[l]) / rows;
+        }
+      }
+    }
+    double largest = 0;
+    for (int i = 0; i < rows; i++) {
+      for (int k = 0; k < bits; k++) {
+        double expected = 0;
+        for (int l = 0; l < bits; l++) {
+          if (l != k) {
+            expected += 2 * d * cov[k][l] * (p[i][l] - mean[l]);
+          }
+        }
+        largest = Math.max(largest, Math.abs(expected));
+        assertThat(grads[0].getDouble(i, k) - grads[1].getDouble(i, k)).as("row %d bit %d", i, k)
+            .isCloseTo(expected, within(1e-5));
+      }
+    }
+    assertThat(largest).as("the term is not vanishingly small here").isGreaterThan(1e-2);
+  }
+
+  @Test
+  void bitDecorrelationGradientIsTheDerivativeOfTheSquaredOffDiagonalCovariance() {
+    // finite differences of L(P) = d · B/2 · Σ_{k≠l} C_kl²
+    double d = 0.7;
+    INDArray p = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 6, 5);
+    INDArray g = BinaryLatentLayerImpl.decorrelationGradient(p, d);
+    double h = 1e-6;
+    for (int i = 0; i < 6; i++) {
+      for (int k = 0; k < 5; k++) {
+        INDArray up = p.dup();
+        up.putScalar(i, k, p.getDouble(i, k) + h);
+        INDArray down = p.dup();
+        down.putScalar(i, k, p.getDouble(i, k) - h);
+        double numeric = (offDiagonalLoss(up, d) - offDiagonalLoss(down, d)) / (2 * h);
+        assertThat(g.getDouble(i, k)).as("row %d bit %d", i, k).isCloseTo(numeric, within(1e-6));
+      }
+    }
+  }
+
+  private static double offDiagonalLoss(INDArray p, double d) {
+    int rows = (int) p.rows();
+    int bits = (int) p.columns();
+    double sum = 0;
+    for (int k = 0; k < bits; k++) {
+      for (int l = 0; l < bits; l++) {
+        if (k == l) {
+          continue;
+        }
+        double mk = p.getColumn(k).meanNumber().doubleValue();
+        double ml = p.getColumn(l).meanNumber().doubleValue();
+        double c = 0;
+        for (int i = 0; i < rows; i++) {
+          c += (p.getDouble(i, k) - mk) * (p.getDouble(i, l) - ml) / rows;
+        }
+        sum += c * c;
+      }
+    }
+    return d * rows / 2.0 * sum;
+  }
 }
