@@ -109,10 +109,12 @@ public final class SolrCloudBackend implements SearchBackend {
 
   /**
    * As {@link #open(SolrNodes, String, TermAnalyzer)}, for the model that makes codes of {@code
-   * shape}: a collection of codes of another shape (binary against categorical, or another length,
-   * group or class count) is refused, naming both shapes.
+   * shape} with {@code analyzer}: a collection of codes of another shape (binary against
+   * categorical, or another length, group or class count) is refused, naming both shapes, and so is
+   * one whose text analysis stems where the model does not, or the reverse.
    *
-   * @throws IllegalArgumentException when the collection's codes are not of {@code shape}
+   * @throws IllegalArgumentException when the collection's codes are not of {@code shape}, or its
+   *     stemming is not the model's
    */
   public static SolrCloudBackend open(SolrNodes nodes, String collection, TermAnalyzer analyzer, CodeShape shape) {
     CodeShape held = SolrCollections.check(nodes, collection);
@@ -120,6 +122,12 @@ public final class SolrCloudBackend implements SearchBackend {
       throw new IllegalArgumentException("collection '" + collection + "' holds " + held.description()
           + " codes, the model makes " + shape.description() + " codes: serve it with the model that encoded it,"
           + " or load this model's index into a new collection (semhash solr-load)");
+    }
+    Optional<Boolean> stems = SolrCollections.stems(nodes, collection);
+    if (stems.isPresent() && stems.get() != analyzer.stems()) {
+      throw new IllegalArgumentException("collection '" + collection + "' analyses its text " + (stems.get() ? "with" : "without")
+          + " stemming, the model " + (analyzer.stems() ? "with" : "without") + " (text.stem): serve it with the model"
+          + " that encoded it, or load this model's index into a new collection (semhash solr-load)");
     }
     return new SolrCloudBackend(nodes, collection, held, analyzer);
   }

@@ -10,12 +10,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.request.schema.AnalyzerDefinition;
+import org.apache.solr.client.solrj.request.schema.FieldTypeDefinition;
 import org.apache.solr.client.solrj.request.schema.SchemaRequest;
 import org.apache.solr.client.solrj.response.schema.SchemaResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -36,6 +39,7 @@ public final class SolrCollections {
   private static final String RESOURCES = "/solr-configset/conf/";
   private static final List<String> FILES = List.of("schema.xml", "solrconfig.xml");
   private static final String FIELD_TYPE_CLASS = "io.semhash.solr.HammingCodeField";
+  private static final String TERM_FILTER_CLASS = "io.semhash.solr.TermAnalyzerFilterFactory";
 
   private SolrCollections() {}
 
@@ -235,6 +239,31 @@ public final class SolrCollections {
       throw withoutPlugin(collection, "its 'hamming' query parser failed: " + e.getMessage(), e);
     }
     return shape;
+  }
+
+  /**
+   * Whether {@code collection} analyses its text with the Porter stemmer, as its {@code text}
+   * field type's semhash filter says; empty when the type has no semhash filter (a collection made
+   * from a configset older than semhash's analysis in Solr), whose analysis is not the core's.
+   */
+  public static Optional<Boolean> stems(SolrNodes nodes, String collection) {
+    FieldTypeDefinition type;
+    try {
+      type = new SchemaRequest.FieldType(SolrCloudBackend.TEXT).process(nodes, collection).getFieldType();
+    } catch (IOException | SolrServerException e) {
+      throw new UncheckedIOException(new IOException(e.getMessage(), e));
+    }
+    AnalyzerDefinition analyzer = type.getAnalyzer() != null ? type.getAnalyzer() : type.getIndexAnalyzer();
+    if (analyzer == null || analyzer.getFilters() == null) {
+      return Optional.empty();
+    }
+    for (Map<String, Object> filter : analyzer.getFilters()) {
+      if (TERM_FILTER_CLASS.equals(String.valueOf(filter.get("class")))) {
+        Object stem = filter.get("stem");
+        return Optional.of(stem == null || Boolean.parseBoolean(stem.toString()));
+      }
+    }
+    return Optional.empty();
   }
 
   private static IllegalArgumentException withoutPlugin(String collection, String what, Exception cause) {

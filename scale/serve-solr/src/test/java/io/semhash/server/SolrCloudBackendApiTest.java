@@ -235,6 +235,16 @@ class SolrCloudBackendApiTest extends SolrCloudContract {
         assertThat(found.contains("inflected-2")).as("stem %s", stem).isEqualTo(stem);
       }
     }
+    // a model that stems otherwise than the collection is refused, naming both
+    assertThatThrownBy(() -> SolrCloudBackend.open(nodes, "words-plain", new TermAnalyzer(true), CodeShape.binary(16)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("collection 'words-plain' analyses its text without stemming, the model with (text.stem)");
+    assertThatThrownBy(() -> SolrCloudBackend.open(nodes, "words-stemmed", new TermAnalyzer(false), CodeShape.binary(16)))
+        .hasMessageContaining("collection 'words-stemmed' analyses its text with stemming, the model without");
+    try (SolrCloudBackend same = SolrCloudBackend.open(SolrNodes.connect(cluster.urls().get(1), Duration.ofSeconds(60)),
+        "words-stemmed", new TermAnalyzer(true), CodeShape.binary(16))) {
+      assertThat(same.count()).isEqualTo(MiniCorpus.documents().size() + INFLECTED.size());
+    }
   }
 
   private static void assertSolrRefuses(String query, String message) {
