@@ -5,6 +5,8 @@ import io.semhash.codes.CodeArray;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
 import io.semhash.index.HammingIndex;
+import io.semhash.testing.ClusteredCodes;
+import io.semhash.testing.QueryTimes;
 import io.semhash.index.SearchResult;
 import io.semhash.progress.Progress;
 import io.semhash.solrcloud.SolrCloudBackend;
@@ -75,7 +77,7 @@ public final class SolrPluginBench {
         local = HammingIndex.load(index.resolve("hamming"));
       } else {
         local = HammingIndex.create(bits);
-        CodeArray codes = synthetic(synthetic, bits, random);
+        CodeArray codes = ClusteredCodes.generate(synthetic, bits, random);
         local.addAll(codes);
         if (!SolrCollections.list(nodes).contains(collection)) {
           load(nodes, collection, codes);
@@ -93,14 +95,10 @@ public final class SolrPluginBench {
         }
         qs.add(c);
       }
-      double[] inProcess = new double[queries];
-      double[] solrQTime = new double[queries];
-      double[] solrWall = new double[queries];
-      double[] solrQuery = new double[queries];
-      Arrays.fill(solrQuery, Double.MAX_VALUE);
-      Arrays.fill(inProcess, Double.MAX_VALUE);
-      Arrays.fill(solrQTime, Double.MAX_VALUE);
-      Arrays.fill(solrWall, Double.MAX_VALUE);
+      QueryTimes inProcess = QueryTimes.of(queries);
+      QueryTimes solrQTime = QueryTimes.of(queries);
+      QueryTimes solrWall = QueryTimes.of(queries);
+      QueryTimes solrQuery = QueryTimes.of(queries);
       int mismatches = 0;
       // rounds interleave the two, so both see the same machine load; each query keeps its best
       for (int round = 0; round < rounds; round++) {
@@ -108,7 +106,7 @@ public final class SolrPluginBench {
           BitCode c = qs.get(q);
           long t0 = System.nanoTime();
           SearchResult r = local.knn(c, k, null);
-          inProcess[q] = Math.min(inProcess[q], (System.nanoTime() - t0) / 1e6);
+          inProcess.record(q, (System.nanoTime() - t0) / 1e6);
           ModifiableSolrParams p = new ModifiableSolrParams();
           p.set("q", "{!hamming f=code k=" + k + "}" + c.toHex());
           p.set("fl", "score");
@@ -116,11 +114,11 @@ public final class SolrPluginBench {
           p.set("debug", "timing");
           long t1 = System.nanoTime();
           NamedList<Object> response = nodes.request(new QueryRequest(p), collection);
-          solrWall[q] = Math.min(solrWall[q], (System.nanoTime() - t1) / 1e6);
+          solrWall.record(q, (System.nanoTime() - t1) / 1e6);
           Number qtime = (Number) response.findRecursive("responseHeader", "QTime");
-          solrQTime[q] = Math.min(solrQTime[q], qtime.doubleValue());
+          solrQTime.record(q, qtime.doubleValue());
           Number queryTime = (Number) response.findRecursive("debug", "timing", "process", "query", "time");
-          solrQuery[q] = Math.min(solrQuery[q], queryTime.doubleValue());
+          solrQuery.record(q, queryTime.doubleValue());
           SolrDocumentList docs = (SolrDocumentList) response.get("response");
           int[] distances = new int[docs.size()];
           for (int i = 0; i < docs.size(); i++) {
@@ -137,31 +135,14 @@ public final class SolrPluginBench {
           local.liveCount(), local.bits(), queries, far ? "random codes" : "stored codes with 0-3 flips", k, rounds,
           mismatches);
       System.out.printf(Locale.ROOT, "| in-process knn | p50 %.3f ms | p99 %.3f ms | mean %.3f ms |%n",
-          pct(inProcess, 50), pct(inProcess, 99), mean(inProcess));
+          inProcess.percentile(50), inProcess.percentile(99), inProcess.mean());
       System.out.printf(Locale.ROOT, "| Solr query component (debug=timing, 1 shard) | p50 %.3f ms | p99 %.3f ms | mean %.3f ms |%n",
-          pct(solrQuery, 50), pct(solrQuery, 99), mean(solrQuery));
+          solrQuery.percentile(50), solrQuery.percentile(99), solrQuery.mean());
       System.out.printf(Locale.ROOT, "| Solr QTime (plugin, 1 shard) | p50 %.3f ms | p99 %.3f ms | mean %.3f ms |%n",
-          pct(solrQTime, 50), pct(solrQTime, 99), mean(solrQTime));
+          solrQTime.percentile(50), solrQTime.percentile(99), solrQTime.mean());
       System.out.printf(Locale.ROOT, "| Solr round trip (HttpJdkSolrClient) | p50 %.3f ms | p99 %.3f ms | mean %.3f ms |%n",
-          pct(solrWall, 50), pct(solrWall, 99), mean(solrWall));
+          solrWall.percentile(50), solrWall.percentile(99), solrWall.mean());
     }
-  }
-
-  /** Clustered codes: 1000 random centres, each code a few random flips from one, many exact ties. */
-  static CodeArray synthetic(int n, int bits, SplittableRandom random) {
-    BitCode[] centres = new BitCode[1000];
-    for (int c = 0; c < centres.length; c++) {
-      centres[c] = BitCode.random(bits, random);
-    }
-    CodeArray codes = CodeArray.create(bits, n);
-    for (int i = 0; i < n; i++) {
-      BitCode code = centres[random.nextInt(centres.length)];
-      for (int f = random.nextInt(6); f > 0; f--) {
-        code = code.flip(random.nextInt(bits));
-      }
-      codes.add(code);
-    }
-    return codes;
   }
 
   private static void load(SolrNodes nodes, String collection, CodeArray codes) {
@@ -181,15 +162,5 @@ public final class SolrPluginBench {
     }
     backend.commit();
     progress.finish();
-  }
-
-  private static double pct(double[] v, int p) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
-  }
-
-  private static double mean(double[] v) {
-    return Arrays.stream(v).average().orElse(0);
   }
 }

@@ -1,0 +1,148 @@
+package io.semhash.solr;
+
+import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeArray;
+import io.semhash.codes.CodeShape;
+import io.semhash.index.HammingIndex;
+import io.semhash.index.SearchResult;
+import io.semhash.testing.ClusteredCodes;
+import io.semhash.testing.QueryTimes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The plugin's per-shard search without Solr's request around it: {@link HammingQuery} run by a
+ * Lucene {@link IndexSearcher} over a shard-like index of binary docValues codes, against the
+ * in-process {@link HammingIndex#knn} over the same codes (what {@code semhash serve} runs
+ * locally), per query the best of several interleaved rounds. Solr reports its own times in whole
+ * milliseconds, too coarse for a search of tens of microseconds; this is the issue's "plugin's
+ * per-shard search" at the resolution of {@link System#nanoTime}. Every answer's distances are
+ * compared with the in-process ones.
+ *
+ * <pre>
+ * HammingQueryBench [--codes 1000000] [--bits 64] [--segments 1] [--queries 300]
+ *                   [--queries-from codes|random] [--k 10] [--rounds 5]
+ * </pre>
+ *
+ * The codes are {@link ClusteredCodes} from seed 7, the codes {@code SolrPluginBench} loads into
+ * Solr, so the two benchmarks search the same data.
+ */
+public final class HammingQueryBench {
+  private HammingQueryBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int n = 1_000_000;
+    int bits = 64;
+    int segments = 1;
+    int queries = 300;
+    int k = 10;
+    int rounds = 5;
+    boolean far = false;
+    for (int i = 0; i < args.length; i += 2) {
+      String value = args[i + 1];
+      switch (args[i]) {
+        case "--codes" -> n = Integer.parseInt(value);
+        case "--bits" -> bits = Integer.parseInt(value);
+        case "--segments" -> segments = Integer.parseInt(value);
+        case "--queries" -> queries = Integer.parseInt(value);
+        case "--k" -> k = Integer.parseInt(value);
+        case "--rounds" -> rounds = Integer.parseInt(value);
+        case "--queries-from" -> far = switch (value) {
+          case "codes" -> false;
+          case "random" -> true;
+          default -> throw new IllegalArgumentException("--queries-from is codes or random, not " + value);
+        };
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    SplittableRandom random = new SplittableRandom(7);
+    CodeArray codes = ClusteredCodes.generate(n, bits, random);
+    HammingIndex local = HammingIndex.create(bits);
+    local.addAll(codes);
+    Path dir = Files.createTempDirectory("hamming-query-bench");
+    try (Directory directory = FSDirectory.open(dir)) {
+      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setRAMBufferSizeMB(256))) {
+        for (int i = 0; i < codes.size(); i++) {
+          Document d = new Document();
+          d.add(new BinaryDocValuesField("code", new BytesRef(codes.get(i).toBytes())));
+          writer.addDocument(d);
+        }
+        writer.forceMerge(segments);
+      }
+      List<BitCode> qs = new ArrayList<>();
+      for (int q = 0; q < queries; q++) {
+        if (far) {
+          qs.add(BitCode.random(bits, random));
+          continue;
+        }
+        BitCode c = codes.get(random.nextInt(codes.size()));
+        for (int f = random.nextInt(4); f > 0; f--) {
+          c = c.flip(random.nextInt(bits));
+        }
+        qs.add(c);
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setQueryCache(null); // every round searches; Solr's caches are Solr's
+        CodeShape shape = CodeShape.binary(bits);
+        // the segment's code index is built on the first query and kept for the reader's life, as in Solr
+        searcher.search(new HammingQuery("code", shape, qs.get(0), k, bits, null), k);
+        QueryTimes inProcess = QueryTimes.of(queries);
+        QueryTimes plugin = QueryTimes.of(queries);
+        int differing = 0;
+        for (int round = 0; round < rounds; round++) {
+          for (int q = 0; q < queries; q++) {
+            BitCode c = qs.get(q);
+            long t0 = System.nanoTime();
+            SearchResult r = local.knn(c, k, null);
+            inProcess.record(q, (System.nanoTime() - t0) / 1e6);
+            long t1 = System.nanoTime();
+            TopDocs top = searcher.search(new HammingQuery("code", shape, c, k, bits, null), k);
+            plugin.record(q, (System.nanoTime() - t1) / 1e6);
+            if (round == 0 && !Arrays.equals(distances(top, bits), r.distances())) {
+              differing++;
+            }
+          }
+        }
+        System.out.printf(Locale.ROOT, "codes %d x %d bits in %d segment(s), %d queries (%s), k=%d, best of %d rounds;"
+                + " answers differing: %d%n", n, bits, reader.leaves().size(), queries,
+            far ? "random codes" : "stored codes with 0-3 flips", k, rounds, differing);
+        System.out.printf(Locale.ROOT, "| in-process HammingIndex.knn | p50 %.4f ms | p99 %.4f ms | mean %.4f ms |%n",
+            inProcess.percentile(50), inProcess.percentile(99), inProcess.mean());
+        System.out.printf(Locale.ROOT, "| HammingQuery on IndexSearcher | p50 %.4f ms | p99 %.4f ms | mean %.4f ms |%n",
+            plugin.percentile(50), plugin.percentile(99), plugin.mean());
+        System.out.printf(Locale.ROOT, "plugin / in-process: p50 %.2fx, mean %.2fx%n",
+            plugin.percentile(50) / inProcess.percentile(50), plugin.mean() / inProcess.mean());
+      }
+    } finally {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static int[] distances(TopDocs top, int bits) {
+    int[] d = new int[top.scoreDocs.length];
+    int i = 0;
+    for (ScoreDoc s : top.scoreDocs) {
+      d[i++] = bits - Math.round(s.score);
+    }
+    return d;
+  }
+}
