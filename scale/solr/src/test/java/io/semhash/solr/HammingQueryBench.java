@@ -19,6 +19,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -77,13 +78,15 @@ public final class HammingQueryBench {
     local.addAll(codes);
     Path dir = Files.createTempDirectory("hamming-query-bench");
     try (Directory directory = FSDirectory.open(dir)) {
-      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setRAMBufferSizeMB(256))) {
+      // a flush every n / segments documents and no merges: the shard holds exactly that many segments
+      IndexWriterConfig config = new IndexWriterConfig().setMaxBufferedDocs(Math.max(2, (n + segments - 1) / segments))
+          .setRAMBufferSizeMB(IndexWriterConfig.DISABLE_AUTO_FLUSH).setMergePolicy(NoMergePolicy.INSTANCE);
+      try (IndexWriter writer = new IndexWriter(directory, config)) {
         for (int i = 0; i < codes.size(); i++) {
           Document d = new Document();
           d.add(new BinaryDocValuesField("code", new BytesRef(codes.get(i).toBytes())));
           writer.addDocument(d);
         }
-        writer.forceMerge(segments);
       }
       List<BitCode> qs = new ArrayList<>();
       for (int q = 0; q < queries; q++) {
