@@ -83,18 +83,7 @@ public final class SolrPluginBench {
           load(nodes, collection, codes);
         }
       }
-      List<BitCode> qs = new ArrayList<>();
-      for (int q = 0; q < queries; q++) {
-        if (far) {
-          qs.add(BitCode.random(local.bits(), random));
-          continue;
-        }
-        BitCode c = local.code(random.nextInt(local.size()));
-        for (int f = random.nextInt(4); f > 0; f--) {
-          c = c.flip(random.nextInt(c.bits()));
-        }
-        qs.add(c);
-      }
+      List<BitCode> qs = ClusteredCodes.queries(queries, local.bits(), far, local.size(), local::code, random);
       QueryTimes inProcess = QueryTimes.of(queries);
       QueryTimes solrQTime = QueryTimes.of(queries);
       QueryTimes solrWall = QueryTimes.of(queries);

@@ -2,7 +2,10 @@ package io.semhash.testing;
 
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeArray;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Synthetic codes with the structure of real ones for search benchmarks: random centres, each code
@@ -26,5 +29,27 @@ public final class ClusteredCodes {
       codes.add(code);
     }
     return codes;
+  }
+
+  /**
+   * {@code n} query codes of {@code bits} bits: random ones when {@code far} (no stored code near,
+   * so an index scans), else stored codes ({@code stored} of an id below {@code size}) with 0–3
+   * random flips, the queries of a user looking for documents like one of the collection's.
+   */
+  public static List<BitCode> queries(int n, int bits, boolean far, int size, IntFunction<BitCode> stored,
+      SplittableRandom random) {
+    List<BitCode> qs = new ArrayList<>();
+    for (int q = 0; q < n; q++) {
+      if (far) {
+        qs.add(BitCode.random(bits, random));
+        continue;
+      }
+      BitCode c = stored.apply(random.nextInt(size));
+      for (int f = random.nextInt(4); f > 0; f--) {
+        c = c.flip(random.nextInt(bits));
+      }
+      qs.add(c);
+    }
+    return qs;
   }
 }

@@ -194,21 +194,9 @@ class NetworkConsistencyTest {
         TrainingOptions.SQUARED, b, 1e-3, 16, 1, 1, 0.1, 17);
     TrainingOptions off = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, 0.0, 5, "tfidf", 0, 1.0, "tfidf", 0, 0,
         TrainingOptions.SQUARED, 0, 1e-3, 16, 1, 1, 0.1, 17);
-    List<SparseVector> xs = randomSparse(16, 6);
-    int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
-    INDArray in = new DenseBatch(V).fill(xs, all);
-    INDArray dLdx = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 24).subi(0.5);
-    INDArray[] grads = new INDArray[2];
-    BinarySample s = null;
-    for (int run = 0; run < 2; run++) {
-      MultiLayerNetwork net = VaeNetwork.create(run == 0 ? o : off, V, ParallelSlices.SINGLE);
-      net.setInput(in);
-      net.setLabels(in.mul(2));
-      net.computeGradientAndScore();
-      BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
-      s = latent.lastSample();
-      grads[run] = latent.backpropGradient(dLdx, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond().dup();
-    }
+    OnAndOff g = latentGradients(o, off, randomSparse(16, 6));
+    INDArray[] grads = {g.on(), g.off()};
+    BinarySample s = g.sample();
     for (int bit = 0; bit < 24; bit++) {
       double mean = 0;
       for (int i = 0; i < 16; i++) {
@@ -229,21 +217,9 @@ class NetworkConsistencyTest {
         TrainingOptions.SQUARED, 0, d, 1e-3, 16, 1, 1, 0.1, 19);
     TrainingOptions off = new TrainingOptions(24, 40, "zgr", 0.5, 10, 0.0, 0.0, 5, "tfidf", 0, 1.0, "tfidf", 0, 0,
         TrainingOptions.SQUARED, 0, 0, 1e-3, 16, 1, 1, 0.1, 19);
-    List<SparseVector> xs = randomSparse(16, 8);
-    int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
-    INDArray in = new DenseBatch(V).fill(xs, all);
-    INDArray dLdx = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, 24).subi(0.5);
-    INDArray[] grads = new INDArray[2];
-    BinarySample s = null;
-    for (int run = 0; run < 2; run++) {
-      MultiLayerNetwork net = VaeNetwork.create(run == 0 ? o : off, V, ParallelSlices.SINGLE);
-      net.setInput(in);
-      net.setLabels(in.mul(2));
-      net.computeGradientAndScore();
-      BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
-      s = latent.lastSample();
-      grads[run] = latent.backpropGradient(dLdx, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond().dup();
-    }
+    OnAndOff g = latentGradients(o, off, randomSparse(16, 8));
+    INDArray[] grads = {g.on(), g.off()};
+    BinarySample s = g.sample();
     // reference: d/dp_rk of d · B/2 · Σ_{k≠l} C_kl², C the batch covariance, by explicit sums
     int rows = 16;
     int bits = 24;
@@ -318,5 +294,26 @@ class NetworkConsistencyTest {
       }
     }
     return d * rows / 2.0 * sum;
+  }
+
+  /** The latent layer's input gradients for one batch and one upstream gradient, with a term on and off. */
+  private record OnAndOff(INDArray on, INDArray off, BinarySample sample) {}
+
+  private static OnAndOff latentGradients(TrainingOptions on, TrainingOptions off, List<SparseVector> xs) {
+    int[] all = java.util.stream.IntStream.range(0, xs.size()).toArray();
+    INDArray in = new DenseBatch(V).fill(xs, all);
+    INDArray dLdx = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, xs.size(), on.bits()).subi(0.5);
+    INDArray[] grads = new INDArray[2];
+    BinarySample s = null;
+    for (int run = 0; run < 2; run++) {
+      MultiLayerNetwork net = VaeNetwork.create(run == 0 ? on : off, V, ParallelSlices.SINGLE);
+      net.setInput(in);
+      net.setLabels(in.mul(2));
+      net.computeGradientAndScore();
+      BinaryLatentLayerImpl latent = VaeNetwork.latent(net);
+      s = latent.lastSample();
+      grads[run] = latent.backpropGradient(dLdx, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond().dup();
+    }
+    return new OnAndOff(grads[0], grads[1], s);
   }
 }

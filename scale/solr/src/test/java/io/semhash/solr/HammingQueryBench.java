@@ -9,7 +9,6 @@ import io.semhash.testing.ClusteredCodes;
 import io.semhash.testing.QueryTimes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -88,18 +87,7 @@ public final class HammingQueryBench {
           writer.addDocument(d);
         }
       }
-      List<BitCode> qs = new ArrayList<>();
-      for (int q = 0; q < queries; q++) {
-        if (far) {
-          qs.add(BitCode.random(bits, random));
-          continue;
-        }
-        BitCode c = codes.get(random.nextInt(codes.size()));
-        for (int f = random.nextInt(4); f > 0; f--) {
-          c = c.flip(random.nextInt(bits));
-        }
-        qs.add(c);
-      }
+      List<BitCode> qs = ClusteredCodes.queries(queries, bits, far, codes.size(), codes::get, random);
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setQueryCache(null); // every round searches; Solr's caches are Solr's
