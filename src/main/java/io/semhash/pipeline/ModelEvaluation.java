@@ -14,6 +14,7 @@ import io.semhash.model.HashingModel;
 import io.semhash.text.CosineKnnIndex;
 import io.semhash.text.SparseVector;
 import io.semhash.text.Vectorizer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +28,8 @@ import java.util.List;
 public final class ModelEvaluation {
   /** Seed of the LSH hyperplanes, fixed so the baseline is reproducible. */
   public static final long LSH_SEED = 20_26_11_26L;
+  /** The method row of the model's codes re-ranked by the query's likelihood ({@code rerank=asymmetric}). */
+  public static final String ASYMMETRIC = "semhash-asymmetric";
 
   private ModelEvaluation() {}
 
@@ -71,9 +74,11 @@ public final class ModelEvaluation {
 
     // the model's codes from its own input weighting; the baselines always from tf-idf
     List<BitCode> dbCodes = counts.database().parallelStream().map(c -> model.encoder().code(model.input(c))).toList();
-    RetrievalScores semhash = RetrievalProtocol.codes(
-        counts.with(dbCodes, counts.queries().parallelStream().map(c -> model.encoder().code(model.input(c))).toList()),
-        model.codeShape(), kk);
+    List<float[]> queryLogits = counts.queries().parallelStream().map(c -> model.encoder().logits(model.input(c))).toList();
+    RetrievalProtocol.Sides<BitCode> codes = counts.with(dbCodes, queryLogits.stream().map(model.codeSpec()::code).toList());
+    RetrievalScores semhash = RetrievalProtocol.codes(codes, model.codeShape(), kk);
+    // the search option rerank=asymmetric, for binary codes: the first Hamming candidates by the query's likelihood
+    RetrievalScores asymmetric = model.codeShape().isBinary() ? RetrievalProtocol.asymmetric(codes, queryLogits, kk) : null;
 
     CosineKnnIndex cosine = CosineKnnIndex.build(tfidf.database(), vz.vocabulary().size());
     RetrievalScores tfidfScores = RetrievalProtocol.ranked(tfidf, cosine.topK(tfidf.queries(), kk, false), kk);
@@ -87,7 +92,19 @@ public final class ModelEvaluation {
         : ContrastedMeanings.of(BitMeanings.of(model.weights(), vz.vocabulary()), vz.vocabulary(),
             dbCodes, counts.database(), BitContrast.Options.DEFAULT, counts.queries()).coherence();
     return new Report(model.bits(), model.manifest().options().estimator(), kk, sides.queries().size(), sides.database().size(),
-        List.of(MethodScores.of("semhash", semhash), MethodScores.of("tfidf-cosine", tfidfScores), MethodScores.of("lsh", lshScores)),
+        methods(semhash, asymmetric, tfidfScores, lshScores),
         health.deadBits(), health.redundantBits(), coherence, (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static List<MethodScores> methods(RetrievalScores semhash, RetrievalScores asymmetric, RetrievalScores tfidf,
+      RetrievalScores lsh) {
+    List<MethodScores> methods = new ArrayList<>();
+    methods.add(MethodScores.of("semhash", semhash));
+    if (asymmetric != null) {
+      methods.add(MethodScores.of(ASYMMETRIC, asymmetric));
+    }
+    methods.add(MethodScores.of("tfidf-cosine", tfidf));
+    methods.add(MethodScores.of("lsh", lsh));
+    return methods;
   }
 }

@@ -114,4 +114,45 @@ class RetrievalProtocolTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rankings for");
     assertThatThrownBy(() -> RetrievalProtocol.cutOff(sides, 0)).hasMessageContaining("k must be >= 1");
   }
+
+  @Test
+  void asymmetricRerankEqualsRankingTheWholeDatabaseByLikelihoodWhenTheCandidatesHoldIt() {
+    // a database smaller than the candidate depth: the re-rank sees every code, so its ranking is
+    // the brute-force ranking of all codes by the query's negative log-likelihood
+    List<Document> docs = corpus(21, 600);
+    SplittableRandom random = new SplittableRandom(21);
+    Map<Document, float[]> logits = new HashMap<>();
+    for (Document d : docs) {
+      float[] l = new float[16];
+      for (int b = 0; b < l.length; b++) {
+        l[b] = (float) ((random.nextDouble() - 0.5) * 6);
+      }
+      logits.put(d, l);
+    }
+    RetrievalProtocol.Sides<float[]> ls = RetrievalProtocol.trainAgainstTest(docs, docs.stream().map(logits::get).toList());
+    RetrievalProtocol.Sides<BitCode> sides = ls.with(ls.database().stream().map(BitCode::fromPositive).toList(),
+        ls.queries().stream().map(BitCode::fromPositive).toList());
+    assertThat(sides.database().size()).isLessThan(io.semhash.codes.AsymmetricDistance.CANDIDATES);
+    for (int k : new int[] {1, 10, 100}) {
+      int[][] reference = new int[sides.queries().size()][];
+      for (int q = 0; q < reference.length; q++) {
+        float[] l = ls.queries().get(q);
+        BitCode query = sides.queries().get(q);
+        double[] nll = new double[sides.database().size()];
+        for (int i = 0; i < nll.length; i++) {
+          for (int b = 0; b < l.length; b++) {
+            double p = 1 / (1 + Math.exp(-l[b]));
+            nll[i] -= sides.database().get(i).get(b) ? Math.log(p) : Math.log(1 - p);
+          }
+        }
+        reference[q] = java.util.stream.IntStream.range(0, nll.length).boxed()
+            .sorted(java.util.Comparator.comparingDouble((Integer i) -> nll[i])
+                .thenComparingInt(i -> sides.database().get(i).distance(query)).thenComparingInt(i -> i))
+            .limit(k).mapToInt(Integer::intValue).toArray();
+      }
+      assertThat(RetrievalProtocol.asymmetric(sides, ls.queries(), k).precision()).as("k " + k)
+          .isCloseTo(RetrievalProtocol.ranked(sides, reference, k).precision(), within(1e-12));
+    }
+    assertThatThrownBy(() -> RetrievalProtocol.asymmetric(sides, List.of(), 10)).hasMessageContaining("0 logit vectors for");
+  }
 }
