@@ -13,12 +13,20 @@ import java.util.Objects;
  * @param maxDistance semantic and hybrid: keep only codes within this Hamming distance; null =
  *     no radius. Keyword search ignores it.
  * @param mode how to answer; null = the service's default ({@link SearchService#defaultMode()})
+ * @param rerank semantic and hybrid: whether the Hamming candidates are re-ranked before the page
+ *     is cut; null = {@link Rerank#NONE}. Keyword search ignores it.
  */
 public record SearchRequest(
-    String query, int k, int offset, List<String> labels, Integer maxDistance, SearchMode mode) {
+    String query, int k, int offset, List<String> labels, Integer maxDistance, SearchMode mode, Rerank rerank) {
   public SearchRequest {
     Objects.requireNonNull(query, "query");
     labels = List.copyOf(labels == null ? List.of() : labels);
+    rerank = rerank == null ? Rerank.NONE : rerank;
+  }
+
+  /** A search of the Hamming ranking as the index returns it. */
+  public SearchRequest(String query, int k, int offset, List<String> labels, Integer maxDistance, SearchMode mode) {
+    this(query, k, offset, labels, maxDistance, mode, Rerank.NONE);
   }
 
   /** A first page of {@code k} results in the default mode, without filters. */

@@ -6,6 +6,7 @@ import io.semhash.backend.CodeMatches;
 import io.semhash.backend.KeywordMatch;
 import io.semhash.backend.KeywordMatches;
 import io.semhash.backend.SearchBackend;
+import io.semhash.codes.AsymmetricDistance;
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeShape;
 import io.semhash.codes.SymbolDistance;
@@ -27,6 +28,7 @@ import io.semhash.shards.ShardedLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,8 +152,46 @@ public final class SemanticSearchService implements SearchService {
   }
 
   private SearchResponse semantic(SearchRequest request, BitCode query, long start) {
+    if (request.rerank() == Rerank.ASYMMETRIC) {
+      Reranked r = reranked(request, query, request.offset() + request.k());
+      int from = Math.min(request.offset(), r.matches().size());
+      int to = Math.min(r.matches().size(), request.offset() + request.k());
+      return response(query, r.total(), hits(r.matches().subList(from, to), Arrays.copyOfRange(r.scores(), from, to),
+          request.query()), SearchMode.SEMANTIC, start);
+    }
     CodeMatches page = byCode(request, query, request.offset(), request.k());
     return response(query, page.total(), hits(page.matches(), null, request.query()), SearchMode.SEMANTIC, start);
+  }
+
+  /** Code matches in re-ranked order, each with its score, and how many matched in all. */
+  private record Reranked(List<CodeMatch> matches, double[] scores, long total) {}
+
+  /**
+   * The first {@link AsymmetricDistance#CANDIDATES} (at least {@code depth}) Hamming matches
+   * ordered by the query's likelihood; each score is 1 − distance / Σ|l|, 1 for the query's own
+   * code and 0 for its complement.
+   */
+  private Reranked reranked(SearchRequest request, BitCode query, int depth) {
+    if (!distance.shape().isBinary()) {
+      throw new InvalidRequestException("rerank=asymmetric is for binary codes; this model makes "
+          + distance.shape().description() + " codes");
+    }
+    CodeMatches candidates = byCode(request, query, 0, Math.max(depth, AsymmetricDistance.CANDIDATES));
+    float[] logits = model.logits(request.query());
+    AsymmetricDistance asymmetric = AsymmetricDistance.of(logits);
+    double whole = 0;
+    for (float l : logits) {
+      whole += Math.abs(l);
+    }
+    int[] order = asymmetric.rerank(candidates.matches().stream().map(CodeMatch::code).toList());
+    List<CodeMatch> matches = new ArrayList<>(order.length);
+    double[] scores = new double[order.length];
+    for (int i = 0; i < order.length; i++) {
+      CodeMatch m = candidates.matches().get(order[i]);
+      matches.add(m);
+      scores[i] = whole == 0 ? 1 : 1 - asymmetric.distance(m.code()) / whole;
+    }
+    return new Reranked(matches, scores, candidates.total());
   }
 
   private SearchResponse keyword(SearchRequest request, BitCode query, long start) {
@@ -166,7 +206,9 @@ public final class SemanticSearchService implements SearchService {
 
   private SearchResponse hybrid(SearchRequest request, BitCode query, long start) {
     int depth = Math.max(HybridRanking.DEPTH, request.offset() + request.k());
-    CodeMatches semantic = byCode(request, query, 0, depth);
+    CodeMatches semantic = request.rerank() == Rerank.ASYMMETRIC
+        ? first(reranked(request, query, depth), depth)
+        : byCode(request, query, 0, depth);
     KeywordMatches keyword = backend.keyword(request.query(), request.labels(), 0, depth);
     Map<String, CodeMatch> byId = new LinkedHashMap<>();
     semantic.matches().forEach(m -> byId.put(m.document().id(), m));
@@ -181,6 +223,10 @@ public final class SemanticSearchService implements SearchService {
     List<CodeMatch> matches = page.stream().map(f -> byId.get(f.key())).toList();
     double[] scores = page.stream().mapToDouble(HybridRanking.Fused::score).toArray();
     return response(query, ranked.size(), hits(matches, scores, request.query()), SearchMode.HYBRID, start);
+  }
+
+  private static CodeMatches first(Reranked r, int n) {
+    return new CodeMatches(r.total(), r.matches().subList(0, Math.min(n, r.matches().size())));
   }
 
   /**

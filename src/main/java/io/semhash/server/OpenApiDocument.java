@@ -1,5 +1,6 @@
 package io.semhash.server;
 
+import io.semhash.search.Rerank;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,10 @@ final class OpenApiDocument {
             param("maxDistance", "largest Hamming distance (semantic, hybrid)", false,
                 intSchema(0, SearchParameters.MAX_DISTANCE, null)),
             param("mode", "default: semantic with a model, else keyword", false,
-                Map.of("type", "string", "enum", List.of("semantic", "keyword", "hybrid")))),
+                Map.of("type", "string", "enum", List.of("semantic", "keyword", "hybrid"))),
+            param("rerank", "semantic, hybrid: asymmetric re-orders the first " + Rerank.CANDIDATES
+                + " Hamming candidates by the query's likelihood of each code (binary models)", false,
+                Map.of("type", "string", "enum", List.of("none", "asymmetric"), "default", "none"))),
         null,
         responses("200", "a page of results", ref("SearchResponse"), "400", "409"))));
     paths.put("/api/docs", Map.of("post", secured(op(

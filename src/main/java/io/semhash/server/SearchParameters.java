@@ -1,6 +1,7 @@
 package io.semhash.server;
 
 import io.javalin.http.Context;
+import io.semhash.search.Rerank;
 import io.semhash.search.SearchMode;
 import io.semhash.search.SearchRequest;
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ final class SearchParameters {
         rawDistance == null || rawDistance.isBlank()
             ? null
             : integer(rawDistance, "maxDistance", 0, 0, MAX_DISTANCE);
-    return new SearchRequest(q.strip(), k, offset, labels(ctx.queryParam("labels")), maxDistance, mode(ctx.queryParam("mode")));
+    return new SearchRequest(q.strip(), k, offset, labels(ctx.queryParam("labels")), maxDistance, mode(ctx.queryParam("mode")),
+        rerank(ctx.queryParam("rerank")));
   }
 
   /** The {@code k} parameter: default {@value #DEFAULT_K}, else an integer in [1, maxK]. */
@@ -87,6 +89,17 @@ final class SearchParameters {
       return SearchMode.parse(raw);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("parameter 'mode' must be semantic, keyword or hybrid, got '" + clip(raw) + "'");
+    }
+  }
+
+  private static Rerank rerank(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Rerank.NONE;
+    }
+    try {
+      return Rerank.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("parameter 'rerank' must be none or asymmetric, got '" + clip(raw) + "'");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.semhash.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.semhash.codes.BitCode;
@@ -294,6 +295,63 @@ public abstract class BackendApiContract {
     assertThat(http().get("/api/docs/contract/new").status()).isEqualTo(404);
     assertThat(http().delete("/api/docs/contract/new", "Authorization", AUTH).status()).isEqualTo(404);
     assertThat(http().get("/api/stats").json().get("documents").asLong()).isEqualTo(reference().size());
+  }
+
+  /** −log P(code) under the query's independent bits, P(bit k = 1) = σ(l_k), summed from the probabilities. */
+  private static double negativeLogLikelihood(float[] logits, BitCode code) {
+    double nll = 0;
+    for (int b = 0; b < logits.length; b++) {
+      double p = 1 / (1 + Math.exp(-logits[b]));
+      nll -= code.get(b) ? Math.log(p) : Math.log(1 - p);
+    }
+    return nll;
+  }
+
+  @Test
+  void asymmetricRerankOrdersTheCandidatesByTheQuerysLikelihood() {
+    HashingModel model = served().model();
+    if (!model.codeShape().isBinary()) {
+      Reply r = http().get("/api/search?q=tbxa&rerank=asymmetric");
+      assertThat(r.status()).as(r.body()).isEqualTo(400);
+      assertThat(r.json().get("message").asText()).contains("rerank=asymmetric is for binary codes");
+      return;
+    }
+    // fewer documents than the candidate depth: the re-rank orders all of them
+    assertThat(reference().size()).isLessThan(io.semhash.search.Rerank.CANDIDATES);
+    String label = reference().get(0).document().labels().get(0);
+    for (String text : allQueries()) {
+      float[] logits = model.logits(text);
+      for (boolean filtered : new boolean[] {false, true}) {
+        Predicate<Ref> filter = filtered ? r -> r.document().labels().contains(label) : r -> true;
+        List<Double> expected = reference().stream().filter(filter).map(r -> negativeLogLikelihood(logits, r.code()))
+            .sorted().toList();
+        String url = "/api/search?q=" + q(text) + "&rerank=asymmetric" + (filtered ? "&labels=" + q(label) : "");
+        List<String> paged = new ArrayList<>();
+        for (int offset = 0; offset < 21; offset += 7) {
+          Reply r = http().get(url + "&k=7&offset=" + offset);
+          assertThat(r.status()).as(r.body()).isEqualTo(200);
+          assertThat(r.json().get("total").asLong()).isEqualTo(expected.size());
+          double previous = Double.POSITIVE_INFINITY;
+          int i = offset;
+          for (JsonNode hit : r.json().get("results")) {
+            BitCode code = BitCode.fromHex(hit.get("code_hex").asText(), model.bits());
+            // ties (documents of equal codes) may come in either backend's order; the likelihoods may not
+            assertThat(negativeLogLikelihood(logits, code)).as("%s, hit %d", url, i).isCloseTo(expected.get(i), within(1e-6));
+            assertThat(hit.get("distance").asInt()).isEqualTo(distance(code, model.code(text)));
+            double score = hit.get("score").asDouble();
+            assertThat(score).as("scores fall down the ranking").isLessThanOrEqualTo(previous + 1e-9);
+            previous = score;
+            paged.add(hit.get("id").asText());
+            i++;
+          }
+        }
+        assertThat(paged).as("pages hold distinct documents").doesNotHaveDuplicates()
+            .hasSize(Math.min(21, expected.size()));
+      }
+    }
+    Reply bad = http().get("/api/search?q=tbxa&rerank=fancy");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("message").asText()).contains("'rerank'");
   }
 
   @Test
