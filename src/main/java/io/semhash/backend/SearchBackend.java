@@ -4,11 +4,13 @@ import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeShape;
 import io.semhash.corpus.Document;
 import java.io.Closeable;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Where the documents and their codes live: the query pipeline ({@code io.semhash.search}) asks
@@ -57,6 +59,29 @@ public interface SearchBackend extends Closeable {
    * within the radius.
    */
   CodeMatches within(BitCode query, int radius, int offset, int k, Collection<String> labels);
+
+  /**
+   * The first {@code depth} documents by distance to {@code query} ({@link #nearest}, or {@link
+   * #within} {@code radius} when it is not null), put in the order {@code order} gives their codes
+   * (positions, best first), paged {@code offset .. offset + k - 1}; the total is as {@link
+   * #nearest}'s or {@link #within}'s. A re-rank of the first Hamming candidates by something the
+   * search package computes from the query (its likelihood of each code, say).
+   *
+   * <p>This default reads every candidate's document; an implementation whose codes can be read
+   * without their documents reads only the page's.
+   */
+  default CodeMatches reordered(BitCode query, Integer radius, int depth, int offset, int k, Collection<String> labels,
+      Function<List<BitCode>, int[]> order) {
+    CodeMatches candidates = radius == null
+        ? nearest(query, 0, depth, labels)
+        : within(query, radius, 0, depth, labels);
+    int[] o = order.apply(candidates.matches().stream().map(CodeMatch::code).toList());
+    List<CodeMatch> page = new ArrayList<>();
+    for (int i = offset; i < Math.min(o.length, (long) offset + k); i++) {
+      page.add(candidates.matches().get(o[i]));
+    }
+    return new CodeMatches(candidates.total(), page);
+  }
 
   /** One page of the BM25 ranking of {@code query}, with excerpts. */
   KeywordMatches keyword(String query, Collection<String> labels, int offset, int k);

@@ -153,6 +153,34 @@ public final class LocalIndexBackend implements SearchBackend {
     }
   }
 
+  /** Reads only the codes of the candidates, and the documents of the page. */
+  @Override
+  public CodeMatches reordered(BitCode query, Integer radius, int depth, int offset, int k, Collection<String> labels,
+      Function<List<BitCode>, int[]> order) {
+    view.readLock().lock();
+    try {
+      SearchResult candidates = radius == null ? rankNearest(query, Math.min(depth, HammingIndex.MAX_K), labels)
+          : rankWithin(query, radius, labels);
+      int n = Math.min(depth, candidates.size());
+      List<BitCode> codes = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        codes.add(index.code(candidates.ids()[i]));
+      }
+      int[] o = order.apply(codes);
+      int from = Math.min(offset, o.length);
+      int to = (int) Math.min(o.length, (long) offset + k);
+      int[] numbers = new int[to - from];
+      int[] distances = new int[to - from];
+      for (int i = from; i < to; i++) {
+        numbers[i - from] = candidates.ids()[o[i]];
+        distances[i - from] = candidates.distances()[o[i]];
+      }
+      return new CodeMatches(radius == null ? admitted(labels) : candidates.size(), matchesOf(numbers, distances));
+    } finally {
+      view.readLock().unlock();
+    }
+  }
+
   /**
    * The {@code n} nearest stored numbers and their distances, ties by number: what {@link #nearest}
    * pages, for a caller that merges several directories (a sharded index) before paging.

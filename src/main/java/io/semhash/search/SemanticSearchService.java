@@ -28,7 +28,6 @@ import io.semhash.shards.ShardedLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,11 +136,13 @@ public final class SemanticSearchService implements SearchService {
   public SearchResponse search(SearchRequest request) {
     long start = System.nanoTime();
     SearchMode mode = request.mode() == null ? SearchMode.SEMANTIC : request.mode();
-    BitCode query = model.code(request.query());
+    // the logits once: the code is theirs, and an asymmetric re-rank needs them too
+    float[] logits = model.logits(request.query());
+    BitCode query = model.codeSpec().code(logits);
     return switch (mode) {
-      case SEMANTIC -> semantic(request, query, start);
+      case SEMANTIC -> semantic(request, query, logits, start);
       case KEYWORD -> keyword(request, query, start);
-      case HYBRID -> hybrid(request, query, start);
+      case HYBRID -> hybrid(request, query, logits, start);
     };
   }
 
@@ -151,47 +152,41 @@ public final class SemanticSearchService implements SearchService {
         : backend.nearest(query, offset, k, request.labels());
   }
 
-  private SearchResponse semantic(SearchRequest request, BitCode query, long start) {
+  private SearchResponse semantic(SearchRequest request, BitCode query, float[] logits, long start) {
     if (request.rerank() == Rerank.ASYMMETRIC) {
-      Reranked r = reranked(request, query, request.offset() + request.k());
-      int from = Math.min(request.offset(), r.matches().size());
-      int to = Math.min(r.matches().size(), request.offset() + request.k());
-      return response(query, r.total(), hits(r.matches().subList(from, to), Arrays.copyOfRange(r.scores(), from, to),
-          request.query()), SearchMode.SEMANTIC, start);
+      Reranked r = reranked(request, query, logits, request.offset(), request.k());
+      return response(query, r.page().total(), hits(r.page().matches(), r.scores(), request.query()), SearchMode.SEMANTIC,
+          start);
     }
     CodeMatches page = byCode(request, query, request.offset(), request.k());
     return response(query, page.total(), hits(page.matches(), null, request.query()), SearchMode.SEMANTIC, start);
   }
 
-  /** Code matches in re-ranked order, each with its score, and how many matched in all. */
-  private record Reranked(List<CodeMatch> matches, double[] scores, long total) {}
+  /** A page of code matches in re-ranked order, with each one's score. */
+  private record Reranked(CodeMatches page, double[] scores) {}
 
   /**
-   * The first {@link AsymmetricDistance#CANDIDATES} (at least {@code depth}) Hamming matches
-   * ordered by the query's likelihood; each score is 1 − distance / Σ|l|, 1 for the query's own
-   * code and 0 for its complement.
+   * Matches {@code offset .. offset + k - 1} of the first {@link AsymmetricDistance#CANDIDATES}
+   * (at least offset + k) Hamming matches ordered by the query's likelihood; each score is
+   * 1 − distance / Σ|l|, 1 for the query's own code and 0 for its complement.
    */
-  private Reranked reranked(SearchRequest request, BitCode query, int depth) {
+  private Reranked reranked(SearchRequest request, BitCode query, float[] logits, int offset, int k) {
     if (!distance.shape().isBinary()) {
       throw new InvalidRequestException("rerank=asymmetric is for binary codes; this model makes "
           + distance.shape().description() + " codes");
     }
-    CodeMatches candidates = byCode(request, query, 0, Math.max(depth, AsymmetricDistance.CANDIDATES));
-    float[] logits = model.logits(request.query());
     AsymmetricDistance asymmetric = AsymmetricDistance.of(logits);
+    CodeMatches page = backend.reordered(query, request.maxDistance(), Math.max(offset + k, AsymmetricDistance.CANDIDATES),
+        offset, k, request.labels(), asymmetric::rerank);
     double whole = 0;
     for (float l : logits) {
       whole += Math.abs(l);
     }
-    int[] order = asymmetric.rerank(candidates.matches().stream().map(CodeMatch::code).toList());
-    List<CodeMatch> matches = new ArrayList<>(order.length);
-    double[] scores = new double[order.length];
-    for (int i = 0; i < order.length; i++) {
-      CodeMatch m = candidates.matches().get(order[i]);
-      matches.add(m);
-      scores[i] = whole == 0 ? 1 : 1 - asymmetric.distance(m.code()) / whole;
+    double[] scores = new double[page.matches().size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = whole == 0 ? 1 : 1 - asymmetric.distance(page.matches().get(i).code()) / whole;
     }
-    return new Reranked(matches, scores, candidates.total());
+    return new Reranked(page, scores);
   }
 
   private SearchResponse keyword(SearchRequest request, BitCode query, long start) {
@@ -204,10 +199,10 @@ public final class SemanticSearchService implements SearchService {
     return response(query, page.total(), hits, SearchMode.KEYWORD, start);
   }
 
-  private SearchResponse hybrid(SearchRequest request, BitCode query, long start) {
+  private SearchResponse hybrid(SearchRequest request, BitCode query, float[] logits, long start) {
     int depth = Math.max(HybridRanking.DEPTH, request.offset() + request.k());
     CodeMatches semantic = request.rerank() == Rerank.ASYMMETRIC
-        ? first(reranked(request, query, depth), depth)
+        ? reranked(request, query, logits, 0, depth).page()
         : byCode(request, query, 0, depth);
     KeywordMatches keyword = backend.keyword(request.query(), request.labels(), 0, depth);
     Map<String, CodeMatch> byId = new LinkedHashMap<>();
@@ -223,10 +218,6 @@ public final class SemanticSearchService implements SearchService {
     List<CodeMatch> matches = page.stream().map(f -> byId.get(f.key())).toList();
     double[] scores = page.stream().mapToDouble(HybridRanking.Fused::score).toArray();
     return response(query, ranked.size(), hits(matches, scores, request.query()), SearchMode.HYBRID, start);
-  }
-
-  private static CodeMatches first(Reranked r, int n) {
-    return new CodeMatches(r.total(), r.matches().subList(0, Math.min(n, r.matches().size())));
   }
 
   /**
