@@ -2,6 +2,7 @@ package io.semhash.cli;
 
 import io.semhash.json.ApiJson;
 import io.semhash.search.SearchHit;
+import io.semhash.search.Rerank;
 import io.semhash.search.SearchMode;
 import io.semhash.search.SearchRequest;
 import io.semhash.search.SearchResponse;
@@ -39,6 +40,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--max-distance", paramLabel = "R", description = "only codes within this Hamming distance")
   Integer maxDistance;
 
+  @Option(names = "--rerank", paramLabel = "R", description = "none | asymmetric (the first Hamming candidates by the query's"
+      + " likelihood of each code; binary models), as rerank= of GET /api/search (default: none)")
+  String rerank;
+
   @Option(names = "--json", description = "print the response as JSON")
   boolean json;
 
@@ -59,15 +64,16 @@ final class SearchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("the query is empty");
     }
     SearchMode m = mode == null ? null : SearchMode.parse(mode);
+    Rerank r = rerank == null ? Rerank.NONE : Rerank.parse(rerank);
     try (SemanticSearchService service = SemanticSearchService.open(indexDir)) {
-      SearchResponse r = service.search(new SearchRequest(query, k, 0, labels, maxDistance, m));
+      SearchResponse response = service.search(new SearchRequest(query, k, 0, labels, maxDistance, m, r));
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(ApiJson.pretty(r));
+        out.println(ApiJson.pretty(response));
       } else {
-        out.printf(Locale.ROOT, "query code %s (%d bits), %d matches, %.1f ms%n", r.codeHex(), r.bits(), r.total(), r.tookMs());
+        out.printf(Locale.ROOT, "query code %s (%d bits), %d matches, %.1f ms%n", response.codeHex(), response.bits(), response.total(), response.tookMs());
         int rank = 1;
-        for (SearchHit h : r.results()) {
+        for (SearchHit h : response.results()) {
           out.printf(Locale.ROOT, "%3d. [d=%s] %s  %s  %s%n", rank++, h.distance(), h.id(), h.labels(), h.title());
         }
       }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.semhash.testing.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
 import io.semhash.model.HashingModel;
 import io.semhash.testing.BruteForcePrecision;
@@ -57,6 +58,24 @@ class BuildSearchServeEndToEndTest {
     List<String> ids = new ArrayList<>();
     results.forEach(r -> ids.add(r.get("id").asText()));
     assertThat(ids).contains(known.id());
+
+    // --rerank asymmetric: the 5 codes the query finds most likely, its bits as probabilities
+    float[] logits = built.logits(known.fullText());
+    List<Double> likeliest = SmallCorpus.documents().stream().map(d -> negativeLogLikelihood(logits, built.code(d.fullText())))
+        .sorted().limit(5).toList();
+    CliRun reranked = CliRun.of("search", "--index", index.toString(), "--rerank", "asymmetric", "--k", "5", "--json",
+        known.fullText());
+    assertThat(reranked.exitCode()).as(reranked.err()).isZero();
+    List<Double> found = new ArrayList<>();
+    json.readTree(reranked.out()).get("results").forEach(r -> found.add(
+        negativeLogLikelihood(logits, BitCode.fromHex(r.get("code_hex").asText(), built.bits()))));
+    assertThat(found).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(found.get(i)).as("hit %d", i).isCloseTo(likeliest.get(i), within(1e-6));
+    }
+    CliRun bad = CliRun.of("search", "--index", index.toString(), "--rerank", "best", "hockey");
+    assertThat(bad.exitCode()).isNotZero();
+    assertThat(bad.err()).contains("rerank must be none or asymmetric, got 'best'");
 
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -111,6 +130,16 @@ class BuildSearchServeEndToEndTest {
         "search", "--index", index.toString(), "--json", "hockey playoffs");
     assertThat(search.exitCode()).as(search.err()).isZero();
     assertThat(json.readTree(search.out()).get("results").size()).isEqualTo(10);
+  }
+
+  /** −log P(code) under independent bits with P(bit k = 1) = σ(l_k). */
+  private static double negativeLogLikelihood(float[] logits, BitCode code) {
+    double nll = 0;
+    for (int b = 0; b < logits.length; b++) {
+      double p = 1 / (1 + Math.exp(-logits[b]));
+      nll -= code.get(b) ? Math.log(p) : Math.log(1 - p);
+    }
+    return nll;
   }
 
   /** The CLI in a child JVM (so it can be killed), stderr and stdout to build.log. */
