@@ -23,6 +23,7 @@ mkdir -p "$out"
 jar=$out/semhash.jar
 if [ ! -f "$jar" ]; then
   cp target/semhash.jar "$jar"
+  cp -al target/lib "$out/lib" 2>/dev/null || cp -r target/lib "$out/lib"  # the jar's Class-Path: lib/
   echo "$(git rev-parse HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (uncommitted changes in src)')" > "$out/JAR_COMMIT"
 fi
 java=(nice -n 10 java -XX:ActiveProcessorCount=1 -jar "$jar")
