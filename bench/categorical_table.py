@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Markdown tables of bench/categorical.sh's runs (its train and eval JSON per run):
    1. one row per run;
-   2. the mean over seeds per setting (bits, code, estimator) with the seed-to-seed spread;
+   2. the mean over seeds per setting (bits, code, estimator) with the seed-to-seed spread (sample
+      standard deviation and range), and the training loss at epoch 10 (equal epochs across codes);
    3. ZGR against ST per (bits, code): mean test P@100, and the training loss of both at equal
       epochs (the last epoch both runs of a seed reached, averaged over seeds);
    4. P@100 per stored bits and code (ZGR and ST), binary beside the categorical codes.
@@ -52,13 +53,19 @@ for r in rows:
     settings[(r["bits"], r["code"], r["est"])].append(r)
 
 
+def at_epoch(rs, epoch, key):
+    """Mean of one training figure at a given epoch over the runs that reached it."""
+    vals = [r["history"][epoch - 1][key] for r in rs if len(r["history"]) >= epoch]
+    return f"{statistics.mean(vals):.1f}" + ("" if len(vals) == len(rs) else f" ({len(vals)} runs)") if vals else "–"
+
+
 def spread(values):
     return statistics.stdev(values) if len(values) > 1 else float("nan")
 
 
 print("\n| bits | code | estimator | seeds | mean test P@100 | sd | min–max | mean mAP@100 | mean best val P@100 |"
-      " mean epochs trained (best) | hit the epoch cap |")
-print("|---:|---|---|---:|---:|---:|---|---:|---:|---|---:|")
+      " mean epochs trained (best) | hit the epoch cap | loss at epoch 10 | recon. at epoch 10 |")
+print("|---:|---|---|---:|---:|---:|---|---:|---:|---|---:|---:|---:|")
 for (bits, code, est), rs in settings.items():
     ps = [r["p"] for r in rs]
     sd = spread(ps)
@@ -66,7 +73,7 @@ for (bits, code, est), rs in settings.items():
           f"{'–' if sd != sd else f'{sd:.4f}'} | {min(ps):.4f}–{max(ps):.4f} | "
           f"{statistics.mean(r['map'] for r in rs):.4f} | {statistics.mean(r['val'] for r in rs):.4f} | "
           f"{statistics.mean(r['epochs'] for r in rs):.1f} ({statistics.mean(r['best'] for r in rs):.1f}) | "
-          f"{sum(r['epochs'] == r['cap'] for r in rs)} of {len(rs)} |")
+          f"{sum(r['epochs'] == r['cap'] for r in rs)} of {len(rs)} | {at_epoch(rs, 10, 'loss')} | {at_epoch(rs, 10, 'reconstruction')} |")
 
 print("\nZGR against ST (seeds both have; loss and reconstruction at the last epoch both runs of a seed reached,"
       " averaged over those seeds):\n")
