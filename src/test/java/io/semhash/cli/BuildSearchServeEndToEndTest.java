@@ -1,5 +1,6 @@
 package io.semhash.cli;
 
+import static io.semhash.testing.BitLikelihood.negativeLogLikelihood;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -130,16 +131,6 @@ class BuildSearchServeEndToEndTest {
         "search", "--index", index.toString(), "--json", "hockey playoffs");
     assertThat(search.exitCode()).as(search.err()).isZero();
     assertThat(json.readTree(search.out()).get("results").size()).isEqualTo(10);
-  }
-
-  /** −log P(code) under independent bits with P(bit k = 1) = σ(l_k). */
-  private static double negativeLogLikelihood(float[] logits, BitCode code) {
-    double nll = 0;
-    for (int b = 0; b < logits.length; b++) {
-      double p = 1 / (1 + Math.exp(-logits[b]));
-      nll -= code.get(b) ? Math.log(p) : Math.log(1 - p);
-    }
-    return nll;
   }
 
   /** The CLI in a child JVM (so it can be killed), stderr and stdout to build.log. */

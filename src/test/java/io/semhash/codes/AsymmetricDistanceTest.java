@@ -1,5 +1,6 @@
 package io.semhash.codes;
 
+import static io.semhash.testing.BitLikelihood.negativeLogLikelihood;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -12,16 +13,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AsymmetricDistanceTest {
-
-  /** −log P(code) under independent bits with P(bit k = 1) = σ(l_k), summed from the probabilities. */
-  private static double negativeLogLikelihood(float[] logits, BitCode code) {
-    double nll = 0;
-    for (int k = 0; k < logits.length; k++) {
-      double p = 1 / (1 + Math.exp(-logits[k]));
-      nll -= code.get(k) ? Math.log(p) : Math.log(1 - p);
-    }
-    return nll;
-  }
 
   private static float[] randomLogits(int bits, SplittableRandom r) {
     float[] l = new float[bits];

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.semhash.codes.BitCode;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
+import io.semhash.testing.BitLikelihood;
 import io.semhash.testing.BruteForcePrecision;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,10 +141,7 @@ class RetrievalProtocolTest {
         BitCode query = sides.queries().get(q);
         double[] nll = new double[sides.database().size()];
         for (int i = 0; i < nll.length; i++) {
-          for (int b = 0; b < l.length; b++) {
-            double p = 1 / (1 + Math.exp(-l[b]));
-            nll[i] -= sides.database().get(i).get(b) ? Math.log(p) : Math.log(1 - p);
-          }
+          nll[i] = BitLikelihood.negativeLogLikelihood(l, sides.database().get(i));
         }
         reference[q] = java.util.stream.IntStream.range(0, nll.length).boxed()
             .sorted(java.util.Comparator.comparingDouble((Integer i) -> nll[i])

@@ -1,5 +1,6 @@
 package io.semhash.server;
 
+import static io.semhash.testing.BitLikelihood.negativeLogLikelihood;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -295,16 +296,6 @@ public abstract class BackendApiContract {
     assertThat(http().get("/api/docs/contract/new").status()).isEqualTo(404);
     assertThat(http().delete("/api/docs/contract/new", "Authorization", AUTH).status()).isEqualTo(404);
     assertThat(http().get("/api/stats").json().get("documents").asLong()).isEqualTo(reference().size());
-  }
-
-  /** −log P(code) under the query's independent bits, P(bit k = 1) = σ(l_k), summed from the probabilities. */
-  private static double negativeLogLikelihood(float[] logits, BitCode code) {
-    double nll = 0;
-    for (int b = 0; b < logits.length; b++) {
-      double p = 1 / (1 + Math.exp(-logits[b]));
-      nll -= code.get(b) ? Math.log(p) : Math.log(1 - p);
-    }
-    return nll;
   }
 
   @Test
