@@ -1,4 +1,4 @@
-// The search page: the URL holds the whole state (q, mode, k, offset, labels), so every link
+// The search page: the URL holds the whole state (q, mode, rerank, k, offset, labels), so every link
 // (chips, pages) is a plain link and the back button just works.
 import { api, bitStrip, clear, codeSize, el, hitItem, labelChip, showError } from './common.js';
 import { addWhyControl } from './explain.js';
@@ -14,6 +14,7 @@ function readState() {
   return {
     q: (p.get('q') || '').trim(),
     mode: p.get('mode') || '',
+    rerank: p.get('rerank') || '',
     k: Number.isFinite(k) && k > 0 ? k : 10,
     offset: Number.isFinite(offset) && offset >= 0 ? offset : 0,
     labels,
@@ -25,6 +26,7 @@ function href(state, changes = {}) {
   const p = new URLSearchParams();
   if (s.q) p.set('q', s.q);
   if (s.mode) p.set('mode', s.mode);
+  if (s.rerank) p.set('rerank', s.rerank);
   if (s.k !== 10) p.set('k', String(s.k));
   if (s.offset > 0) p.set('offset', String(s.offset));
   if (s.labels.length) p.set('labels', s.labels.join(','));
@@ -46,6 +48,16 @@ function fillForm(state, stats) {
     }
     mode.options[0].textContent = `default (${stats.default_mode})`;
   }
+  const rerank = document.getElementById('rerank');
+  rerank.value = state.rerank;
+  if (stats && stats.reranks) {
+    for (const option of rerank.options) {
+      if (option.value && !stats.reranks.includes(option.value)) option.disabled = true;
+    }
+    rerank.options[0].textContent = `default order (${stats.default_rerank === 'asymmetric' ? 're-ranked' : 'Hamming'})`;
+  }
+  // a keyword-only server has no semantic ranking to re-rank
+  rerank.hidden = Boolean(stats && !stats.modes.includes('semantic'));
   const k = document.getElementById('k');
   if (![...k.options].some((o) => o.value === String(state.k))) k.appendChild(el('option', {}, String(state.k)));
   k.value = String(state.k);
@@ -90,6 +102,7 @@ function renderPager(state, total) {
 async function run(state) {
   const params = new URLSearchParams({ q: state.q, k: String(state.k), offset: String(state.offset) });
   if (state.mode) params.set('mode', state.mode);
+  if (state.rerank) params.set('rerank', state.rerank);
   if (state.labels.length) params.set('labels', state.labels.join(','));
   const meta = document.getElementById('results-meta');
   meta.textContent = 'Searching…';
@@ -104,9 +117,10 @@ async function run(state) {
   }
   const first = response.results.length ? state.offset + 1 : 0;
   const last = state.offset + response.results.length;
+  const how = response.rerank === 'asymmetric' ? `${response.mode}, re-ranked` : response.mode;
   meta.textContent = response.total === 0
-    ? `No results · ${response.mode} · ${response.took_ms.toFixed(1)} ms`
-    : `${first}–${last} of ${response.total} · ${response.mode} · ${response.took_ms.toFixed(1)} ms`;
+    ? `No results · ${how} · ${response.took_ms.toFixed(1)} ms`
+    : `${first}–${last} of ${response.total} · ${how} · ${response.took_ms.toFixed(1)} ms`;
   const list = clear(document.getElementById('results'));
   list.setAttribute('start', String(first || 1));
   const labelHref = (label) => href(state, { labels: toggled(state.labels, label), offset: 0 });

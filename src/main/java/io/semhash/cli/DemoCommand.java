@@ -49,7 +49,8 @@ final class DemoCommand implements Callable<Integer> {
     SemhashConfig config = common.load();
     SemhashConfig.Server configured = config.server();
     SemhashConfig.Server settings = ConfigDefaults.build(spec,
-        () -> ServerSettings.of(configured, address.host, address.port, configured.threads(), configured.searchThreads()));
+        () -> ServerSettings.of(configured, address.host, address.port, configured.threads(), configured.searchThreads(),
+            configured.rerank()));
     if (rebuild || !Files.exists(dir.resolve(IndexLayout.MANIFEST))) {
       if (!Files.exists(CorpusArgs.EMBEDDED)) {
         throw new IllegalStateException(CorpusArgs.EMBEDDED + ": the embedded corpus is missing; run from the repository root");

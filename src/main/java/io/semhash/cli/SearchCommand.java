@@ -1,5 +1,6 @@
 package io.semhash.cli;
 
+import io.semhash.config.SemhashConfig;
 import io.semhash.json.ApiJson;
 import io.semhash.search.SearchHit;
 import io.semhash.search.Rerank;
@@ -41,7 +42,8 @@ final class SearchCommand implements Callable<Integer> {
   Integer maxDistance;
 
   @Option(names = "--rerank", paramLabel = "R", description = "none | asymmetric (the first Hamming candidates by the query's"
-      + " likelihood of each code; binary models), as rerank= of GET /api/search (default: none)")
+      + " likelihood of each code; binary models), as rerank= of GET /api/search (default: server.rerank where the"
+      + " model suits it, as the server does)")
   String rerank;
 
   @Option(names = "--json", description = "print the response as JSON")
@@ -52,7 +54,8 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int maxK = common.load().server().maxK(); // the API's limit, so the command answers what the server would
+    SemhashConfig.Server server = common.load().server(); // the API's limits and defaults, so the command answers what the server would
+    int maxK = server.maxK();
     if (k < 1 || k > maxK) {
       throw new IllegalArgumentException("--k must be in [1, " + maxK + "] (server.max-k), got " + k);
     }
@@ -64,14 +67,16 @@ final class SearchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("the query is empty");
     }
     SearchMode m = mode == null ? null : SearchMode.parse(mode);
-    Rerank r = rerank == null ? Rerank.NONE : Rerank.parse(rerank);
+    Rerank asked = rerank == null ? null : Rerank.parse(rerank);
     try (SemanticSearchService service = SemanticSearchService.open(indexDir)) {
+      Rerank r = asked != null ? asked : service.rerankOr(Rerank.parse(server.rerank()));
       SearchResponse response = service.search(new SearchRequest(query, k, 0, labels, maxDistance, m, r));
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(ApiJson.pretty(response));
       } else {
-        out.printf(Locale.ROOT, "query code %s (%d bits), %d matches, %.1f ms%n", response.codeHex(), response.bits(), response.total(), response.tookMs());
+        out.printf(Locale.ROOT, "query code %s (%d bits), %d matches, re-rank %s, %.1f ms%n", response.codeHex(), response.bits(),
+            response.total(), response.rerank().label(), response.tookMs());
         int rank = 1;
         for (SearchHit h : response.results()) {
           out.printf(Locale.ROOT, "%3d. [d=%s] %s  %s  %s%n", rank++, h.distance(), h.id(), h.labels(), h.title());

@@ -45,6 +45,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "most requests doing search work at once, 0..1000, 0 = one per core (default: server.search-threads, ${DEFAULT-VALUE})")
   int searchThreads;
 
+  @Option(names = "--rerank", descriptionKey = "server.rerank", paramLabel = "R",
+      description = "re-rank of a semantic or hybrid search that names none: asymmetric | none"
+          + " (default: server.rerank, ${DEFAULT-VALUE})")
+  String rerank;
+
   @Override
   public Integer call() throws Exception {
     SemhashConfig config = common.load();
@@ -89,6 +94,7 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The settings to serve with, once the command line is parsed. */
   SemhashConfig.Server settings(SemhashConfig config) {
-    return ConfigDefaults.build(spec, () -> ServerSettings.of(config.server(), address.host, address.port, threads, searchThreads));
+    return ConfigDefaults.build(spec, () -> ServerSettings.of(config.server(), address.host, address.port, threads, searchThreads,
+        rerank));
   }
 }

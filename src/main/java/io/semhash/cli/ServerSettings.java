@@ -14,9 +14,11 @@ final class ServerSettings {
    * (the flags, else the configuration: {@link ConfigDefaults}), the rest as configured, the
    * token falling back to the environment. The record checks every range.
    */
-  static SemhashConfig.Server of(SemhashConfig.Server configured, String host, int port, int threads, int searchThreads) {
+  static SemhashConfig.Server of(SemhashConfig.Server configured, String host, int port, int threads, int searchThreads,
+      String rerank) {
     String token = SemhashServer.token(configured, System.getenv());
-    return new SemhashConfig.Server(host, port, configured.maxBodyBytes(), configured.maxK(), token, threads, searchThreads);
+    return new SemhashConfig.Server(host, port, configured.maxBodyBytes(), configured.maxK(), token, threads, searchThreads,
+        rerank);
   }
 
   /** Starts the server, prints its URL and blocks until the JVM is asked to stop. */

@@ -40,6 +40,13 @@ public final class InvalidSettingException extends IllegalArgumentException {
     }
   }
 
+  /** Checks that {@code value} is one of {@code allowed}. */
+  static void checkOneOf(String key, String value, java.util.List<String> allowed) {
+    if (!allowed.contains(value)) {
+      throw new InvalidSettingException(key, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+    }
+  }
+
   /** Checks that a text setting is given. */
   static void checkNotBlank(String key, String value) {
     if (value == null || value.isBlank()) {

@@ -9,6 +9,7 @@ import io.semhash.model.TrainingOptions;
 import io.semhash.text.VocabularyOptions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,7 +46,7 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
         new Corpus(0.2, false),
         new Text(10_000, 3, 0.8, true),
         new Model(64, "zgr", 0.5, 10, 500, 40, 3e-3, 128, 1.0, 20.0, 10, "tfidf", 0.0, 1.0, "tfidf", 0.0, 0.0, "squared", 0.0, 0.0, 42L, 0.1, 5, 0, CodeSpec.BINARY, 0, 16, 0.0),
-        new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0),
+        new Server("127.0.0.1", 7070, 1_048_576L, 1000, "", Server.DEFAULT_THREADS, 0, "asymmetric"),
         new Solr("", "semhash", "", 30, 500),
         // chosen on validation P@100 at each width (docs/RESULTS.md, 20 Newsgroups)
         Map.of(16, Map.of("beta", 2.0), 32, Map.of("beta", 1.5)));
@@ -164,8 +165,13 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
    *     see {@link #DEFAULT_THREADS}
    * @param searchThreads the most requests doing search work at once, the others waiting their
    *     turn in arrival order; 0 = one per core ({@link #searchSlots()})
+   * @param rerank the re-rank of a semantic or hybrid search that names none: {@code asymmetric}
+   *     (the first Hamming candidates by the query's likelihood of each code; better P@100 on
+   *     every corpus and width measured, docs/RESULTS.md) or {@code none}; a model the re-rank
+   *     does not suit is served without it
    */
-  public record Server(String host, int port, long maxBodyBytes, int maxK, String token, int threads, int searchThreads) {
+  public record Server(String host, int port, long maxBodyBytes, int maxK, String token, int threads, int searchThreads,
+      String rerank) {
     /**
      * A small pool: a search is CPU work, so on a few cores more threads than cores only share
      * them out, and with hundreds of threads every request in flight advanced at once and the
@@ -175,6 +181,8 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
     /** Fewest threads: the acceptor and the selector hold one each, and at least two must serve requests. */
     public static final int MIN_THREADS = 4;
     public static final int MAX_THREADS = 1000;
+    /** The values of {@code server.rerank}: the API's {@code rerank} values, by their names. */
+    public static final List<String> RERANKS = List.of("none", "asymmetric");
 
     public Server {
       InvalidSettingException.checkNotBlank("server.host", host);
@@ -184,11 +192,21 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
       InvalidSettingException.checkRange("server.threads", threads, MIN_THREADS, MAX_THREADS, "");
       InvalidSettingException.checkRange("server.search-threads", searchThreads, 0, MAX_THREADS, " (0 = one per core)");
       token = token == null ? "" : token;
+      rerank = rerank == null ? "none" : rerank.strip();
+      InvalidSettingException.checkOneOf("server.rerank", rerank, RERANKS);
     }
 
-    /** Settings with the default thread counts. */
+    /**
+     * Settings with the default thread counts and no re-rank: searches answer in the Hamming
+     * order the index returns unless a request asks for a re-rank.
+     */
     public Server(String host, int port, long maxBodyBytes, int maxK, String token) {
-      this(host, port, maxBodyBytes, maxK, token, DEFAULT_THREADS, 0);
+      this(host, port, maxBodyBytes, maxK, token, DEFAULT_THREADS, 0, "none");
+    }
+
+    /** The same settings with another default re-rank. */
+    public Server withRerank(String value) {
+      return new Server(host, port, maxBodyBytes, maxK, token, threads, searchThreads, value);
     }
 
     /** How many requests may do search work at once: {@code searchThreads}, or 0 for one per core. */

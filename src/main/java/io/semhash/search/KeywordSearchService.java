@@ -113,6 +113,8 @@ public final class KeywordSearchService implements SearchService {
         store.count(),
         SearchMode.KEYWORD,
         List.of(SearchMode.KEYWORD),
+        Rerank.NONE,
+        reranks(),
         null,
         null,
         null,
@@ -136,7 +138,7 @@ public final class KeywordSearchService implements SearchService {
       results.add(new SearchHit(d.id(), d.title(), hit.snippet(), d.labels(), null, hit.score(), null));
     }
     double tookMs = (System.nanoTime() - startNanos) / 1e6;
-    return new SearchResponse(null, null, null, hits.total(), tookMs, results, SearchMode.KEYWORD);
+    return new SearchResponse(null, null, null, hits.total(), tookMs, results, SearchMode.KEYWORD, Rerank.NONE);
   }
 
   private static StoredDocument storedDocument(Document d) {

@@ -16,11 +16,15 @@ import java.util.Objects;
  * @param tookMs time spent answering, in milliseconds
  * @param results the requested page, best first
  * @param mode the mode that answered
+ * @param rerank the re-rank applied to the semantic ranking ({@link Rerank#NONE} for keyword
+ *     search and for no re-rank)
  */
 public record SearchResponse(
-    String codeHex, Integer bits, CodeSpec code, long total, double tookMs, List<SearchHit> results, SearchMode mode) {
+    String codeHex, Integer bits, CodeSpec code, long total, double tookMs, List<SearchHit> results, SearchMode mode,
+    Rerank rerank) {
   public SearchResponse {
     results = List.copyOf(results);
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(rerank, "rerank");
   }
 }

@@ -32,6 +32,22 @@ public interface SearchService extends Closeable {
   /** The mode a request without one gets: semantic when a model is loaded, else keyword. */
   SearchMode defaultMode();
 
+  /**
+   * The re-ranks this service applies to semantic and hybrid searches; always holds {@link
+   * Rerank#NONE}. A request for another is refused ({@link InvalidRequestException}).
+   */
+  default List<Rerank> reranks() {
+    return List.of(Rerank.NONE);
+  }
+
+  /**
+   * {@code preferred} where this service applies it, else {@link Rerank#NONE}: how a configured
+   * default (the server's {@code server.rerank}) meets a model it does not suit.
+   */
+  default Rerank rerankOr(Rerank preferred) {
+    return reranks().contains(preferred) ? preferred : Rerank.NONE;
+  }
+
   /** One page of results for {@code request}. */
   SearchResponse search(SearchRequest request);
 

@@ -132,6 +132,12 @@ public final class SemanticSearchService implements SearchService {
     return SearchMode.SEMANTIC;
   }
 
+  /** {@code none}, and {@code asymmetric} for a binary model. */
+  @Override
+  public List<Rerank> reranks() {
+    return distance.shape().isBinary() ? List.of(Rerank.NONE, Rerank.ASYMMETRIC) : List.of(Rerank.NONE);
+  }
+
   @Override
   public SearchResponse search(SearchRequest request) {
     long start = System.nanoTime();
@@ -156,10 +162,10 @@ public final class SemanticSearchService implements SearchService {
     if (request.rerank() == Rerank.ASYMMETRIC) {
       Reranked r = reranked(request, query, logits, request.offset(), request.k());
       return response(query, r.page().total(), hits(r.page().matches(), r.scores(), request.query()), SearchMode.SEMANTIC,
-          start);
+          Rerank.ASYMMETRIC, start);
     }
     CodeMatches page = byCode(request, query, request.offset(), request.k());
-    return response(query, page.total(), hits(page.matches(), null, request.query()), SearchMode.SEMANTIC, start);
+    return response(query, page.total(), hits(page.matches(), null, request.query()), SearchMode.SEMANTIC, Rerank.NONE, start);
   }
 
   /** A page of code matches in re-ranked order, with each one's score. */
@@ -196,7 +202,7 @@ public final class SemanticSearchService implements SearchService {
       Document d = m.document();
       hits.add(new SearchHit(d.id(), d.title(), m.excerpt(), d.labels(), distance.distance(m.code(), query), m.score(), m.code().toHex()));
     }
-    return response(query, page.total(), hits, SearchMode.KEYWORD, start);
+    return response(query, page.total(), hits, SearchMode.KEYWORD, Rerank.NONE, start);
   }
 
   private SearchResponse hybrid(SearchRequest request, BitCode query, float[] logits, long start) {
@@ -217,7 +223,7 @@ public final class SemanticSearchService implements SearchService {
         ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(ranked.size(), request.offset() + request.k()));
     List<CodeMatch> matches = page.stream().map(f -> byId.get(f.key())).toList();
     double[] scores = page.stream().mapToDouble(HybridRanking.Fused::score).toArray();
-    return response(query, ranked.size(), hits(matches, scores, request.query()), SearchMode.HYBRID, start);
+    return response(query, ranked.size(), hits(matches, scores, request.query()), SearchMode.HYBRID, request.rerank(), start);
   }
 
   /**
@@ -238,8 +244,9 @@ public final class SemanticSearchService implements SearchService {
     return hits;
   }
 
-  private SearchResponse response(BitCode query, long total, List<SearchHit> hits, SearchMode mode, long start) {
-    return new SearchResponse(query.toHex(), model.bits(), model.codeSpec(), total, (System.nanoTime() - start) / 1e6, hits, mode);
+  private SearchResponse response(BitCode query, long total, List<SearchHit> hits, SearchMode mode, Rerank rerank, long start) {
+    return new SearchResponse(query.toHex(), model.bits(), model.codeSpec(), total, (System.nanoTime() - start) / 1e6, hits, mode,
+        rerank);
   }
 
   @Override
@@ -261,7 +268,7 @@ public final class SemanticSearchService implements SearchService {
           .filter(m -> !m.document().id().equals(id))
           .limit(k)
           .toList();
-      return response(code, backend.count() - 1, hits(others, null, entry.document().title()), SearchMode.SEMANTIC, start);
+      return response(code, backend.count() - 1, hits(others, null, entry.document().title()), SearchMode.SEMANTIC, Rerank.NONE, start);
     });
   }
 
@@ -331,7 +338,7 @@ public final class SemanticSearchService implements SearchService {
     CodeShape shape = distance.shape();
     ClassUsage usage = shape.isBinary() ? null : ClassUsage.of(shape, backend.codes());
     return new ServiceStats(backend.count(), SearchMode.SEMANTIC, List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID),
-        model.bits(), model.codeSpec(), usage, modelJson, training, figures.precisionAtK(), figures.distances(),
+        Rerank.NONE, reranks(), model.bits(), model.codeSpec(), usage, modelJson, training, figures.precisionAtK(), figures.distances(),
         backend.labelCounts(), figures.coherence());
   }
 

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param documents how many documents are stored
  * @param defaultMode the mode a search without {@code mode} gets
  * @param modes the modes this service answers
+ * @param defaultRerank the re-rank a semantic or hybrid search without {@code rerank} gets
+ * @param reranks the re-ranks this service applies ({@link SearchService#reranks()})
  * @param bits code length; null without a model
  * @param code the model's code type and shape; null without a model
  * @param classUsage per group, the share of the stored codes in each class, the classes never
@@ -34,6 +36,8 @@ public record ServiceStats(
     long documents,
     SearchMode defaultMode,
     List<SearchMode> modes,
+    Rerank defaultRerank,
+    List<Rerank> reranks,
     Integer bits,
     CodeSpec code,
     ClassUsage classUsage,
@@ -46,11 +50,19 @@ public record ServiceStats(
   public ServiceStats {
     Objects.requireNonNull(defaultMode, "defaultMode");
     modes = List.copyOf(modes);
+    Objects.requireNonNull(defaultRerank, "defaultRerank");
+    reranks = List.copyOf(reranks);
     model = model == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(model));
     training = List.copyOf(training == null ? List.of() : training);
     precisionAtK = List.copyOf(precisionAtK == null ? List.of() : precisionAtK);
     distances = List.copyOf(distances == null ? List.of() : distances);
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels == null ? Map.of() : labels));
+  }
+
+  /** The same figures with another default re-rank: the server's, from its configuration. */
+  public ServiceStats withDefaultRerank(Rerank rerank) {
+    return new ServiceStats(documents, defaultMode, modes, rerank, reranks, bits, code, classUsage, model, training,
+        precisionAtK, distances, labels, coherence);
   }
 
   /**

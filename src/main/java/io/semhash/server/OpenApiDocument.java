@@ -14,7 +14,7 @@ final class OpenApiDocument {
   private OpenApiDocument() {}
 
   /** The document for a server with these limits. */
-  static Map<String, Object> build(int maxK, long maxBodyBytes, String version) {
+  static Map<String, Object> build(int maxK, long maxBodyBytes, Rerank defaultRerank, String version) {
     Map<String, Object> paths = new LinkedHashMap<>();
     paths.put("/api/search", Map.of("get", op(
         "Search documents",
@@ -31,8 +31,10 @@ final class OpenApiDocument {
             param("mode", "default: semantic with a model, else keyword", false,
                 Map.of("type", "string", "enum", List.of("semantic", "keyword", "hybrid"))),
             param("rerank", "semantic, hybrid: asymmetric re-orders the first " + Rerank.CANDIDATES
-                + " Hamming candidates by the query's likelihood of each code (binary models)", false,
-                Map.of("type", "string", "enum", List.of("none", "asymmetric"), "default", "none"))),
+                + " Hamming candidates by the query's likelihood of each code (binary models); none keeps the"
+                + " Hamming order. Default: the server's server.rerank where the model suits it (/api/stats"
+                + " default_rerank)", false,
+                Map.of("type", "string", "enum", rerankNames(), "default", defaultRerank.label()))),
         null,
         responses("200", "a page of results", ref("SearchResponse"), "400", "409"))));
     paths.put("/api/docs", Map.of("post", secured(op(
@@ -141,8 +143,10 @@ final class OpenApiDocument {
         "total", Map.of("type", "integer"),
         "took_ms", Map.of("type", "number"),
         "results", Map.of("type", "array", "items", ref("SearchHit")),
-        "mode", Map.of("type", "string", "enum", List.of("semantic", "keyword", "hybrid"))),
-        List.of("total", "took_ms", "results", "mode")));
+        "mode", Map.of("type", "string", "enum", List.of("semantic", "keyword", "hybrid")),
+        "rerank", Map.of("type", "string", "enum", rerankNames(),
+            "description", "the re-rank applied to the semantic ranking; none for keyword search")),
+        List.of("total", "took_ms", "results", "mode", "rerank")));
     s.put("StoredDocument", obj(ordered(
         "id", Map.of("type", "string"),
         "title", Map.of("type", "string"),
@@ -182,6 +186,8 @@ final class OpenApiDocument {
         "documents", Map.of("type", "integer"),
         "default_mode", Map.of("type", "string"),
         "modes", strings,
+        "default_rerank", Map.of("type", "string", "enum", rerankNames()),
+        "reranks", Map.of("type", "array", "items", Map.of("type", "string", "enum", rerankNames())),
         "bits", nullableInt,
         "code", nullable(code),
         "class_usage", nullable(obj(ordered(
@@ -206,7 +212,7 @@ final class OpenApiDocument {
             "distance", Map.of("type", "integer"), "count", Map.of("type", "integer")), List.of("distance", "count"))),
         "labels", Map.of("type", "object", "additionalProperties", Map.of("type", "integer")),
         "coherence", meanCoherence),
-        List.of("documents", "default_mode", "labels")));
+        List.of("documents", "default_mode", "default_rerank", "reranks", "labels")));
     Map<String, Object> explainedBit = obj(ordered(
         "bit", Map.of("type", "integer"),
         "left", Map.of("type", "integer", "enum", List.of(0, 1)),
@@ -271,9 +277,14 @@ final class OpenApiDocument {
     s.put("Health", obj(ordered(
         "status", Map.of("type", "string"),
         "default_mode", Map.of("type", "string"),
+        "default_rerank", Map.of("type", "string", "enum", rerankNames()),
         "writes_enabled", Map.of("type", "boolean"),
         "uptime_seconds", Map.of("type", "number")), List.of("status")));
     return s;
+  }
+
+  private static List<String> rerankNames() {
+    return java.util.Arrays.stream(Rerank.values()).map(Rerank::label).toList();
   }
 
   private static Map<String, Object> op(

@@ -21,7 +21,11 @@ final class SearchParameters {
 
   private SearchParameters() {}
 
-  static SearchRequest search(Context ctx, int maxK) {
+  /**
+   * The request of {@code /api/search}; {@code defaultRerank} is the re-rank a request without a
+   * {@code rerank} parameter gets.
+   */
+  static SearchRequest search(Context ctx, int maxK, Rerank defaultRerank) {
     String q = ctx.queryParam("q");
     if (q == null || q.isBlank()) {
       throw ApiException.badRequest("missing or empty parameter 'q'");
@@ -40,7 +44,7 @@ final class SearchParameters {
             ? null
             : integer(rawDistance, "maxDistance", 0, 0, MAX_DISTANCE);
     return new SearchRequest(q.strip(), k, offset, labels(ctx.queryParam("labels")), maxDistance, mode(ctx.queryParam("mode")),
-        rerank(ctx.queryParam("rerank")));
+        rerank(ctx.queryParam("rerank"), defaultRerank));
   }
 
   /** The {@code k} parameter: default {@value #DEFAULT_K}, else an integer in [1, maxK]. */
@@ -92,9 +96,9 @@ final class SearchParameters {
     }
   }
 
-  private static Rerank rerank(String raw) {
+  private static Rerank rerank(String raw, Rerank fallback) {
     if (raw == null || raw.isBlank()) {
-      return Rerank.NONE;
+      return fallback;
     }
     try {
       return Rerank.parse(raw);

@@ -14,6 +14,7 @@ import io.semhash.config.SemhashConfig;
 import io.semhash.json.ApiJson;
 import io.semhash.search.InvalidRequestException;
 import io.semhash.search.ModelUnavailableException;
+import io.semhash.search.Rerank;
 import io.semhash.search.SearchRequest;
 import io.semhash.search.SearchService;
 import java.io.IOException;
@@ -213,6 +214,8 @@ public final class SemhashServer implements AutoCloseable {
     private final SearchSlots slots;
     private final ObjectMapper json;
     private final Map<String, Object> openApi;
+    /** What a search without {@code rerank} gets: {@code server.rerank} where the model suits it. */
+    private final Rerank defaultRerank;
     private final long startNanos = System.nanoTime();
 
     Api(SearchService service, SemhashConfig.Server settings, ObjectMapper json, ServerMetrics metrics) {
@@ -223,8 +226,10 @@ public final class SemhashServer implements AutoCloseable {
       this.metrics = metrics;
       this.slots = new SearchSlots(settings.searchSlots());
       this.json = json;
+      this.defaultRerank = service.rerankOr(Rerank.parse(settings.rerank()));
       String version = SemhashServer.class.getPackage().getImplementationVersion();
-      this.openApi = OpenApiDocument.build(settings.maxK(), settings.maxBodyBytes(), version == null ? "dev" : version);
+      this.openApi = OpenApiDocument.build(settings.maxK(), settings.maxBodyBytes(), defaultRerank,
+          version == null ? "dev" : version);
     }
 
     void register(Javalin app) {
@@ -235,7 +240,7 @@ public final class SemhashServer implements AutoCloseable {
         }
       });
       app.get("/api/search", ctx -> {
-        SearchRequest request = SearchParameters.search(ctx, settings.maxK());
+        SearchRequest request = SearchParameters.search(ctx, settings.maxK(), defaultRerank);
         writeJson(ctx, slots.run(() -> service.search(request)));
       });
       // ids may contain '/' (20 Newsgroups ids are label/number): <id> matches across segments;
@@ -246,7 +251,7 @@ public final class SemhashServer implements AutoCloseable {
       app.delete("/api/docs/<id>", this::delete);
       app.post("/api/docs", this::add);
       app.post("/api/encode", ctx -> ctx.json(service.encode(body.text(ctx))));
-      app.get("/api/stats", ctx -> ctx.json(service.stats()));
+      app.get("/api/stats", ctx -> ctx.json(service.stats().withDefaultRerank(defaultRerank)));
       app.get("/api/explain", this::explain);
       app.get("/api/bits", ctx -> ctx.json(service.bits(ExplainParameters.top(ctx))));
       app.get("/api/health", this::health);
@@ -307,6 +312,7 @@ public final class SemhashServer implements AutoCloseable {
       Map<String, Object> health = new LinkedHashMap<>();
       health.put("status", "ok");
       health.put("default_mode", service.defaultMode());
+      health.put("default_rerank", defaultRerank);
       health.put("writes_enabled", token.writesEnabled());
       health.put("uptime_seconds", (System.nanoTime() - startNanos) / 1e9);
       ctx.json(health);

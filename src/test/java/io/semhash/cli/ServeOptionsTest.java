@@ -64,13 +64,33 @@ class ServeOptionsTest {
   }
 
   @Test
+  void theReRankComesFromTheFileUnlessTheFlagGivesIt() throws Exception {
+    assertThat(SemhashConfig.defaults().server().rerank()).isEqualTo("asymmetric");
+    Path file = config("server:\n  rerank: none\n");
+    ServeCommand fromFile = new ServeCommand();
+    new CommandLine(fromFile).parseArgs("--config", file.toString(), "--index", "x");
+    assertThat(fromFile.settings(ConfigLoader.load(file)).rerank()).isEqualTo("none");
+    ServeCommand fromFlag = new ServeCommand();
+    new CommandLine(fromFlag).parseArgs("--config", file.toString(), "--index", "x", "--rerank", "asymmetric");
+    assertThat(fromFlag.settings(ConfigLoader.load(file)).rerank()).isEqualTo("asymmetric");
+
+    CliRun run = CliRun.of("serve", "--rerank", "fancy", "--index", "no/such/index");
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err().strip()).isEqualTo("semhash serve: error: --rerank must be one of none, asymmetric, got 'fancy'");
+    Path bad = config("server:\n  rerank: fancy\n");
+    run = CliRun.of("serve", "--config", bad.toString(), "--index", "no/such/index");
+    assertThat(run.err()).contains(bad.toString()).contains("server.rerank must be one of none, asymmetric, got 'fancy'");
+  }
+
+  @Test
   void withoutFlagsTheShippedConfigurationApplies() {
     ServeCommand plain = new ServeCommand();
     new CommandLine(plain).parseArgs("--index", "x");
     SemhashConfig.Server builtIn = SemhashConfig.defaults().server();
     assertThat(plain.settings(SemhashConfig.defaults())).isEqualTo(
         new SemhashConfig.Server(builtIn.host(), builtIn.port(), builtIn.maxBodyBytes(), builtIn.maxK(),
-            io.semhash.server.SemhashServer.token(builtIn, System.getenv()), builtIn.threads(), builtIn.searchThreads()));
+            io.semhash.server.SemhashServer.token(builtIn, System.getenv()), builtIn.threads(), builtIn.searchThreads(),
+            builtIn.rerank()));
   }
 
   @Test

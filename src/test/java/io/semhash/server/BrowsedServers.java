@@ -31,8 +31,14 @@ final class BrowsedServers implements AutoCloseable {
    * {@code maxK} results, and returns the server's base URL.
    */
   String serve(SearchService service, int maxK) {
+    return serve(service, maxK, "none");
+  }
+
+  /** As {@link #serve(SearchService, int)}, with {@code rerank} as the server's {@code server.rerank}. */
+  String serve(SearchService service, int maxK, String rerank) {
     opened.add(service);
-    SemhashServer server = SemhashServer.start(service, new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, maxK, ""));
+    SemhashServer server = SemhashServer.start(service,
+        new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, maxK, "").withRerank(rerank));
     opened.add(server);
     return "http://127.0.0.1:" + server.port();
   }

@@ -34,7 +34,7 @@ class MetricsTest {
   static void start() {
     service = KeywordSearchService.over(LuceneDocumentStore.inMemory(new TermAnalyzer(false)));
     service.add(MiniCorpus.documents());
-    server = SemhashServer.start(service, new SemhashConfig.Server("127.0.0.1", 0, 4096, 50, "", THREADS, 2));
+    server = SemhashServer.start(service, new SemhashConfig.Server("127.0.0.1", 0, 4096, 50, "", THREADS, 2, "none"));
     http = new HttpProbe(server.port());
   }
 

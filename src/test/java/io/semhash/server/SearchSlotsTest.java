@@ -138,7 +138,7 @@ class SearchSlotsTest {
   }
 
   private static SemhashConfig.Server settings(int threads, int searchThreads) {
-    return new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, 100, "", threads, searchThreads);
+    return new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, 100, "", threads, searchThreads, "none");
   }
 
   private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -11,6 +11,7 @@ import io.semhash.codes.CodeSpec;
 import io.semhash.search.EncodedText;
 import io.semhash.search.KeywordSearchService;
 import io.semhash.search.SearchHit;
+import io.semhash.search.Rerank;
 import io.semhash.search.SearchMode;
 import io.semhash.search.SearchRequest;
 import io.semhash.search.SearchResponse;
@@ -120,7 +121,7 @@ public final class FakeCodesService implements SearchService {
     model.put("bits", BITS);
     model.put("vocabulary", 2000);
     return new ServiceStats(base.documents(), SearchMode.SEMANTIC,
-        List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID), BITS, CodeSpec.binary(BITS), null, model,
+        List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID), Rerank.NONE, reranks(), BITS, CodeSpec.binary(BITS), null, model,
         training, precision, distances,
         base.labels(), new ServiceStats.MeanCoherence(10, 0.1762, -0.0758, 0.1186));
   }
@@ -159,6 +160,6 @@ public final class FakeCodesService implements SearchService {
       hits.add(new SearchHit(h.id(), h.title(), h.snippet(), h.labels(), distance, 1.0 - distance / (double) BITS, hex(c)));
     }
     hits.sort(Comparator.comparingInt(SearchHit::distance));
-    return new SearchResponse(hex(queryCode), BITS, CodeSpec.binary(BITS), base.total(), base.tookMs(), hits, mode);
+    return new SearchResponse(hex(queryCode), BITS, CodeSpec.binary(BITS), base.total(), base.tookMs(), hits, mode, Rerank.NONE);
   }
 }
