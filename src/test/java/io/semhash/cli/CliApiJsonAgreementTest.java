@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.semhash.config.ConfigLoader;
 import io.semhash.config.SemhashConfig;
 import io.semhash.search.SemanticSearchService;
 import io.semhash.server.SemhashServer;
@@ -65,7 +66,9 @@ class CliApiJsonAgreementTest {
         "--corpus", corpus.toString()));
 
     try (SemanticSearchService service = SemanticSearchService.open(index);
-        SemhashServer server = SemhashServer.start(service, new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, 1000, ""))) {
+        SemhashServer server = SemhashServer.start(service, new SemhashConfig.Server("127.0.0.1", 0, 1 << 20, 1000, "")
+            // the server with the configuration the command read, so both answer in the same order
+            .withRerank(ConfigLoader.load(null).server().rerank()))) {
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + server.port();
       for (String mode : CLI_SEARCH.keySet()) {
@@ -98,8 +101,10 @@ class CliApiJsonAgreementTest {
       JsonNode api = API_SEARCH.get(mode);
       // the contract's names and values (docs/API.md), on both sides
       for (JsonNode doc : List.of(cli, api)) {
-        assertThat(names(doc)).as(mode).containsExactly("code_hex", "bits", "code", "total", "took_ms", "results", "mode");
+        assertThat(names(doc)).as(mode).containsExactly("code_hex", "bits", "code", "total", "took_ms", "results", "mode", "rerank");
         assertThat(doc.get("mode").asText()).isEqualTo(mode);
+        assertThat(doc.get("rerank").asText()).as("the shipped default, where a mode has a semantic ranking")
+            .isEqualTo(mode.equals("keyword") ? "none" : "asymmetric");
         assertThat(doc.get("took_ms").isNumber()).isTrue();
         assertThat(doc.get("results")).as(mode).isNotEmpty();
         for (JsonNode hit : doc.get("results")) {
