@@ -24,7 +24,7 @@ def get(path):
 
 with open(out, "w", encoding="utf-8") as f:
     for q in queries:
-        ctype, raw, answer = get("/api/search?k=10&q=" + urllib.parse.quote_plus(q))
+        ctype, raw, answer = get("/api/search?k=10&rerank=none&q=" + urllib.parse.quote_plus(q))
         f.write("%s\t%s\t%s\n" % (q, ctype, raw))
         first = answer["results"][0]["id"]
         ctype, raw, _ = get("/api/docs/%s/similar?k=5" % urllib.parse.quote(first))

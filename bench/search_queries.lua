@@ -114,7 +114,9 @@ local i = 0
 request = function()
   i = i + 1
   local q = queries[(i % #queries) + 1]:gsub(" ", "+")
-  return wrk.format("GET", "/api/search?k=10&q=" .. q)
+  -- rerank=none: the Hamming search every figure in docs/BENCHMARKS.md measures, whatever the
+  -- server's server.rerank (bench/rerank_cost.py measures the re-rank's cost)
+  return wrk.format("GET", "/api/search?k=10&rerank=none&q=" .. q)
 end
 done = function(summary, latency, requests)
   io.write(string.format("requests %d\nerrors: connect %d read %d write %d status %d timeout %d\n",
