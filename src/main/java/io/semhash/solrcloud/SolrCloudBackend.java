@@ -177,12 +177,34 @@ public final class SolrCloudBackend implements SearchBackend {
     if (k == 0) {
       return new CodeMatches(admitted(labels), List.of());
     }
-    ModifiableSolrParams p = params("{!hamming f=code k=" + (offset + k) + "}" + query.toHex(), k);
+    ModifiableSolrParams p = params("{!hamming tag=" + KNN_TAG + " f=code k=" + (offset + k) + "}" + query.toHex(), k);
     p.set(CommonParams.START, offset);
     p.set(CommonParams.FL, STORED + ",score");
+    // the count of the documents the filter admits (the response's total) in the same request: a
+    // facet whose domain drops the tagged k-NN query and keeps the filter
+    p.set("json.facet", "{" + ADMITTED + ":{type:query,q:\"*:*\",domain:{excludeTags:" + KNN_TAG + "}}}");
     filter(p, labels);
-    List<CodeMatch> matches = codeMatches(query(p).getResults(), query);
-    return new CodeMatches(admitted(labels), matches);
+    QueryResponse response = query(p);
+    List<CodeMatch> matches = codeMatches(response.getResults(), query);
+    return new CodeMatches(facetCount(response, ADMITTED), matches);
+  }
+
+  /** The tag of the k-NN query in a request that also counts the filter's documents. */
+  private static final String KNN_TAG = "semhash_knn";
+  private static final String ADMITTED = "admitted";
+
+  /** The count of the JSON facet {@code name} of a query facet; 0 when no shard matched. */
+  private long facetCount(QueryResponse response, String name) {
+    Object facets = response.getResponse().get("facets");
+    if (facets instanceof NamedList<?> f) {
+      Object bucket = f.get(name);
+      if (bucket instanceof NamedList<?> b && b.get("count") instanceof Number n) {
+        return n.longValue();
+      }
+      return 0;
+    }
+    throw new BackendRejectedException(502, "collection " + collection + " answered a k-NN request without its facets"
+        + " (is it served by Solr 9 with the JSON facet module?)", null);
   }
 
   /** Documents the label filter admits (all without labels). */
