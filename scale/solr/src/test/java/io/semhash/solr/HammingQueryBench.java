@@ -7,6 +7,8 @@ import io.semhash.index.HammingIndex;
 import io.semhash.index.SearchResult;
 import io.semhash.testing.ClusteredCodes;
 import io.semhash.testing.QueryTimes;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -41,7 +43,10 @@ import org.apache.lucene.util.BytesRef;
  * </pre>
  *
  * The codes are {@link ClusteredCodes} from seed 7, the codes {@code SolrPluginBench} loads into
- * Solr, so the two benchmarks search the same data.
+ * Solr, so the two benchmarks search the same data. Before the queries it reports what a new
+ * searcher costs before it serves: reading the segments' codes from docValues, the first build of
+ * the index a query searches, and (several segments) a rebuild of the reader's index from codes
+ * already read, what each reopen after a commit pays ({@link ReaderCodes}).
  */
 public final class HammingQueryBench {
   private HammingQueryBench() {}
@@ -73,8 +78,10 @@ public final class HammingQueryBench {
     }
     SplittableRandom random = new SplittableRandom(7);
     CodeArray codes = ClusteredCodes.generate(n, bits, random);
+    long l0 = System.nanoTime();
     HammingIndex local = HammingIndex.create(bits);
     local.addAll(codes);
+    double localBuild = (System.nanoTime() - l0) / 1e6;
     Path dir = Files.createTempDirectory("hamming-query-bench");
     try (Directory directory = FSDirectory.open(dir)) {
       // a flush every n / segments documents and no merges: the shard holds exactly that many segments
@@ -92,8 +99,34 @@ public final class HammingQueryBench {
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setQueryCache(null); // every round searches; Solr's caches are Solr's
         CodeShape shape = CodeShape.binary(bits);
-        // the segment's code index is built on the first query and kept for the reader's life, as in Solr
-        searcher.search(new HammingQuery("code", shape, qs.get(0), k, bits, null), k);
+        // what a new searcher costs before it serves: its segments' codes read from docValues (once per
+        // segment core), then the index a query searches (the reader's, or the segment's for one segment),
+        // built here as CodeIndexWarmer builds it in Solr
+        long r0 = System.nanoTime();
+        for (var leaf : reader.leaves()) {
+          SegmentCodes.of(leaf.reader(), "code", shape);
+        }
+        long r1 = System.nanoTime();
+        HammingQuery.prepare(reader, "code", shape);
+        long r2 = System.nanoTime();
+        // a reopen rebuilds the reader's index from codes already read: the best of 3 such builds
+        // and its thread's CPU time, which a loaded machine does not inflate as it does the wall time
+        double rebuild = Double.POSITIVE_INFINITY;
+        double rebuildCpu = Double.POSITIVE_INFINITY;
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 3 && reader.leaves().size() > 1; i++) {
+          long b0 = System.nanoTime();
+          long c0 = cpu.getCurrentThreadCpuTime();
+          ReaderCodes.build(reader, "code", shape);
+          rebuildCpu = Math.min(rebuildCpu, (cpu.getCurrentThreadCpuTime() - c0) / 1e6);
+          rebuild = Math.min(rebuild, (System.nanoTime() - b0) / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "codes read from docValues: %.0f ms; first index build: %.0f ms (%s);"
+                + " reader index rebuild, best of 3: %s; in-process index build: %.0f ms%n",
+            (r1 - r0) / 1e6, (r2 - r1) / 1e6, reader.leaves().size() > 1 ? "the reader's" : "the segment's",
+            rebuild == Double.POSITIVE_INFINITY
+                ? "-"
+                : String.format(Locale.ROOT, "%.0f ms (CPU %.0f ms)", rebuild, rebuildCpu), localBuild);
         QueryTimes inProcess = QueryTimes.of(queries);
         QueryTimes plugin = QueryTimes.of(queries);
         int differing = 0;
