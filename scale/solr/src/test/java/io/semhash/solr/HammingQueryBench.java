@@ -39,14 +39,16 @@ import org.apache.lucene.util.BytesRef;
  *
  * <pre>
  * HammingQueryBench [--codes 1000000] [--bits 64] [--segments 1] [--queries 300]
- *                   [--queries-from codes|random] [--k 10] [--rounds 5]
+ *                   [--queries-from codes|random] [--k 10] [--rounds 5] [--index reader|segments]
  * </pre>
  *
  * The codes are {@link ClusteredCodes} from seed 7, the codes {@code SolrPluginBench} loads into
  * Solr, so the two benchmarks search the same data. Before the queries it reports what a new
  * searcher costs before it serves: reading the segments' codes from docValues, the first build of
  * the index a query searches, and (several segments) a rebuild of the reader's index from codes
- * already read, what each reopen after a commit pays ({@link ReaderCodes}).
+ * already read, what each reopen after a commit pays ({@link ReaderCodes}). {@code --index
+ * segments} searches the same segments per segment instead ({@link WithoutReaderKey}), the
+ * plugin's path before one index per reader.
  */
 public final class HammingQueryBench {
   private HammingQueryBench() {}
@@ -59,6 +61,7 @@ public final class HammingQueryBench {
     int k = 10;
     int rounds = 5;
     boolean far = false;
+    boolean perSegment = false;
     for (int i = 0; i < args.length; i += 2) {
       String value = args[i + 1];
       switch (args[i]) {
@@ -72,6 +75,11 @@ public final class HammingQueryBench {
           case "codes" -> false;
           case "random" -> true;
           default -> throw new IllegalArgumentException("--queries-from is codes or random, not " + value);
+        };
+        case "--index" -> perSegment = switch (value) {
+          case "reader" -> false;
+          case "segments" -> true;
+          default -> throw new IllegalArgumentException("--index is reader or segments, not " + value);
         };
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
@@ -95,7 +103,8 @@ public final class HammingQueryBench {
         }
       }
       List<BitCode> qs = ClusteredCodes.queries(queries, bits, far, codes.size(), codes::get, random);
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      DirectoryReader opened = DirectoryReader.open(directory);
+      try (DirectoryReader reader = perSegment ? new WithoutReaderKey(opened) : opened) {
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setQueryCache(null); // every round searches; Solr's caches are Solr's
         CodeShape shape = CodeShape.binary(bits);
@@ -114,7 +123,8 @@ public final class HammingQueryBench {
         double rebuild = Double.POSITIVE_INFINITY;
         double rebuildCpu = Double.POSITIVE_INFINITY;
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 3 && reader.leaves().size() > 1; i++) {
+        boolean whole = reader.leaves().size() > 1 && !perSegment;
+        for (int i = 0; i < 3 && whole; i++) {
           long b0 = System.nanoTime();
           long c0 = cpu.getCurrentThreadCpuTime();
           ReaderCodes.build(reader, "code", shape);
@@ -123,7 +133,7 @@ public final class HammingQueryBench {
         }
         System.out.printf(Locale.ROOT, "codes read from docValues: %.0f ms; first index build: %.0f ms (%s);"
                 + " reader index rebuild, best of 3: %s; in-process index build: %.0f ms%n",
-            (r1 - r0) / 1e6, (r2 - r1) / 1e6, reader.leaves().size() > 1 ? "the reader's" : "the segment's",
+            (r1 - r0) / 1e6, (r2 - r1) / 1e6, whole ? "the reader's" : "each segment's",
             rebuild == Double.POSITIVE_INFINITY
                 ? "-"
                 : String.format(Locale.ROOT, "%.0f ms (CPU %.0f ms)", rebuild, rebuildCpu), localBuild);
@@ -144,8 +154,8 @@ public final class HammingQueryBench {
             }
           }
         }
-        System.out.printf(Locale.ROOT, "codes %d x %d bits in %d segment(s), %d queries (%s), k=%d, best of %d rounds;"
-                + " answers differing: %d%n", n, bits, reader.leaves().size(), queries,
+        System.out.printf(Locale.ROOT, "codes %d x %d bits in %d segment(s), %s, %d queries (%s), k=%d, best of %d rounds;"
+                + " answers differing: %d%n", n, bits, reader.leaves().size(), perSegment ? "an index per segment" : "one index per reader", queries,
             far ? "random codes" : "stored codes with 0-3 flips", k, rounds, differing);
         System.out.printf(Locale.ROOT, "| in-process HammingIndex.knn | p50 %.4f ms | p99 %.4f ms | mean %.4f ms |%n",
             inProcess.percentile(50), inProcess.percentile(99), inProcess.mean());

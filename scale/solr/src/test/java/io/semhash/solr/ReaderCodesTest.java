@@ -15,11 +15,8 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FilterDirectoryReader;
-import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -82,7 +79,7 @@ public class ReaderCodesTest extends LuceneTestCase {
       DirectoryReader reader = DirectoryReader.open(dir);
       assertTrue("segments: " + reader.leaves().size(), reader.leaves().size() >= commits);
       assertTrue("deletes in the index", reader.numDeletedDocs() > 0);
-      DirectoryReader perSegment = withoutCacheKeys(DirectoryReader.open(dir));
+      DirectoryReader perSegment = new WithoutReaderKey(DirectoryReader.open(dir));
 
       checkManyQueries(reader, corpus, shape, centres, r);
       assertEquals("one index for the reader", before + 1, ReaderCodes.cachedCount());
@@ -209,41 +206,5 @@ public class ReaderCodesTest extends LuceneTestCase {
     var ids = leaf.reader().getSortedDocValues("id");
     assertTrue(ids.advanceExact(doc - leaf.docBase));
     return ids.lookupOrd(ids.ordValue()).utf8ToString();
-  }
-
-  /** The same segments seen through a reader without a cache key, so queries search per segment. */
-  private static DirectoryReader withoutCacheKeys(DirectoryReader in) throws IOException {
-    return new NoCacheKeyReader(in);
-  }
-
-  private static final class NoCacheKeyReader extends FilterDirectoryReader {
-    NoCacheKeyReader(DirectoryReader in) throws IOException {
-      super(in, new SubReaderWrapper() {
-        @Override
-        public LeafReader wrap(LeafReader reader) {
-          return new FilterLeafReader(reader) {
-            @Override
-            public CacheHelper getCoreCacheHelper() {
-              return in.getCoreCacheHelper();
-            }
-
-            @Override
-            public CacheHelper getReaderCacheHelper() {
-              return null;
-            }
-          };
-        }
-      });
-    }
-
-    @Override
-    protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) throws IOException {
-      return new NoCacheKeyReader(in);
-    }
-
-    @Override
-    public CacheHelper getReaderCacheHelper() {
-      return null;
-    }
   }
 }
