@@ -21,6 +21,7 @@ import io.semhash.text.TermAnalyzer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
@@ -61,7 +63,9 @@ import org.apache.solr.common.util.NamedList;
  * harmlessly (adds replace by id). {@link #send} without a commit and one {@link #commit} at the
  * end are for bulk loading.
  *
- * <p><b>Consistency.</b> Each call is one Solr request (or, for a page and its total, two), and
+ * <p><b>Consistency.</b> Each call is one Solr request (or, for a page and its total, two; for
+ * {@link #reordered}, the candidates' codes and then the page's documents, checked against each
+ * other), and
  * Solr answers each from one searcher per replica; writes from other clients may land between
  * two calls. Replaced ids in {@link #put} are found with a real-time get just before the write,
  * which is exact when this process is the only writer (the query pipeline serialises its writes).
@@ -75,6 +79,10 @@ public final class SolrCloudBackend implements SearchBackend {
   static final String CODE = "code";
   private static final String STORED = "id,title,text,labels,split,code";
   private static final int PAGE = 1000;
+  /** Ids per query when documents are read by id. */
+  private static final int ID_CLAUSES = 500;
+  /** Tries of {@link #reordered}'s two requests before it reads every candidate's document. */
+  private static final int REORDER_TRIES = 3;
   /** Boost of the title over the body in keyword search, as in the local store. */
   private static final String QUERY_FIELDS = "title^2 text";
 
@@ -222,6 +230,80 @@ public final class SolrCloudBackend implements SearchBackend {
     filter(p, labels);
     SolrDocumentList found = query(p).getResults();
     return new CodeMatches(found.getNumFound(), codeMatches(found, query));
+  }
+
+  /**
+   * Reads the candidates' ids and codes only (the {@code code} docValues, no stored text), orders
+   * them, then reads the documents of the page alone. Those are two requests, between which a
+   * commit may delete or replace a page document: then the whole call is repeated, and after
+   * {@value #REORDER_TRIES} such tries it reads every candidate's document in one request, as
+   * {@link SearchBackend#reordered} does, so every code returned is its document's.
+   */
+  @Override
+  public CodeMatches reordered(BitCode query, Integer radius, int depth, int offset, int k, Collection<String> labels,
+      Function<List<BitCode>, int[]> order) {
+    for (int attempt = 0; attempt < REORDER_TRIES; attempt++) {
+      CodeMatches page = reorderedOnce(query, radius, depth, offset, k, labels, order);
+      if (page != null) {
+        return page;
+      }
+    }
+    return SearchBackend.super.reordered(query, radius, depth, offset, k, labels, order);
+  }
+
+  /** One try of {@link #reordered}; null when a page document changed between its two requests. */
+  private CodeMatches reorderedOnce(BitCode query, Integer radius, int depth, int offset, int k,
+      Collection<String> labels, Function<List<BitCode>, int[]> order) {
+    int n = Math.min(depth, HammingIndex.MAX_K);
+    ModifiableSolrParams p = radius == null
+        ? params("{!hamming f=code k=" + n + "}" + query.toHex(), n)
+        : params("{!hamming f=code maxDistance=" + Math.min(radius, shape.groups()) + "}" + query.toHex(), n);
+    p.set(CommonParams.FL, ID + "," + CODE);
+    filter(p, labels);
+    SolrDocumentList found = query(p).getResults();
+    List<String> ids = new ArrayList<>(found.size());
+    List<BitCode> codes = new ArrayList<>(found.size());
+    for (SolrDocument d : found) {
+      ids.add((String) d.getFieldValue(ID));
+      codes.add(code(d));
+    }
+    int[] o = order.apply(codes);
+    int from = Math.min(offset, o.length);
+    int to = (int) Math.min(o.length, (long) offset + k);
+    List<String> pageIds = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      pageIds.add(ids.get(o[i]));
+    }
+    Map<String, SolrDocument> stored = documents(pageIds);
+    List<CodeMatch> page = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      SolrDocument d = stored.get(ids.get(o[i]));
+      BitCode code = codes.get(o[i]);
+      if (d == null || !code(d).equals(code)) {
+        return null;
+      }
+      page.add(new CodeMatch(document(d), code, distance.distance(code, query)));
+    }
+    return new CodeMatches(radius == null ? admitted(labels) : found.getNumFound(), page);
+  }
+
+  /** The stored documents with these ids, by id, from the searchers (not the update log). */
+  private Map<String, SolrDocument> documents(List<String> ids) {
+    Map<String, SolrDocument> byId = new HashMap<>();
+    // at most ID_CLAUSES ids per query: Solr refuses a query of more than 1024 clauses
+    for (int from = 0; from < ids.size(); from += ID_CLAUSES) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CLAUSES));
+      StringBuilder q = new StringBuilder(ID).append(":(");
+      for (int i = 0; i < chunk.size(); i++) {
+        q.append(i == 0 ? "" : " OR ").append(ClientUtils.escapeQueryChars(chunk.get(i)));
+      }
+      ModifiableSolrParams p = params(q.append(')').toString(), chunk.size());
+      p.set(CommonParams.FL, STORED);
+      for (SolrDocument d : query(p).getResults()) {
+        byId.put((String) d.getFieldValue(ID), d);
+      }
+    }
+    return byId;
   }
 
   private List<CodeMatch> codeMatches(SolrDocumentList found, BitCode query) {

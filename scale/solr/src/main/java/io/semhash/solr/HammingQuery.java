@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Explanation;
@@ -29,17 +30,26 @@ import org.roaringbitmap.RoaringBitmap;
  * a binary code; times the boost), so any merge of top hits by score, such as SolrCloud's merge of
  * its shards' answers, ranks by distance.
  *
+ * <p><b>One index per reader, or one per segment.</b> A reader of several segments is searched
+ * once, in one index of all its codes ({@link ReaderCodes}, built per reader, by {@link
+ * CodeIndexWarmer} before Solr serves the reader), and the hits are split back into segments:
+ * searching each segment's index would pay the multi-index hashing probes once per segment, and
+ * those do not shrink with the segment. A reader of one segment is searched in that segment's
+ * index ({@link SegmentCodes}), which is the same search and lives as long as the segment's core,
+ * so a commit that only deletes reuses it where a reader's index would be rebuilt; a reader
+ * without a cache key (no {@link ReaderCodes}) is searched per segment too.
+ *
  * <p><b>k-NN.</b> The searcher's k-th smallest distance {@code tau} is found over all its
- * segments (each segment's {@link HammingIndex} gives its own k nearest); the query then matches
- * every allowed document within {@code tau}, ties at {@code tau} included. So the match set is the
+ * segments (in the reader's index, or each segment's index giving its own k nearest); the query
+ * then matches every allowed document within {@code tau}, ties at {@code tau} included. So the match set is the
  * exact top k with all its ties, and any order that breaks score ties by a key of the document
  * (the parser's default sort, {@code score desc, id asc}) picks the same k documents on one shard
  * or across many: each shard's top k under that order contains every document of the global top k
  * that it holds.
  *
  * <p><b>Filter.</b> The filter (the request's {@code fq}, from {@link HammingQParser}) is applied
- * inside the index search, with the segment's live documents, so k results come back whenever k
- * documents pass it.
+ * inside the index search, with the live documents (a reader's index holds its deletes as deleted
+ * ids; a segment's gets them per query), so k results come back whenever k documents pass it.
  *
  * <p>The matches of one segment depend on the others (through {@code tau}), so the query is never
  * cached per segment.
@@ -75,7 +85,56 @@ final class HammingQuery extends Query {
     Weight filterWeight = filter == null
         ? null
         : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    IndexReader reader = searcher.getIndexReader();
+    List<LeafReaderContext> leaves = reader.leaves();
+    HammingIndex whole = leaves.size() > 1 ? ReaderCodes.of(reader, field, shape) : null;
+    Hits[] hits = whole != null ? searchReader(whole, leaves, filterWeight) : searchSegments(leaves, filterWeight);
+    return new HammingWeight(this, hits, boost);
+  }
+
+  /**
+   * Builds, unless held already, the indexes that a query on {@code field} of {@code shape} searches
+   * in {@code reader}: the reader's one index, or its segment's; what {@link CodeIndexWarmer} does
+   * before Solr serves a new searcher.
+   */
+  static void prepare(IndexReader reader, String field, CodeShape shape) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    if (leaves.size() > 1 && ReaderCodes.of(reader, field, shape) != null) {
+      return;
+    }
+    for (LeafReaderContext leaf : leaves) {
+      SegmentCodes.of(leaf.reader(), field, shape).index();
+    }
+  }
+
+  /** The matches, found in the reader's one index ({@link ReaderCodes}), split into its segments. */
+  private Hits[] searchReader(HammingIndex index, List<LeafReaderContext> leaves, Weight filterWeight) throws IOException {
+    // the index holds the reader's deletes, so only a filter needs a bitmap
+    RoaringBitmap allowed = null;
+    if (filterWeight != null) {
+      allowed = new RoaringBitmap();
+      for (LeafReaderContext leaf : leaves) {
+        addAllowed(leaf, filterWeight, leaf.docBase, allowed);
+      }
+    }
+    long[] query = code.toWords();
+    SearchResult r = null;
+    int radius = maxDistance;
+    if (k > 0) {
+      r = index.knn(query, k, allowed);
+      if (r.size() == k) {
+        radius = Math.min(radius, r.distances()[k - 1]);
+      }
+    }
+    // the k nearest hold every hit within the radius unless the k-th is a tie at it
+    if (r == null || (r.size() == k && r.distances()[k - 1] == radius)) {
+      r = allowed != null && allowed.isEmpty() ? null : index.radius(query, radius, allowed, Integer.MAX_VALUE);
+    }
+    return Hits.of(r, radius).split(leaves);
+  }
+
+  /** The matches, found in each segment's index ({@link SegmentCodes}), the k-th distance shared. */
+  private Hits[] searchSegments(List<LeafReaderContext> leaves, Weight filterWeight) throws IOException {
     long[] query = code.toWords();
     SearchResult[] nearest = new SearchResult[leaves.size()];
     RoaringBitmap[] allowed = new RoaringBitmap[leaves.size()];
@@ -84,7 +143,7 @@ final class HammingQuery extends Query {
       int[] distances = new int[0];
       for (LeafReaderContext leaf : leaves) {
         allowed[leaf.ord] = allowedDocs(leaf, filterWeight);
-        HammingIndex index = SegmentCodes.of(leaf.reader(), field, shape);
+        HammingIndex index = SegmentCodes.of(leaf.reader(), field, shape).index();
         SearchResult r = index.knn(query, k, allowed[leaf.ord]);
         nearest[leaf.ord] = r;
         distances = merge(distances, r.distances(), k);
@@ -99,12 +158,12 @@ final class HammingQuery extends Query {
       SearchResult r = nearest[leaf.ord];
       // a segment's k nearest hold every hit within the radius unless its k-th is a tie at it
       if (r == null || (r.size() == k && r.distances()[k - 1] == radius)) {
-        HammingIndex index = SegmentCodes.of(leaf.reader(), field, shape);
+        HammingIndex index = SegmentCodes.of(leaf.reader(), field, shape).index();
         r = a != null && a.isEmpty() ? null : index.radius(query, radius, a, Integer.MAX_VALUE);
       }
       hits[leaf.ord] = Hits.of(r, radius);
     }
-    return new HammingWeight(this, hits, boost);
+    return hits;
   }
 
   /** Documents of the segment the search may return, or null for all of them. */
@@ -122,16 +181,23 @@ final class HammingQuery extends Query {
       }
       return allowed;
     }
+    addAllowed(leaf, filterWeight, 0, allowed);
+    return allowed;
+  }
+
+  /** Adds the live documents of the segment that the filter allows, plus {@code offset}, to {@code into}. */
+  private static void addAllowed(LeafReaderContext leaf, Weight filterWeight, int offset, RoaringBitmap into)
+      throws IOException {
+    Bits live = leaf.reader().getLiveDocs();
     Scorer s = filterWeight.scorer(leaf);
     if (s != null) {
       DocIdSetIterator it = s.iterator();
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
         if (live == null || live.get(doc)) {
-          allowed.add(doc);
+          into.add(offset + doc);
         }
       }
     }
-    return allowed;
   }
 
   /** The {@code k} smallest of two ascending arrays, ascending. */
@@ -146,7 +212,7 @@ final class HammingQuery extends Query {
     return out;
   }
 
-  /** One segment's matches in document order, with their distances. */
+  /** One segment's (or reader's) matches in document order, with their distances. */
   private record Hits(int[] docs, int[] distances) {
 
     static final Hits NONE = new Hits(new int[0], new int[0]);
@@ -170,6 +236,27 @@ final class HammingQuery extends Query {
         distances[i] = (int) packed[i];
       }
       return new Hits(docs, distances);
+    }
+
+    /** These matches of a whole reader (document numbers {@code docBase + doc}), per segment. */
+    Hits[] split(List<LeafReaderContext> leaves) {
+      Hits[] out = new Hits[leaves.size()];
+      int from = 0;
+      for (LeafReaderContext leaf : leaves) {
+        int base = leaf.docBase;
+        int end = base + leaf.reader().maxDoc();
+        int to = from;
+        while (to < docs.length && docs[to] < end) {
+          to++;
+        }
+        int[] d = new int[to - from];
+        for (int i = from; i < to; i++) {
+          d[i - from] = docs[i] - base;
+        }
+        out[leaf.ord] = d.length == 0 ? NONE : new Hits(d, Arrays.copyOfRange(distances, from, to));
+        from = to;
+      }
+      return out;
     }
   }
 

@@ -18,6 +18,7 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.cloud.SolrCloudTestCase;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.core.SolrCore;
 import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.common.cloud.Slice;
 import org.apache.solr.embedded.JettySolrRunner;
@@ -227,6 +228,29 @@ public class HammingSearchCloudTest extends SolrCloudTestCase {
         assertEquals(q + " fq=" + fq + ": numFound", expected.size(), rsp.getResults().getNumFound());
       }
     }
+  }
+
+  @Test
+  public void everyReplicaHasItsReaderIndexBeforeTheFirstQueryAfterACommit() throws Exception {
+    Random r = new Random(random().nextLong());
+    // a commit opens a new searcher on every replica; the configset's warmer builds its index
+    write(BINARY, List.of(BINARY.clustered("warm-00000", r)), List.of());
+    int multiSegment = 0;
+    for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
+      for (SolrCore core : jetty.getCoreContainer().getCores()) {
+        if (!core.getCoreDescriptor().getCollectionName().equals(BINARY.collection)) {
+          continue;
+        }
+        boolean[] built = core.withSearcher(s -> new boolean[] {
+            s.getIndexReader().leaves().size() > 1,
+            ReaderCodes.isBuilt(s.getIndexReader(), "code", BINARY.shape)});
+        if (built[0]) {
+          multiSegment++;
+          assertTrue(core.getName() + ": the reader's code index is built before any query", built[1]);
+        }
+      }
+    }
+    assertTrue("replicas of several segments: " + multiSegment, multiSegment > 0);
   }
 
   @Test

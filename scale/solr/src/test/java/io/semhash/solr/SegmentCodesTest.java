@@ -57,8 +57,8 @@ public class SegmentCodesTest extends LuceneTestCase {
       BitCode query = BitCode.random(bits, r);
       for (LeafReaderContext leaf : reader.leaves()) {
         LeafReader lr = leaf.reader();
-        HammingIndex index = SegmentCodes.of(lr, "code", io.semhash.codes.CodeShape.binary(bits));
-        assertSame(index, SegmentCodes.of(lr, "code", io.semhash.codes.CodeShape.binary(bits)));
+        HammingIndex index = SegmentCodes.of(lr, "code", io.semhash.codes.CodeShape.binary(bits)).index();
+        assertSame(index, SegmentCodes.of(lr, "code", io.semhash.codes.CodeShape.binary(bits)).index());
         List<BitCode> codes = segments.get(leaf.ord);
         List<int[]> expected = new ArrayList<>();
         for (int doc = 0; doc < codes.size(); doc++) {
