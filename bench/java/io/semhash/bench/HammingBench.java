@@ -55,10 +55,17 @@ import org.roaringbitmap.RoaringBitmap;
  * --queries}); {@code --n} and {@code --bits} are ignored (n = train size, bits = the model's).
  * Same methods, cross-checks (on every query), table and export files.
  *
+ * <p>{@code --substrings 3,4,5} times MIH once per substring count (0, the default, is the index's
+ * automatic choice); {@code --random-queries} draws uniformly random query codes instead of
+ * near ones (no stored code near: the planner's fallback to the scan is what is timed).
+ *
  * <p>After each (n, bits) a line reports the mean and median distance of the 1st, 10th and 100th
  * neighbour over the queries, which is what MIH's cost depends on.
  */
 public final class HammingBench {
+
+  /** MIH substring counts to time, one row each; {0} = the index's automatic choice. */
+  private static int[] substrings = {0};
 
   public static void main(String[] args) throws IOException {
     int[] ns = {100_000, 1_000_000, 10_000_000};
@@ -69,6 +76,7 @@ public final class HammingBench {
     Path export = null;
     Path model = null;
     Path corpus = Path.of("data/20news-bydate.tar.gz");
+    boolean randomQueries = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--n" -> ns = ints(args[++i]);
@@ -79,6 +87,8 @@ public final class HammingBench {
         case "--export" -> export = Path.of(args[++i]);
         case "--model" -> model = Path.of(args[++i]);
         case "--corpus" -> corpus = Path.of(args[++i]);
+        case "--substrings" -> substrings = ints(args[++i]);
+        case "--random-queries" -> randomQueries = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -94,7 +104,8 @@ public final class HammingBench {
         SplittableRandom r = new SplittableRandom(42L * n + bits);
         BitCode[] c = centres(n, bits, r);
         CodeArray codes = clustered(c, n, r);
-        long[][] qs = clusteredQueries(c, queries == null ? 1000 : queries, r);
+        int nq = queries == null ? 1000 : queries;
+        long[][] qs = randomQueries ? randomQueries(bits, nq, r) : clusteredQueries(c, nq, r);
         bench(codes, qs, ks, seconds, export, 10);
       }
     }
@@ -144,16 +155,24 @@ public final class HammingBench {
    */
   private static void bench(CodeArray codes, long[][] qs, int[] ks, double seconds, Path export, int checks)
       throws IOException {
+    int bits = codes.bits();
+    HammingScanIndex scan = HammingScanIndex.create(bits);
+    scan.addAll(codes);
+    for (int m : substrings) {
+      long t0 = System.nanoTime();
+      MultiIndexHashingIndex mih = MultiIndexHashingIndex.create(bits, new MultiIndexHashingIndex.Options(m, false));
+      mih.addAll(codes);
+      double buildS = (System.nanoTime() - t0) / 1e9;
+      benchWith(codes, scan, mih, buildS, qs, ks, seconds, export, checks);
+    }
+  }
+
+  private static void benchWith(CodeArray codes, HammingScanIndex scan, MultiIndexHashingIndex mih, double buildS,
+      long[][] qs, int[] ks, double seconds, Path export, int checks) throws IOException {
     int n = codes.size();
     int bits = codes.bits();
     int wpc = codes.wordsPerCode();
     int queries = qs.length;
-    HammingScanIndex scan = HammingScanIndex.create(bits);
-    scan.addAll(codes);
-    long t0 = System.nanoTime();
-    MultiIndexHashingIndex mih = MultiIndexHashingIndex.create(bits);
-    mih.addAll(codes);
-    double buildS = (System.nanoTime() - t0) / 1e9;
     if (export != null) {
       Files.createDirectories(export);
       writeCodes(export.resolve("codes-" + n + "-" + bits + ".u8"), codes.rawWords(), n, bits);
@@ -342,6 +361,15 @@ public final class HammingBench {
     long[][] qs = new long[count][];
     for (int i = 0; i < count; i++) {
       qs[i] = near(centres[r.nextInt(centres.length)], 0.1, r, w).clone();
+    }
+    return qs;
+  }
+
+  /** Uniformly random query codes: no stored code near, the far end of what a query can be. */
+  static long[][] randomQueries(int bits, int count, SplittableRandom r) {
+    long[][] qs = new long[count][];
+    for (int i = 0; i < count; i++) {
+      qs[i] = BitCode.random(bits, r).toWords();
     }
     return qs;
   }

@@ -68,13 +68,17 @@ final class MihTables {
   }
 
   /**
-   * The number of substrings for {@code n} codes of {@code shape}: {@code m ≈ bits / log2 n}
-   * (substrings about as long as log2 n, so a table bucket holds about one code), at most one
-   * per group, and at least enough that no substring is longer than 30 bits.
+   * The number of substrings for {@code n} codes of {@code shape}: {@code m = ceil(bits / log2 n)}
+   * (substrings no longer than log2 n, so a table bucket holds about one code or more), at most
+   * one per group, and at least enough that no substring is longer than 30 bits. Rounding up
+   * rather than to the nearest keeps the tables' directories small enough to stay in cache: at 1M
+   * 64-bit codes 4 substrings of 16 bits answered near queries 3x and far ones 9x faster than 3 of
+   * 21 bits, at 128 bits 7 beat 6 by 2x, and at 100k and 10M codes the rule keeps the count that
+   * was already the fastest (docs/BENCHMARKS.md, "Substring count").
    */
   static int defaultSubstrings(CodeShape shape, int n) {
     double log2n = Math.log(Math.max(n, 2)) / Math.log(2);
-    int m = (int) Math.round(shape.bits() / log2n);
+    int m = (int) Math.ceil(shape.bits() / log2n - 1e-9);
     return Math.max(minSubstrings(shape), Math.min(shape.groups(), Math.max(1, m)));
   }
 

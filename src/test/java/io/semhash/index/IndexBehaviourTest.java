@@ -313,4 +313,18 @@ class IndexBehaviourTest {
     assertThat(QueryPlanner.estimate(1000, b64, 10, 64, -1, null, 0).plan()).isEqualTo(QueryPlanner.Plan.SCAN);
     assertThat(QueryPlanner.uniformQuantile(b64, 0.5)).isEqualTo(32);
   }
+
+  @Test
+  void theDefaultSubstringCountRoundsBitsOverLog2nUp() {
+    // ceil(bits / log2 n), by hand: 64 / 19.93 = 3.2 -> 4; 64 / 16.61 = 3.9 -> 4; 64 / 23.25 = 2.8 -> 3;
+    // 128 / 19.93 = 6.4 -> 7; 64 / 16 = 4 exactly -> 4, not 5
+    assertThat(MihTables.defaultSubstrings(CodeShape.binary(64), 1_000_000)).isEqualTo(4);
+    assertThat(MihTables.defaultSubstrings(CodeShape.binary(64), 100_000)).isEqualTo(4);
+    assertThat(MihTables.defaultSubstrings(CodeShape.binary(64), 10_000_000)).isEqualTo(3);
+    assertThat(MihTables.defaultSubstrings(CodeShape.binary(128), 1_000_000)).isEqualTo(7);
+    assertThat(MihTables.defaultSubstrings(CodeShape.binary(64), 1 << 16)).isEqualTo(4);
+    // never more substrings than groups: 16 groups of 16 classes at 1M codes (64 / 19.93 -> 4)
+    assertThat(MihTables.defaultSubstrings(CodeShape.ofBits(64, 16), 1_000_000)).isEqualTo(4);
+    assertThat(MihTables.defaultSubstrings(CodeShape.binary(16), 1_000_000)).isEqualTo(1);
+  }
 }
