@@ -31,7 +31,7 @@ final class OpenApiDocument {
             param("mode", "default: semantic with a model, else keyword", false,
                 Map.of("type", "string", "enum", List.of("semantic", "keyword", "hybrid"))),
             param("rerank", "semantic, hybrid: asymmetric re-orders the first " + Rerank.CANDIDATES
-                + " Hamming candidates by the query's likelihood of each code (binary models)", false,
+                + " Hamming candidates (symbol distance for categorical codes) by the query's likelihood of each code", false,
                 Map.of("type", "string", "enum", List.of("none", "asymmetric"), "default", "none"))),
         null,
         responses("200", "a page of results", ref("SearchResponse"), "400", "409"))));

@@ -148,9 +148,9 @@ class RetrievalProtocolTest {
                 .thenComparingInt(i -> sides.database().get(i).distance(query)).thenComparingInt(i -> i))
             .limit(k).mapToInt(Integer::intValue).toArray();
       }
-      assertThat(RetrievalProtocol.asymmetric(sides, ls.queries(), k).precision()).as("k " + k)
+      assertThat(RetrievalProtocol.asymmetric(sides, io.semhash.codes.CodeSpec.binary(16), ls.queries(), k).precision()).as("k " + k)
           .isCloseTo(RetrievalProtocol.ranked(sides, reference, k).precision(), within(1e-12));
     }
-    assertThatThrownBy(() -> RetrievalProtocol.asymmetric(sides, List.of(), 10)).hasMessageContaining("0 logit vectors for");
+    assertThatThrownBy(() -> RetrievalProtocol.asymmetric(sides, io.semhash.codes.CodeSpec.binary(16), List.of(), 10)).hasMessageContaining("0 logit vectors for");
   }
 }
