@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.within;
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeShape;
 import io.semhash.corpus.Document;
-import io.semhash.corpus.Split;
 import io.semhash.model.HashingModel;
 import io.semhash.testing.BitLikelihood;
+import io.semhash.testing.BruteForcePrecision;
 import io.semhash.testing.PlantedTopicIndex;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,34 +59,16 @@ class ModelEvaluationTest {
    */
   private static double bruteForce(HashingModel model, List<Document> docs, int k, boolean likelihood) {
     CodeShape shape = model.codeShape();
-    List<Document> database = new ArrayList<>();
-    List<Document> queries = new ArrayList<>();
-    for (Document d : docs) {
-      if (!d.labels().isEmpty()) {
-        (d.split() == Split.TRAIN ? database : queries).add(d);
-      }
-    }
-    List<BitCode> codes = database.stream().map(d -> model.code(d.fullText())).toList();
-    double sum = 0;
-    for (Document q : queries) {
+    Map<Document, BitCode> codes = new HashMap<>();
+    docs.forEach(d -> codes.put(d, model.code(d.fullText())));
+    return BruteForcePrecision.ranked(docs, q -> {
       float[] logits = model.logits(q.fullText());
       BitCode qc = model.codeSpec().code(logits);
-      double[] nll = new double[codes.size()];
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < codes.size(); i++) {
-        nll[i] = likelihood ? BitLikelihood.negativeLogLikelihood(model.codeSpec(), logits, codes.get(i)) : 0;
-        order.add(i);
-      }
-      order.sort(Comparator.<Integer>comparingDouble(i -> nll[i])
-          .thenComparingInt(i -> shape.symbolDistance(codes.get(i), qc)).thenComparingInt(i -> i));
-      int hits = 0;
-      for (int r = 0; r < k; r++) {
-        if (!Collections.disjoint(database.get(order.get(r)).labels(), q.labels())) {
-          hits++;
-        }
-      }
-      sum += hits / (double) k;
-    }
-    return sum / queries.size();
+      Comparator<Document> byDistance = Comparator.comparingInt(d -> shape.symbolDistance(codes.get(d), qc));
+      return likelihood
+          ? Comparator.<Document>comparingDouble(d -> BitLikelihood.negativeLogLikelihood(model.codeSpec(), logits, codes.get(d)))
+              .thenComparing(byDistance)
+          : byDistance;
+    }, k);
   }
 }
