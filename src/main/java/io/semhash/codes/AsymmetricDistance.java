@@ -52,7 +52,7 @@ public final class AsymmetricDistance {
 
   /** The distance for a binary query whose bit logits are {@code logits}, one per bit. */
   public static AsymmetricDistance of(float[] logits) {
-    return of(CodeSpec.binary(checkedBits(logits.length)), logits);
+    return of(CodeSpec.binary(logits.length), logits);
   }
 
   /**
@@ -92,11 +92,6 @@ public final class AsymmetricDistance {
       }
     }
     return new AsymmetricDistance(shape, query, cost);
-  }
-
-  private static int checkedBits(int bits) {
-    BitCode.checkBits(bits);
-    return bits;
   }
 
   /** The shape of the codes this measures. */
