@@ -44,7 +44,10 @@ import java.util.stream.IntStream;
  * asymmetric re-rank alone: the validation part of the train split (queries) against the rest
  * (database, and the tables' data), P@100 summed over the models; then the chosen ranking alone is
  * scored on the test split against the whole train split (its tables from the whole train split),
- * beside the symbol ranking and the asymmetric re-rank. Usage: ClassDistanceStudy CORPUS MODEL_DIR...
+ * beside the symbol ranking and the asymmetric re-rank. Usage: ClassDistanceStudy CORPUS MODEL_DIR...;
+ * {@code ClassDistanceStudy --ranking NAME CORPUS MODEL_DIR...} scores the ranking NAME chosen
+ * before (and the asymmetric re-rank) without a choice, on models of any code, binary ones too
+ * (a binary code is C = 2: a 2 x 2 table per bit).
  */
 public final class ClassDistanceStudy {
   private static final int K = 100;
@@ -58,7 +61,10 @@ public final class ClassDistanceStudy {
       List<Document> queryDocs, List<BitCode> queryCodes, List<float[]> queryLogits, Map<String, double[][][]> tables) {}
 
   public static void main(String[] args) throws Exception {
-    List<Document> docs = Corpus.load(Path.of(args[0]), CorpusOptions.DEFAULTS).documents();
+    // --ranking NAME: no choice, the ranking chosen before (for other models, binary ones say)
+    String fixed = args[0].equals("--ranking") ? args[1] : null;
+    int first = fixed == null ? 0 : 2;
+    List<Document> docs = Corpus.load(Path.of(args[first]), CorpusOptions.DEFAULTS).documents();
     List<String> tables = new ArrayList<>(List.of("decoder", "idf"));
     for (int n : NEIGHBOURS) {
       tables.add("pmi-" + n);
@@ -67,11 +73,14 @@ public final class ClassDistanceStudy {
       tables.add("asymmetric+pmi-50x" + l);
     }
     tables.add("asymmetric"); // a candidate of the choice too: a table must beat it to be chosen
+    if (fixed != null) {
+      tables = List.of(fixed, "asymmetric");
+    }
     Map<String, Double> validation = new LinkedHashMap<>();
     List<HashingModel> models = new ArrayList<>();
     List<String> names = new ArrayList<>();
     System.out.println("model\tside\tranking\tP@100\tmAP@100");
-    for (int a = 1; a < args.length; a++) {
+    for (int a = first + 1; a < args.length; a++) {
       HashingModel model = HashingModel.load(Path.of(args[a]));
       String name = Path.of(args[a]).getFileName().toString();
       models.add(model);
@@ -84,9 +93,10 @@ public final class ClassDistanceStudy {
         validation.merge(t, s[0], Double::sum);
       }
     }
-    String chosen = validation.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-    System.out.printf(Locale.ROOT, "chosen on validation (P@100 summed over %d models): %s (%.4f)%n", models.size(),
-        chosen, validation.get(chosen));
+    String chosen = fixed != null ? fixed
+        : validation.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    System.out.printf(Locale.ROOT, "%s (P@100 summed over %d models): %s (%.4f)%n",
+        fixed != null ? "fixed beforehand" : "chosen on validation", models.size(), chosen, validation.get(chosen));
     for (int i = 0; i < models.size(); i++) {
       Part test = part(models.get(i), docs, false);
       for (String r : new java.util.LinkedHashSet<>(List.of("symbol", "asymmetric", chosen))) {
@@ -188,12 +198,14 @@ public final class ClassDistanceStudy {
     if (name.equals("decoder")) {
       ModelWeights.Matrix w4 = model.weights().get("W4");
       int v = w4.cols();
+      boolean oneHot = model.codeSpec().categorical(); // a binary decoder reads the bit itself: class 1 adds its row, class 0 nothing
       for (int g = 0; g < m; g++) {
         for (int a = 0; a < classes; a++) {
           for (int b = 0; b < classes; b++) {
             double d = 0;
             for (int j = 0; j < v; j++) {
-              double x = w4.data()[(g * classes + a) * v + j] - w4.data()[(g * classes + b) * v + j];
+              double x = oneHot ? w4.data()[(g * classes + a) * v + j] - w4.data()[(g * classes + b) * v + j]
+                  : (a - b) * w4.data()[g * v + j];
               d += x * x;
             }
             t[g][a][b] = -d;
