@@ -41,8 +41,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--max-distance", paramLabel = "R", description = "only codes within this Hamming distance")
   Integer maxDistance;
 
-  @Option(names = "--rerank", paramLabel = "R", description = "none | asymmetric (the first Hamming candidates by the query's"
-      + " likelihood of each code; binary models), as rerank= of GET /api/search (default: server.rerank where the"
+  @Option(names = "--rerank", paramLabel = "R", description = "none | asymmetric (the first Hamming, or symbol, candidates by"
+      + " the query's likelihood of each code), as rerank= of GET /api/search (default: server.rerank where the"
       + " model suits it, as the server does)")
   String rerank;
 

@@ -5,7 +5,7 @@
  * io.semhash.codes.CodeShape}: groups of log2 C bits), their symbol distance ({@link
  * io.semhash.codes.SymbolDistance}, the packed kernel) and the code a model makes, as manifests
  * record it and with how logits become it ({@link io.semhash.codes.CodeSpec}); the asymmetric
- * distance of a stored code from a query still held as bit logits ({@link
+ * distance of a stored code from a query still held as logits (bits, or each group's classes) ({@link
  * io.semhash.codes.AsymmetricDistance}).
  *
  * <p>May use: nothing of the project. Must not use: text, models, indexes; codes are plain bits.

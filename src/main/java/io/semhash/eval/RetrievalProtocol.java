@@ -3,6 +3,7 @@ package io.semhash.eval;
 import io.semhash.codes.AsymmetricDistance;
 import io.semhash.codes.BitCode;
 import io.semhash.codes.CodeShape;
+import io.semhash.codes.CodeSpec;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
 import java.util.ArrayList;
@@ -133,23 +134,25 @@ public final class RetrievalProtocol {
 
   /**
    * Scores the database codes ranked for each query by its {@link AsymmetricDistance} (the query's
-   * bit logits against the stored codes), over its first {@link AsymmetricDistance#CANDIDATES}
-   * (at least k) by Hamming distance, cut at k: the search option {@code rerank=asymmetric},
-   * scored by the same protocol as the pure Hamming ranking it starts from.
+   * logits against the stored codes), over its first {@link AsymmetricDistance#CANDIDATES} (at
+   * least k) by Hamming distance, or symbol distance for a categorical code, cut at k: the search
+   * option {@code rerank=asymmetric}, scored by the same protocol as the ranking it starts from
+   * ({@link #codes}).
    *
-   * @param queryLogits per query of {@code sides}, its bit logits (the query code is 1[l > 0])
+   * @param code the code the logits make (binary: one logit per bit; categorical: a block per group)
+   * @param queryLogits per query of {@code sides}, its logits; the query code is {@code code.code(logits)}
    */
-  public static RetrievalScores asymmetric(Sides<BitCode> sides, List<float[]> queryLogits, int k) {
+  public static RetrievalScores asymmetric(Sides<BitCode> sides, CodeSpec code, List<float[]> queryLogits, int k) {
     if (queryLogits.size() != sides.queries().size()) {
       throw new IllegalArgumentException(queryLogits.size() + " logit vectors for " + sides.queries().size() + " queries");
     }
     int kk = cutOff(sides, k);
     int depth = Math.min(sides.database().size(), Math.max(kk, AsymmetricDistance.CANDIDATES));
-    int[][] candidates = HammingRanking.rank(sides.database(), sides.queries(), depth);
+    int[][] candidates = HammingRanking.rank(code.shape(), sides.database(), sides.queries(), depth);
     int[][] rankings = IntStream.range(0, candidates.length).parallel().mapToObj(q -> {
       int[] c = candidates[q];
       List<BitCode> codes = Arrays.stream(c).mapToObj(sides.database()::get).toList();
-      int[] order = AsymmetricDistance.of(queryLogits.get(q)).rerank(codes);
+      int[] order = AsymmetricDistance.of(code, queryLogits.get(q)).rerank(codes);
       return IntStream.range(0, Math.min(kk, order.length)).map(i -> c[order[i]]).toArray();
     }).toArray(int[][]::new);
     return RetrievalScores.of(rankings, sides.relevance(), kk);

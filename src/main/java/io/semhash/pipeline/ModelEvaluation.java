@@ -77,8 +77,8 @@ public final class ModelEvaluation {
     List<float[]> queryLogits = counts.queries().parallelStream().map(c -> model.encoder().logits(model.input(c))).toList();
     RetrievalProtocol.Sides<BitCode> codes = counts.with(dbCodes, queryLogits.stream().map(model.codeSpec()::code).toList());
     RetrievalScores semhash = RetrievalProtocol.codes(codes, model.codeShape(), kk);
-    // the search option rerank=asymmetric, for binary codes: the first Hamming candidates by the query's likelihood
-    RetrievalScores asymmetric = model.codeShape().isBinary() ? RetrievalProtocol.asymmetric(codes, queryLogits, kk) : null;
+    // the search option rerank=asymmetric: the first Hamming (or symbol) candidates by the query's likelihood
+    RetrievalScores asymmetric = RetrievalProtocol.asymmetric(codes, model.codeSpec(), queryLogits, kk);
 
     CosineKnnIndex cosine = CosineKnnIndex.build(tfidf.database(), vz.vocabulary().size());
     RetrievalScores tfidfScores = RetrievalProtocol.ranked(tfidf, cosine.topK(tfidf.queries(), kk, false), kk);
@@ -100,9 +100,7 @@ public final class ModelEvaluation {
       RetrievalScores lsh) {
     List<MethodScores> methods = new ArrayList<>();
     methods.add(MethodScores.of("semhash", semhash));
-    if (asymmetric != null) {
-      methods.add(MethodScores.of(ASYMMETRIC, asymmetric));
-    }
+    methods.add(MethodScores.of(ASYMMETRIC, asymmetric));
     methods.add(MethodScores.of("tfidf-cosine", tfidf));
     methods.add(MethodScores.of("lsh", lsh));
     return methods;

@@ -4,14 +4,14 @@ import io.semhash.codes.AsymmetricDistance;
 import java.util.Locale;
 
 /**
- * Whether the first Hamming candidates of a semantic search are ordered again before the page is
+ * Whether the first Hamming (or symbol) candidates of a semantic search are ordered again before the page is
  * cut.
  *
  * <ul>
  *   <li>{@link #NONE}: the Hamming ranking as the index returns it.
  *   <li>{@link #ASYMMETRIC}: the first {@link io.semhash.codes.AsymmetricDistance#CANDIDATES}
  *       (at least offset + k) by the query's likelihood of each stored code, the query kept as bit
- *       probabilities ({@link io.semhash.codes.AsymmetricDistance}); binary codes only.
+ *       or class probabilities ({@link io.semhash.codes.AsymmetricDistance}).
  * </ul>
  */
 public enum Rerank {

@@ -132,10 +132,10 @@ public final class SemanticSearchService implements SearchService {
     return SearchMode.SEMANTIC;
   }
 
-  /** {@code none}, and {@code asymmetric} for a binary model. */
+  /** {@code none} and {@code asymmetric}, for binary and categorical models alike. */
   @Override
   public List<Rerank> reranks() {
-    return distance.shape().isBinary() ? List.of(Rerank.NONE, Rerank.ASYMMETRIC) : List.of(Rerank.NONE);
+    return List.of(Rerank.NONE, Rerank.ASYMMETRIC);
   }
 
   @Override
@@ -173,21 +173,15 @@ public final class SemanticSearchService implements SearchService {
 
   /**
    * Matches {@code offset .. offset + k - 1} of the first {@link AsymmetricDistance#CANDIDATES}
-   * (at least offset + k) Hamming matches ordered by the query's likelihood; each score is
-   * 1 − distance / Σ|l|, 1 for the query's own code and 0 for its complement.
+   * (at least offset + k) Hamming (symbol, for categorical codes) matches ordered by the query's
+   * likelihood; each score is 1 − distance / the largest distance ({@link
+   * AsymmetricDistance#maximum}), 1 for the query's own code and 0 for its least likely one.
    */
   private Reranked reranked(SearchRequest request, BitCode query, float[] logits, int offset, int k) {
-    if (!distance.shape().isBinary()) {
-      throw new InvalidRequestException("rerank=asymmetric is for binary codes; this model makes "
-          + distance.shape().description() + " codes");
-    }
-    AsymmetricDistance asymmetric = AsymmetricDistance.of(logits);
+    AsymmetricDistance asymmetric = AsymmetricDistance.of(model.codeSpec(), logits);
     CodeMatches page = backend.reordered(query, request.maxDistance(), Math.max(offset + k, AsymmetricDistance.CANDIDATES),
         offset, k, request.labels(), asymmetric::rerank);
-    double whole = 0;
-    for (float l : logits) {
-      whole += Math.abs(l);
-    }
+    double whole = asymmetric.maximum();
     double[] scores = new double[page.matches().size()];
     for (int i = 0; i < scores.length; i++) {
       scores[i] = whole == 0 ? 1 : 1 - asymmetric.distance(page.matches().get(i).code()) / whole;

@@ -31,9 +31,9 @@ final class OpenApiDocument {
             param("mode", "default: semantic with a model, else keyword", false,
                 Map.of("type", "string", "enum", List.of("semantic", "keyword", "hybrid"))),
             param("rerank", "semantic, hybrid: asymmetric re-orders the first " + Rerank.CANDIDATES
-                + " Hamming candidates by the query's likelihood of each code (binary models); none keeps the"
-                + " Hamming order. Default: the server's server.rerank where the model suits it (/api/stats"
-                + " default_rerank)", false,
+                + " Hamming candidates (symbol distance for categorical codes) by the query's likelihood of each code;"
+                + " none keeps the Hamming order. Default: the server's server.rerank where the model suits it"
+                + " (/api/stats default_rerank)", false,
                 Map.of("type", "string", "enum", rerankNames(), "default", defaultRerank.label()))),
         null,
         responses("200", "a page of results", ref("SearchResponse"), "400", "409"))));

@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.semhash.codes.AsymmetricDistance;
 import io.semhash.codes.BitCode;
+import io.semhash.codes.CodeShape;
+import io.semhash.codes.CodeSpec;
 import io.semhash.corpus.Document;
 import io.semhash.corpus.Split;
 import io.semhash.testing.BitLikelihood;
 import io.semhash.testing.BruteForcePrecision;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RetrievalProtocolTest {
@@ -116,41 +121,79 @@ class RetrievalProtocolTest {
     assertThatThrownBy(() -> RetrievalProtocol.cutOff(sides, 0)).hasMessageContaining("k must be >= 1");
   }
 
-  @Test
-  void asymmetricRerankEqualsRankingTheWholeDatabaseByLikelihoodWhenTheCandidatesHoldIt() {
-    // a database smaller than the candidate depth: the re-rank sees every code, so its ranking is
-    // the brute-force ranking of all codes by the query's negative log-likelihood
-    List<Document> docs = corpus(21, 600);
-    SplittableRandom random = new SplittableRandom(21);
-    Map<Document, float[]> logits = new HashMap<>();
-    for (Document d : docs) {
-      float[] l = new float[16];
+  /** Random logits of {@code spec} for every document (one per bit, or a block per group), as sides. */
+  private static RetrievalProtocol.Sides<float[]> randomLogits(List<Document> docs, CodeSpec spec, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<float[]> all = new ArrayList<>();
+    for (int d = 0; d < docs.size(); d++) {
+      float[] l = new float[spec.logits()];
       for (int b = 0; b < l.length; b++) {
         l[b] = (float) ((random.nextDouble() - 0.5) * 6);
       }
-      logits.put(d, l);
+      all.add(l);
     }
-    RetrievalProtocol.Sides<float[]> ls = RetrievalProtocol.trainAgainstTest(docs, docs.stream().map(logits::get).toList());
-    RetrievalProtocol.Sides<BitCode> sides = ls.with(ls.database().stream().map(BitCode::fromPositive).toList(),
-        ls.queries().stream().map(BitCode::fromPositive).toList());
-    assertThat(sides.database().size()).isLessThan(io.semhash.codes.AsymmetricDistance.CANDIDATES);
-    for (int k : new int[] {1, 10, 100}) {
-      int[][] reference = new int[sides.queries().size()][];
-      for (int q = 0; q < reference.length; q++) {
-        float[] l = ls.queries().get(q);
-        BitCode query = sides.queries().get(q);
-        double[] nll = new double[sides.database().size()];
-        for (int i = 0; i < nll.length; i++) {
-          nll[i] = BitLikelihood.negativeLogLikelihood(l, sides.database().get(i));
+    return RetrievalProtocol.trainAgainstTest(docs, all);
+  }
+
+  /**
+   * Per query, the database positions sorted by the query's negative log-likelihood of each code
+   * (from the bit or class probabilities by hand), ties by code distance then position, among
+   * the first {@code depth} by (code distance, position), cut at k.
+   */
+  private static int[][] likelihoodRankings(RetrievalProtocol.Sides<float[]> logits, RetrievalProtocol.Sides<BitCode> sides,
+      CodeSpec spec, int depth, int k) {
+    CodeShape shape = spec.shape();
+    int[][] reference = new int[sides.queries().size()][];
+    for (int q = 0; q < reference.length; q++) {
+      float[] l = logits.queries().get(q);
+      BitCode query = sides.queries().get(q);
+      Comparator<Integer> byDistance = Comparator.comparingInt(i -> shape.symbolDistance(sides.database().get(i), query));
+      reference[q] = IntStream.range(0, sides.database().size()).boxed()
+          .sorted(byDistance.thenComparingInt(i -> i)).limit(depth)
+          .sorted(Comparator.comparingDouble((Integer i) -> BitLikelihood.negativeLogLikelihood(spec, l, sides.database().get(i)))
+              .thenComparing(byDistance).thenComparingInt(i -> i))
+          .limit(k).mapToInt(Integer::intValue).toArray();
+    }
+    return reference;
+  }
+
+  @Test
+  void asymmetricRerankEqualsRankingTheWholeDatabaseByLikelihoodWhenTheCandidatesHoldIt() {
+    // a database smaller than the candidate depth: the re-rank sees every code, so its ranking is
+    // the brute-force ranking of all codes by the query's negative log-likelihood; binary codes of
+    // 16 bits, and categorical ones of 8 groups x 4 classes (from each group's softmax)
+    for (CodeSpec spec : new CodeSpec[] {CodeSpec.binary(16), CodeSpec.categorical(8, 4)}) {
+      RetrievalProtocol.Sides<float[]> ls = randomLogits(corpus(21, 600), spec, 21);
+      RetrievalProtocol.Sides<BitCode> sides = ls.with(ls.database().stream().map(spec::code).toList(),
+          ls.queries().stream().map(spec::code).toList());
+      assertThat(sides.database().size()).isLessThan(AsymmetricDistance.CANDIDATES);
+      for (int k : new int[] {1, 10, 100}) {
+        RetrievalScores expected = RetrievalProtocol.ranked(sides, likelihoodRankings(ls, sides, spec, sides.database().size(), k), k);
+        RetrievalScores actual = RetrievalProtocol.asymmetric(sides, spec, ls.queries(), k);
+        assertThat(actual.precision()).as("%s, k %d", spec, k).isCloseTo(expected.precision(), within(1e-12));
+        assertThat(actual.map()).as("%s, k %d", spec, k).isCloseTo(expected.map(), within(1e-12));
+        // and not the code ranking it starts from, whose ties the likelihood breaks
+        if (k == 100) {
+          assertThat(actual.map()).isNotCloseTo(RetrievalProtocol.codes(sides, spec.shape(), k).map(), within(1e-6));
         }
-        reference[q] = java.util.stream.IntStream.range(0, nll.length).boxed()
-            .sorted(java.util.Comparator.comparingDouble((Integer i) -> nll[i])
-                .thenComparingInt(i -> sides.database().get(i).distance(query)).thenComparingInt(i -> i))
-            .limit(k).mapToInt(Integer::intValue).toArray();
       }
-      assertThat(RetrievalProtocol.asymmetric(sides, ls.queries(), k).precision()).as("k " + k)
-          .isCloseTo(RetrievalProtocol.ranked(sides, reference, k).precision(), within(1e-12));
+      assertThatThrownBy(() -> RetrievalProtocol.asymmetric(sides, spec, List.of(), 10)).hasMessageContaining("0 logit vectors for");
     }
-    assertThatThrownBy(() -> RetrievalProtocol.asymmetric(sides, List.of(), 10)).hasMessageContaining("0 logit vectors for");
+  }
+
+  @Test
+  void categoricalAsymmetricRerankOrdersTheFirstCandidatesBySymbolDistance() {
+    // a database larger than the candidate depth: the re-rank orders the first CANDIDATES codes by
+    // symbol distance (ties by position), not by the Hamming distance of their bits
+    CodeSpec spec = CodeSpec.categorical(8, 4);
+    RetrievalProtocol.Sides<float[]> ls = randomLogits(corpus(29, 2600), spec, 29).queriesAtMost(150);
+    RetrievalProtocol.Sides<BitCode> sides = ls.with(ls.database().stream().map(spec::code).toList(),
+        ls.queries().stream().map(spec::code).toList());
+    assertThat(sides.database().size()).isGreaterThan(AsymmetricDistance.CANDIDATES + 300);
+    int k = 100;
+    RetrievalScores expected = RetrievalProtocol.ranked(sides, likelihoodRankings(ls, sides, spec, AsymmetricDistance.CANDIDATES, k), k);
+    RetrievalScores actual = RetrievalProtocol.asymmetric(sides, spec, ls.queries(), k);
+    assertThat(actual.precision()).isCloseTo(expected.precision(), within(1e-12));
+    assertThat(actual.map()).isCloseTo(expected.map(), within(1e-12));
   }
 }

@@ -300,13 +300,8 @@ public abstract class BackendApiContract {
 
   @Test
   void asymmetricRerankOrdersTheCandidatesByTheQuerysLikelihood() {
+    // binary or categorical: the reference likelihood is from the model's bit or class probabilities
     HashingModel model = served().model();
-    if (!model.codeShape().isBinary()) {
-      Reply r = http().get("/api/search?q=tbxa&rerank=asymmetric");
-      assertThat(r.status()).as(r.body()).isEqualTo(400);
-      assertThat(r.json().get("message").asText()).contains("rerank=asymmetric is for binary codes");
-      return;
-    }
     // fewer documents than the candidate depth: the re-rank orders all of them
     assertThat(reference().size()).isLessThan(io.semhash.search.Rerank.CANDIDATES);
     String label = reference().get(0).document().labels().get(0);
@@ -314,7 +309,7 @@ public abstract class BackendApiContract {
       float[] logits = model.logits(text);
       for (boolean filtered : new boolean[] {false, true}) {
         Predicate<Ref> filter = filtered ? r -> r.document().labels().contains(label) : r -> true;
-        List<Double> expected = reference().stream().filter(filter).map(r -> negativeLogLikelihood(logits, r.code()))
+        List<Double> expected = reference().stream().filter(filter).map(r -> negativeLogLikelihood(model.codeSpec(), logits, r.code()))
             .sorted().toList();
         String url = "/api/search?q=" + q(text) + "&rerank=asymmetric" + (filtered ? "&labels=" + q(label) : "");
         List<String> paged = new ArrayList<>();
@@ -327,10 +322,10 @@ public abstract class BackendApiContract {
           for (JsonNode hit : r.json().get("results")) {
             BitCode code = BitCode.fromHex(hit.get("code_hex").asText(), model.bits());
             // ties (documents of equal codes) may come in either backend's order; the likelihoods may not
-            assertThat(negativeLogLikelihood(logits, code)).as("%s, hit %d", url, i).isCloseTo(expected.get(i), within(1e-6));
+            assertThat(negativeLogLikelihood(model.codeSpec(), logits, code)).as("%s, hit %d", url, i).isCloseTo(expected.get(i), within(1e-6));
             assertThat(hit.get("distance").asInt()).isEqualTo(distance(code, model.code(text)));
             double score = hit.get("score").asDouble();
-            assertThat(score).as("scores fall down the ranking").isLessThanOrEqualTo(previous + 1e-9);
+            assertThat(score).as("scores fall down the ranking").isLessThanOrEqualTo(previous + 1e-9).isBetween(0.0, 1.0);
             previous = score;
             paged.add(hit.get("id").asText());
             i++;
@@ -339,6 +334,14 @@ public abstract class BackendApiContract {
         assertThat(paged).as("pages hold distinct documents").doesNotHaveDuplicates()
             .hasSize(Math.min(21, expected.size()));
       }
+    }
+    // hybrid fuses the re-ranked semantic list with BM25's
+    Reply hybrid = http().get("/api/search?q=" + q("tbxa tbxb") + "&k=10&mode=hybrid&rerank=asymmetric");
+    assertThat(hybrid.status()).as(hybrid.body()).isEqualTo(200);
+    assertThat(new HashSet<>(ids(hybrid.json()))).hasSize(10);
+    for (JsonNode hit : hybrid.json().get("results")) {
+      BitCode code = BitCode.fromHex(hit.get("code_hex").asText(), model.bits());
+      assertThat(hit.get("distance").asInt()).isEqualTo(distance(code, model.code("tbxa tbxb")));
     }
     Reply bad = http().get("/api/search?q=tbxa&rerank=fancy");
     assertThat(bad.status()).isEqualTo(400);
