@@ -167,8 +167,8 @@ public record SemhashConfig(Corpus corpus, Text text, Model model, Server server
    *     turn in arrival order; 0 = one per core ({@link #searchSlots()})
    * @param rerank the re-rank of a semantic or hybrid search that names none: {@code asymmetric}
    *     (the first Hamming candidates by the query's likelihood of each code; better P@100 on
-   *     every corpus and width measured, docs/RESULTS.md) or {@code none}; a model the re-rank
-   *     does not suit is served without it
+   *     every corpus and width measured, docs/RESULTS.md) or {@code none}; a service that cannot
+   *     re-rank (no model) is served without it
    */
   public record Server(String host, int port, long maxBodyBytes, int maxK, String token, int threads, int searchThreads,
       String rerank) {
