@@ -29,11 +29,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * The "why?" view and the stats page's bit table in headless Chromium, against a server over a
- * real (tiny, planted-topic) index, so the explanations and bit meanings come from a trained
- * decoder. Screenshots go to {@code target/screenshots/}.
+ * The "why?" view, the stats page's bit table and the search page's order control in headless
+ * Chromium, against a server over a real (tiny, planted-topic) index served with {@code
+ * server.rerank: asymmetric}, so the explanations and bit meanings come from a trained decoder and
+ * the default order is the re-ranked one. Screenshots go to {@code target/screenshots/}.
  */
 class WhyViewBrowserTest {
   @TempDir static Path dir;
@@ -45,7 +47,8 @@ class WhyViewBrowserTest {
   @BeforeAll
   static void start() throws IOException {
     servers = BrowsedServers.start(dir);
-    base = servers.serve(SemanticSearchService.open(PlantedTopicIndex.build(dir.resolve("index"))), 100);
+    // served as shipped (server.rerank: asymmetric); the why view and the bit table do not depend on the order
+    base = servers.serve(SemanticSearchService.open(PlantedTopicIndex.build(dir.resolve("index"))), 100, "asymmetric");
     browser = servers.browser();
     driver = browser.driver();
   }
@@ -205,6 +208,63 @@ class WhyViewBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#chart-correlation svg.corr-map rect"))).hasSize(256);
     assertThat(driver.findElement(By.id("bit-health-summary")).getText()).contains("dead bits").contains("redundant bits");
     browser.screenshot("stats-bits");
+    browser.assertCleanConsole();
+  }
+
+  private static List<String> shownIds() {
+    List<String> ids = new ArrayList<>();
+    for (WebElement hit : driver.findElements(By.cssSelector("#results .hit"))) {
+      ids.add(hit.getAttribute("data-id"));
+    }
+    return ids;
+  }
+
+  private static List<String> apiIds(String query) {
+    JsonNode r;
+    try {
+      r = get("/api/search?" + query);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    List<String> ids = new ArrayList<>();
+    r.get("results").forEach(h -> ids.add(h.get("id").asText()));
+    return ids;
+  }
+
+  /**
+   * The order control: the default order is the re-ranked one and says so; choosing the Hamming
+   * order asks the API for {@code rerank=none} and keeps it in the URL and the pager. Each page is
+   * compared with the API's own answer to the same request.
+   */
+  @Test
+  void theDefaultOrderIsReRankedAndTheHammingOrderIsOneChoiceAway() {
+    browser.open(base + "/index.html?q=tbxa+tbxd+sharedxa", "results");
+    Select order = new Select(driver.findElement(By.id("rerank")));
+    assertThat(order.getFirstSelectedOption().getText()).isEqualTo("default order (re-ranked)");
+    assertThat(driver.findElement(By.id("results-meta")).getText()).contains("semantic, re-ranked");
+    assertThat(shownIds()).isNotEmpty().isEqualTo(apiIds("q=tbxa+tbxd+sharedxa&k=10&rerank=asymmetric"));
+    browser.screenshot("search-reranked");
+
+    order.selectByValue("none");
+    WebElement before = driver.findElement(By.tagName("body"));
+    driver.findElement(By.id("go")).click();
+    browser.waiting().until(ExpectedConditions.stalenessOf(before)); // the form loads a new page
+    browser.waitReady("results");
+    assertThat(driver.getCurrentUrl()).contains("rerank=none");
+    String meta = driver.findElement(By.id("results-meta")).getText();
+    assertThat(meta).contains("semantic").doesNotContain("re-ranked");
+    assertThat(shownIds()).isEqualTo(apiIds("q=tbxa+tbxd+sharedxa&k=10&rerank=none"));
+    int previous = -1;
+    for (WebElement hit : driver.findElements(By.cssSelector("#results .hit"))) {
+      int distance = Integer.parseInt(hit.findElement(By.cssSelector(".badge.distance")).getText().replace("d = ", ""));
+      assertThat(distance).as("the Hamming order").isGreaterThanOrEqualTo(previous);
+      previous = distance;
+    }
+    for (WebElement page : driver.findElements(By.cssSelector("#pager a"))) {
+      assertThat(page.getAttribute("href")).as("pages keep the order").contains("rerank=none");
+    }
+    assertThat(driver.findElements(By.cssSelector("#pager a"))).as("the planted index fills more than one page").isNotEmpty();
+    assertThat(new Select(driver.findElement(By.id("rerank"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("none");
     browser.assertCleanConsole();
   }
 }
