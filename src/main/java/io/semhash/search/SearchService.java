@@ -34,7 +34,7 @@ public interface SearchService extends Closeable {
 
   /**
    * The re-ranks this service applies to semantic and hybrid searches; always holds {@link
-   * Rerank#NONE}. A request for another is refused ({@link InvalidRequestException}).
+   * Rerank#NONE}. A server's configured default is one of these ({@link #rerankOr}).
    */
   default List<Rerank> reranks() {
     return List.of(Rerank.NONE);
@@ -42,7 +42,7 @@ public interface SearchService extends Closeable {
 
   /**
    * {@code preferred} where this service applies it, else {@link Rerank#NONE}: how a configured
-   * default (the server's {@code server.rerank}) meets a model it does not suit.
+   * default (the server's {@code server.rerank}) meets a service that cannot apply it (no model).
    */
   default Rerank rerankOr(Rerank preferred) {
     return reranks().contains(preferred) ? preferred : Rerank.NONE;
